@@ -1,0 +1,1 @@
+"""Sourcelight's domain: articles, entities and their storage, with no Qt."""

@@ -1,0 +1,4 @@
+"""Start Sourcelight: the window, or a command when one is given."""
+from gui.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,36 @@
+"""The span index answers overlap queries exactly as a linear scan would."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gui.core.span_index import Highlight, SpanIndex
+
+spans = st.lists(
+    st.tuples(st.integers(0, 200), st.integers(1, 30)).map(
+        lambda t: Highlight(t[0], t[0] + t[1], "X")
+    ),
+    max_size=60,
+)
+
+
+@given(spans, st.integers(0, 240), st.integers(0, 40))
+def test_overlapping_matches_linear_scan(items, start, length):
+    index = SpanIndex(items)
+    end = start + length
+    expected = sorted(h for h in items if h.start < end and h.end > start)
+    assert index.overlapping(start, end) == expected
+
+
+def test_at_finds_the_span_under_an_offset():
+    index = SpanIndex([Highlight(0, 5, "A"), Highlight(10, 20, "B"), Highlight(12, 14, "C")])
+    assert [h.style for h in index.at(13)] == ["B", "C"]
+    assert index.at(7) == []
+    assert index.at(5) == []
+
+
+def test_empty_spans_are_dropped_and_styles_listed_once():
+    index = SpanIndex([Highlight(3, 3, "A"), Highlight(1, 2, "B"), Highlight(4, 6, "B")])
+    assert len(index) == 2
+    assert index.styles() == ["B"]
+    assert index.first_from(3) == Highlight(4, 6, "B")
+    assert index.first_from(7) is None
