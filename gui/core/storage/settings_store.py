@@ -1,0 +1,35 @@
+"""Library-wide settings that change results, kept in the library so they travel with it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from gui.core.entities import default_outlets
+from gui.core.storage.database import Library
+
+_OUTLETS = "outlets"
+
+
+class OutletStore:
+    """The news-outlet names the entity rules know: the library's own list, or the defaults."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self._db = library.db
+
+    def outlets(self) -> list[str]:
+        """The library's outlet list if it has one, else default_outlets()."""
+        with self._library.errors():
+            row = self._db.execute(
+                "SELECT value FROM settings WHERE key = ?", [_OUTLETS]
+            ).fetchone()
+        return default_outlets() if row is None else [str(name) for name in json.loads(row[0])]
+
+    def set_outlets(self, names: Iterable[str]) -> None:
+        """Make names (in this order) the library's outlet list."""
+        value = json.dumps(list(names), ensure_ascii=False)
+        with self._library.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [_OUTLETS, value]
+            )
