@@ -1,0 +1,116 @@
+"""Text prepared for the NLP model, with a map back to the offsets of the original body.
+
+The small English model was trained on plain ASCII spacing and straight quotes: a no-break
+space inside "Qassem Soleimani" makes it stop at "Qassem". Spaces and quotes are therefore
+replaced one for one (offsets unchanged); soft hyphens and zero-width characters, which would
+split a word in two, are deleted and remembered, so that every offset maps back exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import deque
+from dataclasses import dataclass
+
+from gui.core.text import Span
+
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+_SPACES += "\u202f\u205f\u3000"
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
+_HYPHENS = "\u2010\u2011"
+_LINE_BREAKS = "\u2028\u2029\u0085"
+
+_TABLE: dict[int, str] = {ord(c): " " for c in _SPACES}
+_TABLE |= {ord(c): "'" for c in _SINGLE_QUOTES}
+_TABLE |= {ord(c): '"' for c in _DOUBLE_QUOTES}
+_TABLE |= {ord(c): "-" for c in _HYPHENS}
+_TABLE |= {ord(c): "\n" for c in _LINE_BREAKS}
+
+# Invisible characters that sit inside words: soft hyphen, zero-width space/joiners,
+# word joiner, byte-order mark.
+_DROPPED = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+_BLOCK = re.compile(r"[^\n\r]+")
+_SENTENCE_END = re.compile(r"[.!?;:][\"')\]]*\s+")
+
+MAX_CHUNK = 100_000  # characters the model is given at once; longer blocks are split
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """The text the model reads, and where each of its characters came from."""
+
+    text: str
+    # Normalised positions from which on `shift` more characters had been deleted before them.
+    positions: tuple[int, ...] = ()
+    shifts: tuple[int, ...] = ()
+
+    def to_original(self, offset: int) -> int:
+        """Original offset of the character at `offset` in the normalised text."""
+        i = bisect_right(self.positions, offset)
+        return offset + (self.shifts[i - 1] if i else 0)
+
+    def original_span(self, start: int, end: int) -> Span:
+        """Original span of the normalised, non-empty span [start, end)."""
+        if end <= start:
+            first = self.to_original(start)
+            return Span(first, first)
+        return Span(self.to_original(start), self.to_original(end - 1) + 1)
+
+
+def normalise(text: str) -> NormalisedText:
+    """Map spaces, quotes and hyphens to ASCII one for one; delete invisible in-word marks."""
+    mapped = text.translate(_TABLE)
+    if not _DROPPED.search(mapped):
+        return NormalisedText(mapped)
+    positions: list[int] = []
+    shifts: list[int] = []
+    for deleted, match in enumerate(_DROPPED.finditer(mapped)):
+        positions.append(match.start() - deleted)
+        shifts.append(deleted + 1)
+    return NormalisedText(_DROPPED.sub("", mapped), tuple(positions), tuple(shifts))
+
+
+def paragraphs(text: str, limit: int = MAX_CHUNK) -> list[Span]:
+    """Spans of the non-blank lines of `text`, stripped; lines over `limit` are split."""
+    spans: list[Span] = []
+    for match in _BLOCK.finditer(text):
+        start, end = _strip(text, match.start(), match.end())
+        if start < end:
+            spans.extend(_split_long(text, start, end, limit))
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past whitespace at both ends."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _split_long(text: str, start: int, end: int, limit: int) -> list[Span]:
+    """Cut [start, end) into pieces of at most `limit`, at sentence ends where possible."""
+    pieces: list[Span] = []
+    while end - start > limit:
+        cut = _cut_point(text, start, start + limit)
+        piece_start, piece_end = _strip(text, start, cut)
+        if piece_start < piece_end:
+            pieces.append(Span(piece_start, piece_end))
+        start, end = _strip(text, cut, end)
+    if start < end:
+        pieces.append(Span(start, end))
+    return pieces
+
+
+def _cut_point(text: str, start: int, stop: int) -> int:
+    """Best place to cut text[start:stop]: last sentence end, else last space, else `stop`."""
+    floor = start + (stop - start) // 2  # never cut so early that pieces get tiny
+    last = deque(_SENTENCE_END.finditer(text, floor, stop), maxlen=1)
+    if last:
+        return last[0].end()
+    space = text.rfind(" ", floor, stop)
+    return space + 1 if space != -1 else stop
