@@ -93,11 +93,11 @@ class Entity:
     group: str
 
 
-class PipelineMissing(Exception):  # noqa: N818 - the name is fixed by the contract
+class PipelineMissing(Exception):
     """No usable English spaCy pipeline; the message says what is missing and how to install it."""
 
 
-class Cancelled(Exception):  # noqa: N818 - names what happened, like PipelineMissing
+class Cancelled(Exception):
     """Raised by Pipeline.analyse when `cancelled()` returned True; no partial result is kept."""
 
 

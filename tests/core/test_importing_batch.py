@@ -102,7 +102,7 @@ def test_an_unexpected_error_fails_only_its_file(tmp_path, monkeypatch):
     def explode(data: bytes, source: str):
         raise RuntimeError("a bug in a parser")
 
-    monkeypatch.setitem(importing._PARSERS, ".md", explode)
+    monkeypatch.setattr("gui.core.importing.markdown.parse", explode)
     result = import_paths([paths["nested/notes.md"], paths["good.txt"]])
     assert [item.body for item in result.imported] == [STORY]
     assert result.failures[0].reason == "the file could not be read (RuntimeError)"

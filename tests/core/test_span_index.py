@@ -34,3 +34,16 @@ def test_empty_spans_are_dropped_and_styles_listed_once():
     assert index.styles() == ["B"]
     assert index.first_from(3) == Highlight(4, 6, "B")
     assert index.first_from(7) is None
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 100), st.integers(0, 10), st.sampled_from("ABC")), max_size=40
+    )
+)
+def test_rows_keep_their_positions_as_items_even_when_sorted(rows):
+    spans = [(start, start + length, style) for start, length, style in rows]
+    index = SpanIndex.of(spans)
+    for highlight in index:
+        assert spans[highlight.item] == (highlight.start, highlight.end, highlight.style)
+    assert len(index) == sum(1 for s, e, _ in spans if e > s)

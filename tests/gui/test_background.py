@@ -66,4 +66,3 @@ def test_cancel_stops_at_the_next_progress_report(qtbot, worker):
     gate.set()
     qtbot.waitUntil(lambda: bool(cancels), timeout=5000)
     assert results == [] and reached == []
-

@@ -28,8 +28,12 @@ def test_dependencies_never_allow_the_broken_pair():
         for text in tomllib.loads(pyproject.read_text())["project"]["dependencies"]
         if text.lower().startswith("pyside6")
     ]
-    on_311 = [r for r in requirements if r.marker is None or r.marker.evaluate({"python_version": "3.11"})]
-    on_312 = [r for r in requirements if r.marker is None or r.marker.evaluate({"python_version": "3.12"})]
+    on_311 = [
+        r for r in requirements if r.marker is None or r.marker.evaluate({"python_version": "3.11"})
+    ]
+    on_312 = [
+        r for r in requirements if r.marker is None or r.marker.evaluate({"python_version": "3.12"})
+    ]
     assert on_311 and on_312
     assert not any(r.specifier.contains("6.12.0") for r in on_311)
     assert all(r.specifier.contains("6.11.2") for r in on_311)

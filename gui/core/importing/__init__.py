@@ -8,10 +8,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from importlib import import_module
 from pathlib import Path
 
 from gui.core.articles import ImportedText
-from gui.core.importing import docx, html, markdown, pdf, txt
 from gui.core.importing.decoding import (
     MAX_FILE_BYTES,
     ImportFailure,
@@ -35,16 +35,24 @@ __all__ = [
 
 Parser = Callable[[bytes, str], ImportedText]
 
-_PARSERS: dict[str, Parser] = {
-    ".txt": txt.parse,
-    ".md": markdown.parse,
-    ".markdown": markdown.parse,
-    ".html": html.parse,
-    ".htm": html.parse,
-    ".docx": docx.parse,
-    ".pdf": pdf.parse,
+# Suffix -> the module whose parse() reads it. Modules load on first use: trafilatura, pypdf
+# and python-docx together take a quarter of a second to import, and the window starts first.
+_PARSERS: dict[str, str] = {
+    ".txt": "txt",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_PARSERS)
+
+
+def _parser(suffix: str) -> Parser | None:
+    """The parse function for a file suffix, or None when the format is not supported."""
+    module = _PARSERS.get(suffix.lower())
+    return None if module is None else import_module(f"gui.core.importing.{module}").parse
 
 
 @dataclass(frozen=True)
@@ -59,7 +67,7 @@ def import_file(path: Path) -> ImportedText:
     """Read one article file; raises ImportFailure for every kind of bad input."""
     path = Path(path).absolute()
     source = str(path)
-    parser = _PARSERS.get(path.suffix.lower())
+    parser = _parser(path.suffix)
     if parser is None:
         raise ImportFailure(source, _unsupported(path))
     data = read_bytes(path)

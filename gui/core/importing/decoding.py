@@ -29,7 +29,7 @@ _MAX_CONTROL_SHARE = 0.02  # more control characters than this and it is not pro
 _TIE_MARGIN = 0.01  # charset-normalizer "chaos" within which Windows-1252 wins the tie
 
 
-class ImportFailure(Exception):  # noqa: N818 (the name is fixed by the contract)
+class ImportFailure(Exception):
     """A file or pasted text that could not be imported, with the reason in the user's words."""
 
     def __init__(self, path: str, reason: str) -> None:

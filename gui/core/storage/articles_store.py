@@ -22,7 +22,7 @@ ORDER BY a.imported_at DESC, a.id DESC
 _MATCH = "WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
 
 
-class DuplicateArticle(LibraryError):  # noqa: N818 (name fixed by the contract)
+class DuplicateArticle(LibraryError):
     """The library already holds an article with the same content."""
 
     def __init__(self, existing_id: int, title: str) -> None:

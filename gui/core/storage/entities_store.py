@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from gui.core.bulk import gc_paused
 from gui.core.entities import ENTITY_TYPES, Entity
 from gui.core.storage.database import Library, utc_now
 
@@ -11,6 +12,7 @@ _CURRENT_ANALYSIS = """
 SELECT 1 FROM analyses AS an JOIN articles AS a ON a.id = an.article_id
 WHERE an.article_id = ? AND an.pipeline_id = ? AND an.content_hash = a.content_hash
 """
+_SPANS = 'SELECT start, "end", label FROM entities WHERE article_id = ? ORDER BY rowid'
 _LOAD = 'SELECT start, "end", label, text, grp FROM entities WHERE article_id = ? ORDER BY rowid'
 _INSERT = (
     'INSERT INTO entities (article_id, start, "end", label, text, grp) VALUES (?, ?, ?, ?, ?, ?)'
@@ -34,8 +36,20 @@ class EntityStore:
             current = self._db.execute(_CURRENT_ANALYSIS, [article_id, pipeline_id]).fetchone()
             if current is None:
                 return None
-            rows = self._db.execute(_LOAD, [article_id]).fetchall()
-        return [Entity(*row) for row in rows]
+            with gc_paused():
+                return [Entity(*row) for row in self._db.execute(_LOAD, [article_id])]
+
+    def cached_spans(self, article_id: int, pipeline_id: str) -> list[tuple[int, int, str]] | None:
+        """Only (start, end, label) of what cached() would give, in the same order: for painting.
+
+        A third of the work of cached() for a long article, so its highlights show sooner.
+        """
+        with self._library.errors():
+            current = self._db.execute(_CURRENT_ANALYSIS, [article_id, pipeline_id]).fetchone()
+            if current is None:
+                return None
+            with gc_paused():
+                return self._db.execute(_SPANS, [article_id]).fetchall()
 
     def save(self, article_id: int, pipeline_id: str, entities: Sequence[Entity]) -> None:
         """Replace the article's entities with those the pipeline found; KeyError if no article."""

@@ -29,9 +29,11 @@ CREATE TABLE articles (
     credits TEXT NOT NULL DEFAULT '[]',  -- JSON list of strings
     source TEXT NOT NULL,
     format TEXT NOT NULL,
-    body TEXT NOT NULL,
     content_hash TEXT NOT NULL UNIQUE,  -- SHA-256 of the body: one article per content
-    imported_at TEXT NOT NULL  -- ISO 8601, UTC
+    imported_at TEXT NOT NULL,  -- ISO 8601, UTC
+    -- Last: SQLite reads a row's columns in order, and a 5 MB body spans a thousand pages
+    -- that every query for a later column would otherwise walk through.
+    body TEXT NOT NULL
 )"""
 
 _ENTITIES = """

@@ -123,3 +123,12 @@ def test_a_read_only_library_refuses_a_save(library_path):
         EntityStore(lib).save(article_id, "pipeline-1", FOUND)
     assert EntityStore(lib).cached(article_id, "pipeline-1") is None
     lib.close()
+
+
+def test_cached_spans_match_cached_entities_row_for_row(store, article_id):
+    assert store.cached_spans(article_id, "pipeline-1") is None
+    unsorted = [FOUND[2], FOUND[0], FOUND[3], FOUND[1]]
+    store.save(article_id, "pipeline-1", unsorted)
+    spans = store.cached_spans(article_id, "pipeline-1")
+    assert spans == [(e.start, e.end, e.label) for e in store.cached(article_id, "pipeline-1")]
+    assert store.cached_spans(article_id, "pipeline-2") is None

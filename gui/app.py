@@ -1,0 +1,89 @@
+"""Sourcelight's entry point: a command when one is given, else the window.
+
+Qt is imported only for the window, so the command line starts fast and runs without a display.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from gui import cli
+
+APP_NAME = "Sourcelight"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a command-line command, or open the main window."""
+    args = sys.argv[1:] if argv is None else argv
+    namespace = cli.parse_args(args)
+    if namespace.command:
+        return cli.run(namespace)
+    return run_window(namespace.library, [Path(p) for p in namespace.files])
+
+
+def run_window(library: Path | None, files: list[Path]) -> int:
+    """Open the main window on a library (the default one when None), importing files given."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    window = make_window(app)
+    window.show()
+    # Open the library once the window is on screen: the first paint comes first.
+    QTimer.singleShot(0, lambda: start_session(window, library, files))
+    return app.exec()
+
+
+def make_window(app):
+    """Name the application, load its look, and build the window with a fresh session."""
+    from PySide6.QtGui import QIcon
+
+    from gui.core.resources import resource
+    from gui.main_window import MainWindow
+    from gui.session import Session
+
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource("icons", "sourcelight.svg"))))
+    app.setStyleSheet(resource("styles", "sourcelight.qss").read_text(encoding="utf-8"))
+    return MainWindow(Session(app))
+
+
+def start_session(window, library: Path | None, files: list[Path]) -> None:
+    """Open the library, fill a new default library with the samples, and open an article."""
+    from gui.core.storage.database import default_library_path
+
+    session = window.session
+    path = library or default_library_path()
+    if not session.open_library(path):
+        return
+    if session.library.created and library is None:
+        import_samples(session)
+    if files:
+        window.import_paths(files)
+    elif session.current is None:
+        open_first_article(window)
+
+
+def import_samples(session) -> None:
+    """Add the bundled sample articles to a new library."""
+    from gui.core.importing import ImportFailure, import_file
+    from gui.core.resources import resource
+
+    for sample in sorted(resource("samples").glob("*.txt")):
+        try:
+            session.import_text(import_file(sample))
+        except ImportFailure as failure:  # a broken install: say so, keep going
+            session.error.emit("Sample not imported", str(failure))
+
+
+def open_first_article(window) -> None:
+    """Open the article last read in this library, else the newest one."""
+    session = window.session
+    summaries = session.summaries()
+    if not summaries:
+        return
+    last = window.settings.last_article(str(session.library.path))
+    ids = {s.id for s in summaries}
+    session.open_article(last if last in ids else summaries[0].id)

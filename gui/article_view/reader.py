@@ -1,0 +1,186 @@
+"""The reading surface: a read-only, keyboard-selectable text view with entity highlights."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QTextCursor, QTextOption
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from gui.article_view.highlighting import Highlighter, HighlightLayer
+from gui.article_view.palette import FIND_STYLE, style_for
+from gui.core.bulk import gc_paused
+from gui.core.entities import ENTITY_TYPE_NAMES, Entity
+from gui.core.span_index import Highlight, SpanIndex
+
+READING_COLUMNS = 78  # characters per line at most: a comfortable measure for long reading
+MIN_ZOOM, MAX_ZOOM = -6, 20
+
+
+class ArticleView(QPlainTextEdit):
+    """Shows one article body; offsets in and out are code points into that body."""
+
+    entity_clicked = Signal(object)  # the Entity under a click
+    zoom_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setReadOnly(True)
+        # Read-only views ignore the keyboard unless told otherwise: keyboard users select too.
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setFont(QFont(["Georgia", "Noto Serif", "DejaVu Serif", "serif"], 13))
+        self._base_point_size = self.font().pointSizeF()
+        self._zoom = 0
+        self._body = ""
+        self._entities: list[Entity] = []
+        self.highlighter = Highlighter(self)
+        self.entity_layer = HighlightLayer(style_for)
+        self.find_layer = HighlightLayer(lambda _key: FIND_STYLE, underline=False)
+        self.highlighter.layers = [self.find_layer, self.entity_layer]
+        self.viewport().setMouseTracking(True)
+
+    # -- content -------------------------------------------------------------------------
+
+    def set_body(self, body: str) -> None:
+        """Show a new article body, with no highlights yet."""
+        self._body = body
+        self._entities = []
+        self.entity_layer.index = SpanIndex()
+        self.find_layer.index = SpanIndex()
+        self.setPlainText(body)
+        self.highlighter.set_text(body)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def body(self) -> str:
+        """The body shown, exactly as stored."""
+        return self._body
+
+    def set_spans(self, spans: Sequence[tuple[int, int, str]]) -> None:
+        """Highlight (start, end, type) spans at once; set_entities brings the details."""
+        self._entities = []
+        self.entity_layer.index = SpanIndex.of(spans)
+        self.viewport().update()
+
+    def set_entities(self, entities: Sequence[Entity]) -> None:
+        """Highlight these entities (replacing any shown before)."""
+        self._entities = list(entities)
+        with gc_paused():
+            self.entity_layer.index = SpanIndex.of([(e.start, e.end, e.label) for e in entities])
+        self.viewport().update()
+
+    def entities(self) -> list[Entity]:
+        """The entities highlighted now."""
+        return list(self._entities)
+
+    def set_hidden_types(self, hidden: set[str]) -> None:
+        """Hide the highlights of these entity types."""
+        self.entity_layer.hidden = set(hidden)
+        self.viewport().update()
+
+    def set_find_matches(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Tint these spans as find results."""
+        self.find_layer.index = SpanIndex(Highlight(s, e, "find") for s, e in spans)
+        self.viewport().update()
+
+    # -- offsets and selection -------------------------------------------------------------
+
+    def offset_at(self, point: QPoint) -> int:
+        """The code-point offset of the character nearest a viewport point."""
+        return self.highlighter.utf16.from_utf16(self.cursorForPosition(point).position())
+
+    def entity_at(self, point: QPoint) -> Entity | None:
+        """The entity drawn under a viewport point, if any."""
+        offset = self.offset_at(point)
+        for highlight in self.entity_layer.visible_in(max(offset - 1, 0), offset + 1):
+            rects = self.highlighter.rects_for(highlight.start, highlight.end)
+            if highlight.item < len(self._entities) and any(
+                rect.contains(point.toPointF()) for rect in rects
+            ):
+                return self._entities[highlight.item]
+        return None
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select [start, end) and scroll it into the middle of the view."""
+        utf16 = self.highlighter.utf16
+        cursor = self.textCursor()
+        cursor.setPosition(utf16.to_utf16(start))
+        cursor.setPosition(utf16.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def selected_span(self) -> tuple[int, int]:
+        """The selection as [start, end) code points (equal when nothing is selected)."""
+        cursor = self.textCursor()
+        utf16 = self.highlighter.utf16
+        return utf16.from_utf16(cursor.selectionStart()), utf16.from_utf16(cursor.selectionEnd())
+
+    # -- zoom and reading width -------------------------------------------------------------
+
+    def zoom(self) -> int:
+        """Zoom steps from the default size (each step is one point)."""
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        """Set the type size to the default plus steps points, within sane bounds."""
+        self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, steps))
+        font = self.font()
+        font.setPointSizeF(self._base_point_size + self._zoom)
+        self.setFont(font)
+        self._fit_reading_width()
+        self.zoom_changed.emit(self._zoom)
+
+    def _fit_reading_width(self) -> None:
+        """Centre a column of at most READING_COLUMNS characters, however wide the window."""
+        column = self.fontMetrics().horizontalAdvance("n") * READING_COLUMNS
+        side = max(12, (self.width() - column) // 2)
+        self.setViewportMargins(side, 8, side, 8)
+
+    # -- Qt overrides ------------------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:
+        self._fit_reading_width()
+        super().resizeEvent(event)
+
+    def paintEvent(self, event) -> None:
+        # Highlights go under the text: paint them first, then let Qt draw the text over them.
+        painter = QPainter(self.viewport())
+        self.highlighter.paint(painter, event.rect().toRectF())
+        painter.end()
+        super().paintEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            self._show_tooltip(event)
+            return True
+        return super().viewportEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            entity = self.entity_at(event.position().toPoint())
+            if entity is not None:
+                self.entity_clicked.emit(entity)
+
+    def _show_tooltip(self, event) -> None:
+        """Show type and alias group of the entity under the mouse."""
+        entity = self.entity_at(event.pos())
+        if entity is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(event.globalPos(), entity_tooltip(entity), self.viewport())
+
+
+def entity_tooltip(entity: Entity) -> str:
+    """The hover text of an entity: its type, and its alias group when that differs."""
+    kind = ENTITY_TYPE_NAMES.get(entity.label, entity.label)
+    text = f"<b>{html.escape(entity.text)}</b><br>{kind}"
+    if entity.group and entity.group != entity.text:
+        text += f"<br>Same as: {html.escape(entity.group)}"
+    return text + "<br><i>Click to list all mentions</i>"

@@ -1,0 +1,292 @@
+"""The commands behind gui.cli: each takes the parsed arguments, prints, returns an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from gui.core.articles import Article, ArticleSummary, ImportedText
+from gui.core.entities import (
+    ENTITY_TYPE_NAMES,
+    ENTITY_TYPES,
+    Entity,
+    Pipeline,
+    PipelineMissing,
+    group_entities,
+    load_pipeline,
+    pipeline_id,
+)
+from gui.core.importing import ImportFailure, collect_paths, import_file, import_paths
+from gui.core.storage import (
+    ArticleStore,
+    DuplicateArticle,
+    EntityStore,
+    Library,
+    OutletStore,
+    default_library_path,
+    open_library,
+)
+
+EXIT_FAILED = 1
+EXIT_NO_PIPELINE = 2
+EXPORT_VERSION = 1  # raised when the layout of the export changes
+_COLUMNS = ("ID", "TITLE", "OUTLET", "PUBLISHED", "ENTITIES")
+_RIGHT_ALIGNED = frozenset({0, 4})
+_WIDTHS = (None, 60, 30, None, None)  # longer cells are shortened with an ellipsis
+
+
+class CommandError(Exception):
+    """A failure the user can act on: str() is the message, exit_code the process's code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def import_command(ns: argparse.Namespace) -> int:
+    """Import files and folders into the library; 1 when any of them failed."""
+    with _open(ns) as library:
+        batch = import_paths(ns.paths)
+        store = ArticleStore(library)
+        for imported in batch.imported:
+            print(_add(store, imported), flush=True)
+    for failure in batch.failures:
+        print(f"error: {failure}", file=sys.stderr)
+    return EXIT_FAILED if batch.failures else 0
+
+
+def list_command(ns: argparse.Namespace) -> int:
+    """Print the library's articles as a table, or as a JSON array with --json."""
+    with _open(ns) as library:
+        summaries = ArticleStore(library).summaries(ns.search)
+    if ns.json:
+        print(_json([asdict(summary) for summary in summaries], indent=2))
+    elif summaries:
+        print("\n".join(_table(summaries)))
+    else:
+        print("no articles" + (f" match {ns.search!r}" if ns.search else ""), file=sys.stderr)
+    return 0
+
+
+def analyze_command(ns: argparse.Namespace) -> int:
+    """Detect the entities of each file, printed in the order given; 1 when any file failed."""
+    pipeline: Pipeline | None = None
+    failed = False
+    for item in _expand_folders(ns.paths):
+        imported = _import_or_report(item)
+        if imported is None:
+            failed = True
+            continue
+        pipeline = pipeline or load_entity_pipeline()
+        entities = pipeline.analyse(imported.body)
+        report = _analysis_json if ns.json else _analysis_text
+        print(report(item, imported, entities), flush=True)
+    return EXIT_FAILED if failed else 0
+
+
+def export_command(ns: argparse.Namespace) -> int:
+    """Write an article with its metadata and entities as JSON, to stdout or to --output."""
+    with _open(ns) as library:
+        article = _article(library, ns.article)
+        entities, used_pipeline = _entities_for_export(library, article)
+    document = _export_document(article, entities, used_pipeline)
+    _write(_json(document, indent=2), ns.output)
+    return 0
+
+
+def load_entity_pipeline(outlets: Sequence[str] | None = None) -> Pipeline:
+    """The entity pipeline; CommandError (exit 2) saying what to install when there is none."""
+    try:
+        return load_pipeline(outlets)
+    except PipelineMissing as missing:
+        raise CommandError(str(missing), EXIT_NO_PIPELINE) from missing
+
+
+@contextmanager
+def _open(ns: argparse.Namespace) -> Iterator[Library]:
+    """The library named by --library (or the default one), closed afterwards."""
+    library = open_library(getattr(ns, "library", None) or default_library_path())
+    try:
+        yield library
+    finally:
+        library.close()
+
+
+def _add(store: ArticleStore, imported: ImportedText) -> str:
+    """Add one imported text and say what happened to it."""
+    try:
+        article_id = store.add(imported)
+    except DuplicateArticle as duplicate:
+        existing = store.get(duplicate.existing_id)
+        return f"already in library as {existing.id}: {_title(existing.metadata.title, existing)}"
+    return f"imported {article_id}: {_title(imported.metadata.title, imported)}"
+
+
+def _expand_folders(paths: Sequence[Path]) -> Iterator[Path | ImportFailure]:
+    """The files to analyse in the order given, folders expanded to their supported files."""
+    for path in paths:
+        if path.is_dir():
+            files, failures = collect_paths([path])
+            yield from failures
+            yield from files
+        else:
+            yield path
+
+
+def _import_or_report(item: Path | ImportFailure) -> ImportedText | None:
+    """Import a file; on failure (or for a failure found earlier) say why on stderr."""
+    failure = item if isinstance(item, ImportFailure) else None
+    if failure is None:
+        try:
+            return import_file(item)
+        except ImportFailure as error:
+            failure = error
+    print(f"error: {failure}", file=sys.stderr)
+    return None
+
+
+def _title(title: str, item: Article | ImportedText) -> str:
+    """The title to show: the article's, else the name of the file it came from."""
+    return title or Path(item.source).name or "(untitled)"
+
+
+def _article(library: Library, article_id: int) -> Article:
+    """The article with this id, or a CommandError naming the library."""
+    try:
+        return ArticleStore(library).get(article_id)
+    except KeyError:
+        raise CommandError(f"there is no article {article_id} in {library.name}") from None
+
+
+def _entities_for_export(library: Library, article: Article) -> tuple[list[Entity], str]:
+    """The article's entities and pipeline id: cached if current, else detected (and saved)."""
+    outlets = OutletStore(library).outlets()
+    store = EntityStore(library)
+    current = pipeline_id(outlets)
+    cached = store.cached(article.id, current) if current else None
+    if cached is not None:
+        return cached, current
+    pipeline = load_entity_pipeline(outlets)
+    entities = pipeline.analyse(article.body)
+    if not library.read_only:
+        store.save(article.id, pipeline.id, entities)
+    return entities, pipeline.id
+
+
+def _export_document(article: Article, entities: Sequence[Entity], pipeline: str) -> dict:
+    """The export of one article, as plain JSON-ready data."""
+    return {
+        "sourcelight_export": EXPORT_VERSION,
+        "id": article.id,
+        "metadata": article.metadata.as_dict(),
+        "source": article.source,
+        "format": article.format,
+        "content_hash": article.content_hash,
+        "imported_at": article.imported_at,
+        "text": article.body,
+        "pipeline": pipeline,
+        "entities": [_entity_dict(entity) for entity in entities],
+    }
+
+
+def _write(text: str, output: Path | None) -> None:
+    """Print text, or write it to output as UTF-8."""
+    if output is None:
+        print(text)
+        return
+    try:
+        output.write_text(text + "\n", encoding="utf-8")
+    except OSError as error:
+        raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
+    print(f"exported to {output}")
+
+
+def _analysis_json(path: Path, imported: ImportedText, entities: Sequence[Entity]) -> str:
+    """One line of JSON: the file, its title, its text and its entities."""
+    document = {
+        "path": str(path),
+        "title": imported.metadata.title,
+        "text": imported.body,
+        "entities": [_entity_dict(entity) for entity in entities],
+    }
+    return _json(document)
+
+
+def _analysis_text(path: Path, imported: ImportedText, entities: Sequence[Entity]) -> str:
+    """A readable summary: how many entities of each type, and every group with its forms."""
+    lines = [f"{path}: {_title(imported.metadata.title, imported)}", f"  {len(entities)} entities"]
+    for label, found in _by_label(entities):
+        lines.append(f"  {ENTITY_TYPE_NAMES.get(label, label)}: {len(found)}")
+        groups = sorted(group_entities(found).items(), key=lambda g: (-len(g[1]), g[0].casefold()))
+        lines.extend(f"    {_group_line(group, members)}" for group, members in groups)
+    return "\n".join(lines) + "\n"
+
+
+def _by_label(entities: Sequence[Entity]) -> list[tuple[str, list[Entity]]]:
+    """The entities split by type, in legend order (unknown types last)."""
+    found: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities:
+        found[entity.label].append(entity)
+    order = {label: index for index, label in enumerate(ENTITY_TYPES)}
+    return sorted(found.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
+
+
+def _group_line(group: str, members: Sequence[Entity]) -> str:
+    """ "Islamic State (3): IS, Islamic State" — the forms only when they differ from the key."""
+    forms = sorted({member.text for member in members})
+    line = f"{group} ({len(members)})"
+    return line if forms == [group] else f"{line}: {', '.join(forms)}"
+
+
+def _entity_dict(entity: Entity) -> dict[str, Any]:
+    """An entity as JSON-ready data, with offsets into the article text."""
+    return {
+        "start": entity.start,
+        "end": entity.end,
+        "text": entity.text,
+        "label": entity.label,
+        "group": entity.group,
+    }
+
+
+def _table(summaries: Sequence[ArticleSummary]) -> list[str]:
+    """The summaries as lines of a table with aligned columns and a header."""
+    rows = [_COLUMNS, *(_table_row(summary) for summary in summaries)]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(_COLUMNS))]
+    return [_format_row(row, widths) for row in rows]
+
+
+def _table_row(summary: ArticleSummary) -> tuple[str, ...]:
+    """One article as table cells."""
+    count = "-" if summary.entity_count is None else str(summary.entity_count)
+    cells = (str(summary.id), summary.title, summary.outlet, summary.published, count)
+    return tuple(_shorten(cell, width) for cell, width in zip(cells, _WIDTHS, strict=True))
+
+
+def _format_row(row: Sequence[str], widths: Sequence[int]) -> str:
+    """Cells padded to their column's width; numbers right-aligned."""
+    cells = (
+        cell.rjust(width) if column in _RIGHT_ALIGNED else cell.ljust(width)
+        for column, (cell, width) in enumerate(zip(row, widths, strict=True))
+    )
+    return "  ".join(cells).rstrip()
+
+
+def _shorten(text: str, width: int | None) -> str:
+    """text on one line, cut to width characters with an ellipsis."""
+    text = " ".join(text.split())
+    if width is None or len(text) <= width:
+        return text
+    return text[: width - 1] + "…"
+
+
+def _json(data: object, indent: int | None = None) -> str:
+    """JSON that keeps non-ASCII characters as they are."""
+    return json.dumps(data, ensure_ascii=False, indent=indent)

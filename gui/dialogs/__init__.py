@@ -1,0 +1,1 @@
+"""Dialogs; each has an ask() class method that tests can patch."""

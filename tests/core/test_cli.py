@@ -1,0 +1,393 @@
+"""The command line: parsing, each command's output and exit code, and no Qt on its path."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import stat
+import subprocess
+import sys
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from gui import cli, cli_commands
+from gui.cli import main, parse_args
+from gui.core.entities import Entity, PipelineMissing, load_pipeline
+from gui.core.storage import EntityStore, default_library_path, open_library
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Curly quotes and emoji (outside the BMP, one with a skin-tone modifier) before the entities,
+# so that any offset counted in bytes or UTF-16 units lands in the wrong place.
+TALKS = (
+    "Ceasefire talks resume in Geneva\n\n"
+    "By Maria Lopez\n\n"
+    "\u201cWe are not leaving,\u201d Angela Merkel told reporters \U0001f642 in Berlin on "
+    "Tuesday. Officials from the United Nations said 40 people attended. \U0001f44d\U0001f3fd "
+    "Merkel later left.\n"
+)
+FLOODS = "Floods hit Lagos\n\nHeavy rain flooded parts of Lagos on Sunday, officials said.\n"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    """Write text as UTF-8 with the line endings exactly as given."""
+    path = folder / name
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def mentions(text: str, *found: tuple[str, str, str]) -> list[Entity]:
+    """Entities for the first occurrence of each (text, label, group) in text."""
+    entities = []
+    for surface, label, group in found:
+        start = text.index(surface)
+        entities.append(Entity(start, start + len(surface), label, surface, group))
+    return sorted(entities)
+
+
+@dataclass
+class FakePipeline:
+    """Stands in for the spaCy pipeline: fixed entities, and a count of the texts analysed."""
+
+    entities: list[Entity] = field(default_factory=list)
+    id: str = "fake-pipeline"
+    texts: list[str] = field(default_factory=list)
+    loads: int = 0
+
+    def analyse(self, text: str, progress=None, cancelled=None) -> list[Entity]:
+        self.texts.append(text)
+        return list(self.entities)
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    """Where the test's library file goes."""
+    return tmp_path / "library.sqlite"
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    """A folder with two articles."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write(folder, "talks.txt", TALKS)
+    write(folder, "floods.txt", FLOODS)
+    return folder
+
+
+@pytest.fixture
+def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> FakePipeline:
+    """A fake pipeline that the commands load instead of spaCy; counts the loads."""
+    pipeline = FakePipeline()
+
+    def load(outlets=None):
+        pipeline.loads += 1
+        return pipeline
+
+    monkeypatch.setattr(cli_commands, "load_entity_pipeline", load)
+    return pipeline
+
+
+@pytest.fixture(scope="module")
+def spacy_pipeline():
+    """The real pipeline, loaded once for the module (slow)."""
+    return load_pipeline()
+
+
+@pytest.fixture
+def real_pipeline(monkeypatch: pytest.MonkeyPatch, spacy_pipeline):
+    """The commands use the module's real pipeline instead of loading their own."""
+    monkeypatch.setattr(cli_commands, "load_entity_pipeline", lambda outlets=None: spacy_pipeline)
+    return spacy_pipeline
+
+
+def run_cli(capsys: pytest.CaptureFixture, *argv: object) -> tuple[int, str, str]:
+    """Run the command line in-process; return the exit code, stdout and stderr."""
+    code = main([str(arg) for arg in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_lists_each_command_and_the_default_library(capsys):
+    code, out, _ = run_cli(capsys, "--help")
+    assert code == 0
+    for command in ("import", "list", "analyze", "export"):
+        assert f"    {command} " in out
+    assert str(default_library_path()) in " ".join(out.split())
+
+
+def test_without_a_command_the_arguments_are_for_the_window(library):
+    ns = parse_args(["--library", str(library), "a.txt", "notes/b.md"])
+    assert ns.command is None
+    assert ns.library == library
+    assert ns.files == [Path("a.txt"), Path("notes/b.md")]
+    assert parse_args([]).files == []
+    assert parse_args([]).library is None
+
+
+def test_library_option_goes_before_or_after_the_command(library):
+    assert parse_args(["--library", str(library), "list"]).library == library
+    assert parse_args(["list", "--library", str(library)]).library == library
+    assert parse_args(["list"]).library is None
+
+
+def test_main_refuses_to_open_the_window(capsys, library):
+    code, _, err = run_cli(capsys, "--library", library, "article.txt")
+    assert code == 2
+    assert "usage:" in err
+    assert not library.exists()
+
+
+def test_a_mistyped_command_is_an_error_not_a_file(capsys):
+    code, _, err = run_cli(capsys, "lst")
+    assert code == 2
+    assert "invalid choice: 'lst'" in err
+
+
+def test_import_prints_one_line_per_article_and_finds_duplicates(capsys, library, articles):
+    code, out, err = run_cli(capsys, "--library", library, "import", articles)
+    assert (code, err) == (0, "")
+    talks_title = TALKS.splitlines()[0]
+    assert out.splitlines() == ["imported 1: Floods hit Lagos", f"imported 2: {talks_title}"]
+    code, out, _ = run_cli(capsys, "import", articles / "talks.txt", "--library", library)
+    assert code == 0
+    assert out == f"already in library as 2: {talks_title}\n"
+
+
+def test_a_bad_file_fails_alone_and_the_batch_exits_1(capsys, library, tmp_path):
+    good = write(tmp_path, "good.txt", FLOODS)
+    unsupported = write(tmp_path, "notes.xyz", "text")
+    empty = write(tmp_path, "empty.txt", "")
+    code, out, err = run_cli(capsys, "--library", library, "import", unsupported, good, empty)
+    assert code == 1
+    assert out == "imported 1: Floods hit Lagos\n"
+    errors = err.splitlines()
+    assert len(errors) == 2
+    assert errors[0].startswith("error: notes.xyz: unsupported file type")
+    assert errors[1].startswith("error: empty.txt: ")
+
+
+def test_list_shows_an_aligned_table_and_json(capsys, library, articles):
+    run_cli(capsys, "--library", library, "import", articles)
+    code, out, _ = run_cli(capsys, "--library", library, "list")
+    assert code == 0
+    header, *rows = out.splitlines()
+    assert header.split() == ["ID", "TITLE", "OUTLET", "PUBLISHED", "ENTITIES"]
+    titles = {row[header.index("TITLE") :].split("  ")[0] for row in rows}
+    assert titles == {"Floods hit Lagos", TALKS.splitlines()[0]}
+    assert all(len(row) == len(header) for row in rows)  # counts right-aligned under ENTITIES
+    assert all(row.endswith("-") for row in rows)  # not analysed yet
+    code, out, _ = run_cli(capsys, "--library", library, "list", "--json")
+    listed = json.loads(out)
+    assert {item["title"] for item in listed} == {"Floods hit Lagos", TALKS.splitlines()[0]}
+    assert set(listed[0]) >= {"id", "title", "outlet", "published", "entity_count"}
+
+
+def test_list_search_narrows_the_list(capsys, library, articles):
+    run_cli(capsys, "--library", library, "import", articles)
+    code, out, _ = run_cli(capsys, "--library", library, "list", "--json", "--search", "Merk")
+    assert code == 0
+    assert [item["id"] for item in json.loads(out)] == [2]
+    code, out, err = run_cli(capsys, "--library", library, "list", "--search", 'no "such')
+    assert (code, out) == (0, "")
+    assert "no articles" in err
+
+
+def damage(library: Path) -> None:
+    """Overwrite the library with bytes that are not a database."""
+    library.write_bytes(b"this is not an SQLite database\n" * 200)
+
+
+def make_foreign(library: Path) -> None:
+    """Make the library another program's SQLite database."""
+    with closing(sqlite3.connect(library)) as db:
+        db.execute("CREATE TABLE recipes (name TEXT)")
+
+
+def make_too_new(library: Path) -> None:
+    """Mark the library as written by a future version."""
+    main(["--library", str(library), "list"])
+    with closing(sqlite3.connect(library)) as db:
+        db.execute("PRAGMA user_version = 9999")
+
+
+@pytest.mark.parametrize(
+    ("spoil", "reason"),
+    [(damage, "damaged"), (make_foreign, "not a Sourcelight library"), (make_too_new, "newer")],
+)
+def test_an_unusable_library_is_one_error_line(capsys, library, articles, spoil, reason):
+    spoil(library)
+    before = library.read_bytes()
+    capsys.readouterr()
+    for command in (["list"], ["import", str(articles)], ["export", "--article", "1"]):
+        code, out, err = run_cli(capsys, "--library", library, *command)
+        assert (code, out) == (1, "")
+        assert err.startswith("error: ") and err.count("\n") == 1
+        assert str(library) in err and reason in err
+    assert library.read_bytes() == before  # left as it was
+
+
+def test_a_read_only_library_can_be_listed_but_not_changed(capsys, library, articles):
+    run_cli(capsys, "--library", library, "import", articles / "floods.txt")
+    library.chmod(stat.S_IRUSR)
+    try:
+        assert run_cli(capsys, "--library", library, "list")[0] == 0
+        code, out, err = run_cli(capsys, "--library", library, "import", articles / "talks.txt")
+    finally:
+        library.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    assert (code, out) == (1, "")
+    assert err.startswith("error: ") and "read-only" in err
+
+
+def test_ctrl_c_exits_130(capsys, monkeypatch, library):
+    def interrupted(ns):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_commands, "list_command", interrupted)
+    assert run_cli(capsys, "--library", library, "list")[0] == cli.EXIT_INTERRUPTED == 130
+
+
+def test_export_uses_cached_entities_without_loading_a_pipeline(capsys, monkeypatch, library):
+    article = write(library.parent, "floods.txt", FLOODS)
+    run_cli(capsys, "--library", library, "import", article)
+    entities = mentions(FLOODS, ("Lagos", "PLACE", "Lagos"), ("Sunday", "DATE", "Sunday"))
+    with_library = open_library(library)
+    EntityStore(with_library).save(1, "cached-pipeline", entities)
+    with_library.close()
+    monkeypatch.setattr(cli_commands, "pipeline_id", lambda outlets: "cached-pipeline")
+    monkeypatch.setattr(cli_commands, "load_entity_pipeline", pytest.fail)
+    code, out, _ = run_cli(capsys, "export", "--article", "1", "--library", library)
+    assert code == 0
+    exported = json.loads(out)
+    assert exported["metadata"]["title"] == "Floods hit Lagos"
+    assert exported["text"] == FLOODS
+    assert exported["pipeline"] == "cached-pipeline"
+    assert [(e["start"], e["text"], e["label"]) for e in exported["entities"]] == [
+        (11, "Lagos", "PLACE"),
+        (FLOODS.index("Sunday"), "Sunday", "DATE"),
+    ]
+
+
+def test_export_analyses_stores_and_writes_the_file(capsys, library, articles, fake_pipeline):
+    run_cli(capsys, "--library", library, "import", articles / "talks.txt")
+    fake_pipeline.entities = mentions(TALKS, ("Berlin", "PLACE", "Berlin"))
+    output = library.parent / "out" / "talks.json"
+    output.parent.mkdir()
+    code, out, _ = run_cli(
+        capsys, "--library", library, "export", "--article", 1, "--output", output
+    )
+    assert code == 0
+    assert str(output) in out
+    exported = json.loads(output.read_text(encoding="utf-8"))
+    assert "\U0001f642" in output.read_text(encoding="utf-8")  # not escaped
+    assert exported["entities"] == [
+        {"start": 106, "end": 112, "text": "Berlin", "label": "PLACE", "group": "Berlin"},
+    ]
+    reopened = open_library(library)
+    assert EntityStore(reopened).cached(1, "fake-pipeline") == fake_pipeline.entities
+    reopened.close()
+
+
+def test_export_of_an_unknown_article_is_an_error(capsys, library, articles):
+    run_cli(capsys, "--library", library, "import", articles)
+    code, out, err = run_cli(capsys, "--library", library, "export", "--article", "99")
+    assert (code, out) == (1, "")
+    assert err.startswith("error: ") and "99" in err
+
+
+def test_analyze_loads_the_pipeline_once_and_reports_failures(capsys, tmp_path, fake_pipeline):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    paths = [write(folder, f"{n}.txt", f"Article {n}\n\nText {n}.\n") for n in (2, 1)]
+    paths.insert(0, write(tmp_path, "3.txt", "Article 3\n\nText 3.\n"))
+    missing = tmp_path / "missing.txt"
+    code, out, err = run_cli(capsys, "analyze", "--json", paths[0], missing, folder)
+    assert code == 1
+    assert fake_pipeline.loads == 1
+    expected = [paths[0], folder / "1.txt", folder / "2.txt"]  # a folder's files sorted
+    assert [json.loads(line)["path"] for line in out.splitlines()] == [str(p) for p in expected]
+    assert fake_pipeline.texts == [
+        "Article 3\n\nText 3.\n",
+        "Article 1\n\nText 1.\n",
+        "Article 2\n\nText 2.\n",
+    ]
+    assert err.startswith("error: missing.txt: ")
+
+
+def test_analyze_without_a_pipeline_exits_2(capsys, monkeypatch, articles):
+    def missing(outlets=None):
+        raise PipelineMissing("No English spaCy model. Install one with: pip install a-model")
+
+    monkeypatch.setattr(cli_commands, "load_pipeline", missing)
+    code, out, err = run_cli(capsys, "analyze", articles / "floods.txt")
+    assert (code, out) == (2, "")
+    assert "pip install a-model" in err
+
+
+def test_analyze_summary_counts_types_and_lists_groups(capsys, articles, fake_pipeline):
+    fake_pipeline.entities = mentions(
+        TALKS,
+        ("Angela Merkel", "PERSON", "Angela Merkel"),
+        ("Merkel later", "PERSON", "Angela Merkel"),
+        ("Maria Lopez", "PERSON", "Maria Lopez"),
+        ("Berlin", "PLACE", "Berlin"),
+    )
+    code, out, _ = run_cli(capsys, "analyze", articles / "talks.txt")
+    assert code == 0
+    lines = [line.strip() for line in out.splitlines()]
+    assert lines[1:7] == [
+        "4 entities",
+        "People: 3",
+        "Angela Merkel (2): Angela Merkel, Merkel later",
+        "Maria Lopez (1)",
+        "Places: 1",
+        "Berlin (1)",
+    ]
+
+
+@pytest.mark.slow
+def test_analyze_json_offsets_index_the_text(capsys, articles, real_pipeline):
+    code, out, err = run_cli(capsys, "analyze", articles / "talks.txt", "--json")
+    assert (code, err) == (0, "")
+    (line,) = out.splitlines()
+    result = json.loads(line)
+    assert set(result) == {"path", "title", "text", "entities"}
+    assert result["text"] == TALKS  # the file's content, unchanged
+    assert result["title"] == "Ceasefire talks resume in Geneva"
+    entities = result["entities"]
+    assert all(set(e) == {"start", "end", "text", "label", "group"} for e in entities)
+    assert all(TALKS[e["start"] : e["end"]] == e["text"] for e in entities)
+    assert {"start": TALKS.index("Berlin"), "text": "Berlin", "label": "PLACE"}.items() <= {
+        k: v for e in entities if e["text"] == "Berlin" for k, v in e.items()
+    }.items()
+
+
+@pytest.mark.slow
+def test_analyze_json_lines_follow_the_order_given(capsys, articles, real_pipeline):
+    floods, talks = articles / "floods.txt", articles / "talks.txt"
+    code, out, _ = run_cli(capsys, "analyze", "--json", talks, floods)
+    assert code == 0
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["path"] for r in results] == [str(talks), str(floods)]
+    assert [r["text"] for r in results] == [TALKS, FLOODS]
+    assert "Lagos" in {e["text"] for e in results[1]["entities"]}
+
+
+def test_importing_articles_loads_neither_qt_nor_spacy(tmp_path):
+    article = write(tmp_path, "floods.txt", FLOODS)
+    argv = ["--library", str(tmp_path / "library.sqlite"), "import", str(article)]
+    script = (
+        "import sys, gui.cli\n"
+        f"code = gui.cli.main({argv!r})\n"
+        "assert code == 0, code\n"
+        "assert 'PySide6' not in sys.modules, 'Qt was imported'\n"
+        "assert 'spacy' not in sys.modules, 'spaCy was imported'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "imported 1: Floods hit Lagos\n"

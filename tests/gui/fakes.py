@@ -1,0 +1,34 @@
+"""A stand-in for the spaCy pipeline, for widget tests that are about flow, not NLP."""
+
+import re
+
+from gui.core.entities import Entity
+
+KNOWN = {"Reuters": "OUTLET", "Baghdad": "PLACE", "Ashton Carter": "PERSON", "Carter": "PERSON"}
+
+
+class FakePipeline:
+    """Finds a few fixed names; counts its calls."""
+
+    id = "fake-pipeline-1"
+    calls = 0
+
+    def analyse(self, text, progress=None, cancelled=None):
+        FakePipeline.calls += 1
+        if progress:
+            progress(len(text), len(text))
+        found = []
+        for name, label in KNOWN.items():
+            for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+                if not any(e.start <= match.start() < e.end for e in found):
+                    group = "Ashton Carter" if "Carter" in name else name
+                    found.append(Entity(match.start(), match.end(), label, name, group))
+        return sorted(found)
+
+
+def install_fake_pipeline(monkeypatch):
+    """Make the session use FakePipeline instead of loading spaCy."""
+    FakePipeline.calls = 0
+    monkeypatch.setattr("gui.session.nlp.pipeline_id", lambda outlets: FakePipeline.id)
+    monkeypatch.setattr("gui.session.nlp.load_pipeline", lambda outlets=None: FakePipeline())
+    return FakePipeline
