@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
         self.pane = ArticlePane(self)
         self.setCentralWidget(self.pane)
         self.library_panel = LibraryPanel(self)
-        self.library_panel.setMinimumWidth(300)
+        self.library_panel.setMinimumWidth(360)
         self.entities_panel = EntitiesPanel(self)
         self.entities_panel.setMinimumWidth(330)
         self.library_dock = self._dock(

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
+from gui.article_view.flow_layout import FlowLayout
 from gui.article_view.palette import style_for
 from gui.core.entities import ENTITY_TYPE_NAMES, ENTITY_TYPES
 
@@ -26,6 +27,20 @@ def swatch(key: str, size: int = 14) -> QIcon:
     return QIcon(pixmap)
 
 
+# Short names keep the legend on one line in a narrow window; the tooltip has the long one.
+SHORT_NAMES = {
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "OUTLET": "Outlets",
+    "PLACE": "Places",
+    "GROUP": "Groups",
+    "DATE": "Dates",
+    "NUMBER": "Numbers",
+    "EVENT": "Events",
+    "OTHER": "Other",
+}
+
+
 class Legend(QWidget):
     """Shows what each colour means and how many there are; toggles types on and off."""
 
@@ -35,27 +50,24 @@ class Legend(QWidget):
         super().__init__(parent)
         self.setObjectName("legend")
         self.buttons: dict[str, QToolButton] = {}
-        layout = QHBoxLayout(self)
+        # Chips wrap onto a second row rather than widen the window past the screen.
+        layout = FlowLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        layout.setSpacing(4)
-        self.status = QLabel()
-        self.status.setObjectName("legendStatus")
         for key in ENTITY_TYPES:
-            button = self._chip(key)
-            self.buttons[key] = button
-            layout.addWidget(button)
-        layout.addStretch()
+            self.buttons[key] = self._chip(key, self)
+            layout.addWidget(self.buttons[key])
+        self.status = QLabel(objectName="legendStatus")
         layout.addWidget(self.status)
 
-    def _chip(self, key: str) -> QToolButton:
+    def _chip(self, key: str, parent: QWidget) -> QToolButton:
         """A checkable chip for one type; checked means shown."""
-        button = QToolButton(self)
+        button = QToolButton(parent)
         button.setCheckable(True)
         button.setChecked(True)
         button.setIcon(swatch(key))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setAutoRaise(True)
-        button.setToolTip(f"Show or hide {ENTITY_TYPE_NAMES[key].lower()}")
+        button.setToolTip(f"{ENTITY_TYPE_NAMES[key]}: click to show or hide")
         button.toggled.connect(self._emit_hidden)
         return button
 
@@ -63,8 +75,7 @@ class Legend(QWidget):
         """Count the highlights of each type; types absent from the article are not shown."""
         counts = Counter(labels)
         for key, button in self.buttons.items():
-            # "&" would make a keyboard mnemonic of the next letter.
-            button.setText(f"{ENTITY_TYPE_NAMES[key].replace('&', '&&')} {counts[key]}")
+            button.setText(f"{SHORT_NAMES[key]} {counts[key]:,}")
             button.setVisible(counts[key] > 0)
 
     def set_status(self, text: str) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from gui.core.articles import ArticleSummary
 
 COLUMNS = ("Title", "Outlet", "Date", "Entities")
+TOOLTIPS = ("", "", "Publication date, or the import date when unknown", "Entities found")
 TITLE, OUTLET, DATE, ENTITIES = range(4)
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,8 +45,12 @@ class LibraryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return TOOLTIPS[section] or None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

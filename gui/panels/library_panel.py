@@ -50,7 +50,9 @@ class LibraryPanel(QWidget):
         table.setWordWrap(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (OUTLET, DATE, ENTITIES):
+        header.setSectionResizeMode(OUTLET, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(OUTLET, 90)
+        for column in (DATE, ENTITIES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.activated.connect(lambda index: self.open_requested.emit(self._id_at(index)))
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

@@ -144,3 +144,22 @@ def test_reading_column_stays_narrow_in_a_wide_window(view, qtbot):
     view.resize(2400, 600)
     qtbot.waitUntil(lambda: view.viewport().width() < 1400)
     assert view.viewport().width() > 500
+
+
+def test_legend_counts_types_and_toggles_them(qtbot):
+    from gui.article_view.legend import Legend
+
+    legend = Legend()
+    qtbot.addWidget(legend)
+    legend.set_labels(["PERSON", "PERSON", "OUTLET"] + ["DATE"] * 1200)
+    assert legend.buttons["PERSON"].text() == "People 2"
+    assert legend.buttons["DATE"].text() == "Dates 1,200"
+    assert legend.buttons["PLACE"].isHidden()
+    with qtbot.waitSignal(legend.hidden_changed) as hidden:
+        legend.buttons["OUTLET"].click()
+    assert hidden.args == [{"OUTLET"}]
+    # Many large counts wrap onto more rows instead of forcing the window wider.
+    legend.show()
+    one_row = legend.layout().heightForWidth(2000)
+    assert legend.minimumSizeHint().width() < 250
+    assert legend.layout().heightForWidth(250) > one_row
