@@ -7,7 +7,6 @@ from pathlib import Path
 import docx
 import pytest
 
-import gui.core.importing as importing
 from gui.core.importing import (
     SUPPORTED_SUFFIXES,
     BatchResult,
