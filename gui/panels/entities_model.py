@@ -154,7 +154,7 @@ class MentionsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             before, after = context(self._body, mention)
-            return (before[-24:], mention.text, after)[column]
+            return (before[-16:], mention.text, after)[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and column == 1:
