@@ -86,11 +86,21 @@ class EntitiesPanel(QWidget):
         layout.addWidget(splitter)
 
     def set_entities(self, body: str, entities: Sequence[Entity]) -> None:
-        """Show the groups of a (new) article's entities."""
+        """Show the groups of an article's entities, keeping the group picked if it is there."""
+        picked = self._picked_key() if body == self._body else None
         self._body = body
         self.groups.set_groups(build_groups(entities))
         self.mentions.set_mentions(body, [])
         self.mention_title.setText("Click an entity in the text, or pick one above.")
+        if picked is not None:
+            self.show_group(picked)
+
+    def _picked_key(self) -> str | None:
+        """The key of the group picked now, if any."""
+        current = self.group_table.currentIndex()
+        if not current.isValid():
+            return None
+        return self.groups.group(self.proxy.mapToSource(current).row()).key
 
     def show_group(self, key: str) -> None:
         """Select a group (e.g. after a click on one of its mentions in the text)."""

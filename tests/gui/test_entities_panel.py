@@ -56,3 +56,14 @@ def test_filter_narrows_the_groups(qtbot):
     panel.set_entities(BODY, ENTITIES)
     qtbot.keyClicks(panel.filter, "reu")
     assert panel.proxy.rowCount() == 1
+
+
+def test_the_picked_group_stays_picked_when_the_entities_are_refreshed(qtbot):
+    panel = EntitiesPanel()
+    qtbot.addWidget(panel)
+    panel.set_entities(BODY, ENTITIES)
+    panel.show_group("Reuters")
+    panel.set_entities(BODY, ENTITIES)
+    assert panel.mentions.rowCount() == 1
+    panel.set_entities("Another article.", [])
+    assert panel.mentions.rowCount() == 0

@@ -256,3 +256,20 @@ def test_editing_the_outlet_list_is_kept_and_reanalyses(window, qtbot, tmp_path,
         lambda: type(window.session._pipeline._pipeline).calls == calls + 1, timeout=10_000
     )
     assert OutletStore(window.session.library).outlets() == ["Haaretz"]
+
+
+def test_clicking_an_entity_lists_its_group_and_copy_works(window, qtbot, tmp_path):
+    start_session(window, tmp_path / "lib.sqlite", [])
+    QGuiApplication.clipboard().setText(ARTICLE + "\nCarter later left Baghdad.\n")
+    window.paste_action.trigger()
+    wait_for_entities(qtbot, window)
+    view = window.pane.view
+    carter = next(e for e in view.entities() if e.text == "Carter")
+    rect = view.highlighter.rects_for(carter.start, carter.end)[0]
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    panel = window.entities_panel
+    qtbot.waitUntil(lambda: panel.mentions.rowCount() == 2)
+    assert {panel.mentions.mention(r).text for r in range(2)} == {"Ashton Carter", "Carter"}
+    view.select_span(carter.start, carter.end)
+    window.copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == "Carter"
