@@ -1,6 +1,9 @@
 """All SQL of Sourcelight: the library file, its migrations, and one store per kind of record."""
 
+from gui.core.storage.annotations_store import AnnotationStore, CorrectionStore, LabelStore
 from gui.core.storage.articles_store import ArticleStore, DuplicateArticle, fts_query
+from gui.core.storage.backup import backup_library
+from gui.core.storage.commands_store import apply
 from gui.core.storage.database import (
     Library,
     LibraryCorrupt,
@@ -19,9 +22,12 @@ from gui.core.storage.settings_store import OutletStore
 
 __all__ = [
     "SCHEMA_VERSION",
+    "AnnotationStore",
     "ArticleStore",
+    "CorrectionStore",
     "DuplicateArticle",
     "EntityStore",
+    "LabelStore",
     "Library",
     "LibraryCorrupt",
     "LibraryError",
@@ -31,6 +37,8 @@ __all__ = [
     "LibraryTooNew",
     "LibraryUnavailable",
     "OutletStore",
+    "apply",
+    "backup_library",
     "default_library_path",
     "fts_query",
     "open_library",

@@ -10,10 +10,13 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from gui.core.annotations import DEFAULT_CODEBOOK
+
 MIGRATIONS = Migrations("sourcelight")
-SCHEMA_VERSION = 1  # the highest schema this code knows: the number of the last migration
+SCHEMA_VERSION = 2  # the highest schema this code knows: the number of the last migration
 
 FTS_COLUMNS = ("title", "outlet", "byline", "body")
+ANNOTATION_FTS_COLUMNS = ("exact", "note")
 # Diacritics folded away, so that "mosul" finds "Mōsul"; no stemming, so prefixes stay exact.
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
@@ -61,6 +64,47 @@ CREATE TABLE settings (
     value TEXT NOT NULL  -- JSON
 )"""
 
+# AUTOINCREMENT: an id is never handed out twice, so an undo step or an exported id can
+# never come to mean a different annotation, label or rule.
+_LABELS = """
+CREATE TABLE labels (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    colour TEXT NOT NULL,  -- '#rrggbb'
+    hotkey TEXT NOT NULL DEFAULT '',  -- '1'..'9', or '' for none
+    description TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0  -- order in the codebook and the label picker
+)"""
+
+_LABEL_HOTKEYS = "CREATE UNIQUE INDEX labels_hotkey ON labels (hotkey) WHERE hotkey != ''"
+
+_ANNOTATIONS = """
+CREATE TABLE annotations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    label_id INTEGER NOT NULL REFERENCES labels(id),  -- a used label cannot be deleted
+    start INTEGER NOT NULL,  -- W3C TextPositionSelector: code points into articles.body
+    "end" INTEGER NOT NULL,
+    exact TEXT NOT NULL,  -- W3C TextQuoteSelector: the text, and some context either side
+    prefix TEXT NOT NULL DEFAULT '',
+    suffix TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    annotator TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,  -- ISO 8601, UTC
+    modified TEXT NOT NULL,
+    orphaned INTEGER NOT NULL DEFAULT 0 CHECK (orphaned IN (0, 1))  -- text not found in body
+)"""
+
+_CORRECTIONS = """
+CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- rules apply in id order
+    kind TEXT NOT NULL CHECK (kind IN ('type', 'remove', 'merge', 'split', 'add')),
+    text TEXT NOT NULL,  -- the mention's text, matched exactly
+    label TEXT NOT NULL DEFAULT '',  -- entity type, for 'type' and 'add'
+    grp TEXT NOT NULL DEFAULT '',  -- alias group, for 'merge' (and 'add')
+    created TEXT NOT NULL  -- ISO 8601, UTC
+)"""
+
 
 def schema_version(db: Database) -> int:
     """The schema version of the file (0 for a new or foreign one); reads, never writes."""
@@ -90,3 +134,31 @@ def initial_schema(db: Database) -> None:
     db.table("entities").create_index(["article_id"])
     db.table("articles").enable_fts(FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZER)
     _set_version(db, 1)
+
+
+@MIGRATIONS(name="0002_annotations")
+def annotations_schema(db: Database) -> None:
+    """The codebook (seeded with the default labels), annotations with search, and corrections."""
+    for sql in (_LABELS, _LABEL_HOTKEYS, _ANNOTATIONS, _CORRECTIONS):
+        db.execute(sql)
+    db.table("annotations").create_index(["article_id"])
+    db.table("annotations").create_index(["label_id"])
+    db.table("annotations").enable_fts(
+        ANNOTATION_FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZER
+    )
+    db.table("labels").insert_all(_codebook_rows())
+    _set_version(db, 2)
+
+
+def _codebook_rows() -> list[dict[str, object]]:
+    """The labels rows of the default codebook (ids assigned by the library)."""
+    return [
+        {
+            "name": label.name,
+            "colour": label.colour,
+            "hotkey": label.hotkey,
+            "description": label.description,
+            "position": label.position,
+        }
+        for label in DEFAULT_CODEBOOK
+    ]

@@ -102,7 +102,7 @@ def test_migrations_run_once(library_path):
     lib = open_library(library_path)
     applied = MIGRATIONS.applied(lib.db)
     lib.close()
-    assert [m.name for m in applied] == ["0001_initial"]
+    assert [m.name for m in applied] == ["0001_initial", "0002_annotations"]
 
 
 @pytest.mark.parametrize("read_only", [False, True])

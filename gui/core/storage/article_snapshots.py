@@ -1,0 +1,92 @@
+"""Everything that hangs on an article, taken before deleting it and put back on undo."""
+
+from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+
+from gui.core.annotations import Analysis, ArticleSnapshot
+from gui.core.articles import Article
+from gui.core.entities import Entity
+from gui.core.storage.annotations_store import AnnotationStore
+from gui.core.storage.database import Library
+
+_ENTITIES = (
+    'SELECT start, "end", label, text, grp FROM entities WHERE article_id = ? ORDER BY rowid'
+)
+_ANALYSIS = (
+    "SELECT pipeline_id, content_hash, entity_count, analysed_at FROM analyses WHERE article_id = ?"
+)
+_INSERT_ENTITY = (
+    'INSERT INTO entities (article_id, start, "end", label, text, grp) VALUES (?, ?, ?, ?, ?, ?)'
+)
+_INSERT_ANALYSIS = (
+    "INSERT INTO analyses (article_id, pipeline_id, content_hash, entity_count, analysed_at)"
+    " VALUES (?, ?, ?, ?, ?)"
+)
+_ARTICLE_COLUMNS = (
+    "id",
+    "title",
+    "outlet",
+    "byline",
+    "dateline",
+    "published",
+    "url",
+    "credits",
+    "source",
+    "format",
+    "content_hash",
+    "imported_at",
+    "body",
+)
+_INSERT_ARTICLE = "INSERT INTO articles ({}) VALUES ({})".format(
+    ", ".join(_ARTICLE_COLUMNS), ", ".join("?" for _ in _ARTICLE_COLUMNS)
+)
+
+
+def take(library: Library, article: Article) -> ArticleSnapshot:
+    """The article with its entities (in stored order), analysis and annotations."""
+    db = library.db
+    entities = tuple(Entity(*row) for row in db.execute(_ENTITIES, [article.id]))
+    row = db.execute(_ANALYSIS, [article.id]).fetchone()
+    analysis = None if row is None else Analysis(*row)
+    annotations = tuple(AnnotationStore(library).for_article(article.id))
+    return ArticleSnapshot(article, entities, analysis, annotations)
+
+
+def restore(db: Database, snapshot: ArticleSnapshot) -> None:
+    """Insert the article, its entities and its analysis as they were (not its annotations)."""
+    article = snapshot.article
+    db.execute(_INSERT_ARTICLE, _article_row(article))
+    db.conn.executemany(
+        _INSERT_ENTITY,
+        ((article.id, e.start, e.end, e.label, e.text, e.group) for e in snapshot.entities),
+    )
+    if snapshot.analysis is not None:
+        a = snapshot.analysis
+        db.execute(
+            _INSERT_ANALYSIS,
+            [article.id, a.pipeline_id, a.content_hash, a.entity_count, a.analysed_at],
+        )
+
+
+def _article_row(article: Article) -> tuple[object, ...]:
+    """The articles row of an article, in _ARTICLE_COLUMNS order."""
+    m = article.metadata
+    credits = json.dumps(list(m.credits), ensure_ascii=False)
+    return (
+        article.id,
+        m.title,
+        m.outlet,
+        m.byline,
+        m.dateline,
+        m.published,
+        m.url,
+        credits,
+        article.source,
+        article.format,
+        article.content_hash,
+        article.imported_at,
+        article.body,
+    )
