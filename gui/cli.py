@@ -1,4 +1,4 @@
-"""The command line: parse the arguments, and run import, list, analyze or export without Qt.
+"""The command line: parse the arguments, and run one of the commands (_COMMANDS) without Qt.
 
 Without a command, the arguments name a library and files for the window to open; gui.app
 decides what to do with those. Nothing on this path imports Qt, and only the commands that
@@ -25,7 +25,8 @@ _DESCRIPTION = (
     "Without a command, opens the window and imports the FILEs given (if any).\n"
     "With a command, works on the library from the command line and exits."
 )
-_COMMANDS = ("import", "list", "analyze", "export")  # each runs cli_commands.<name>_command
+# Each runs cli_commands.<name>_command, with "-" in the name read as "_".
+_COMMANDS = ("import", "list", "analyze", "export", "import-annotations")
 _Commands = argparse._SubParsersAction
 _Parser = argparse.ArgumentParser
 
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_list_parser(commands)
     _add_analyze_parser(commands)
     _add_export_parser(commands)
+    _add_import_annotations_parser(commands)
     return parser
 
 
@@ -69,7 +71,7 @@ def run(ns: argparse.Namespace) -> int:
     from gui import cli_commands
 
     try:
-        return getattr(cli_commands, f"{ns.command}_command")(ns)
+        return getattr(cli_commands, f"{ns.command.replace('-', '_')}_command")(ns)
     except (cli_commands.CommandError, LibraryError) as error:
         print(f"error: {error}", file=sys.stderr)
         return getattr(error, "exit_code", 1)
@@ -157,14 +159,44 @@ def _add_export_parser(commands: _Commands) -> None:
     parser = _add_command(
         commands,
         "export",
-        "export an article with its metadata and entities",
-        "Export an article, its metadata and its entities as JSON.\n"
-        "Entities are detected (and saved) first if the library has none for the current\n"
-        "pipeline; that needs the spaCy model.",
+        "export an article with its annotations (json, csv or w3c)",
+        "Export an article and its annotations.\n\n"
+        "  json  Sourcelight's own JSON, lossless: the article, its metadata and entities,\n"
+        "        its annotations, the codebook and the entity corrections. Entities are\n"
+        "        detected (and saved) first if the library has none for the current\n"
+        "        pipeline; that needs the spaCy model.\n"
+        "  csv   one row per annotation: article, label, start, end, text, note,\n"
+        "        annotator, created.\n"
+        "  w3c   W3C Web Annotation JSON-LD: an AnnotationCollection of Annotations.",
     )
     parser.add_argument("--article", type=int, required=True, metavar="ID", help="article id")
-    parser.add_argument("--format", choices=["json"], default="json", help="output format")
+    parser.add_argument(
+        "--format", choices=["json", "csv", "w3c"], default="json", help="output format"
+    )
     parser.add_argument("--output", type=_path, metavar="FILE", help="write here, not stdout")
+
+
+def _add_import_annotations_parser(commands: _Commands) -> None:
+    """The import-annotations command."""
+    parser = _add_command(
+        commands,
+        "import-annotations",
+        "import annotations (Sourcelight JSON or W3C) into an article",
+        "Import annotations from Sourcelight's JSON or W3C Web Annotation JSON (one\n"
+        "Annotation, a list, an AnnotationCollection or an AnnotationPage) into an article,\n"
+        "anchoring each by its selectors. Annotations whose text is not found are kept as\n"
+        "orphans; items that are not annotations are listed on stderr (exit code 1).\n\n"
+        "Without --article: a Sourcelight JSON export brings its article along (added to\n"
+        "the library unless its text is there already); a W3C file goes to the article its\n"
+        "targets name (urn:sourcelight:article:<hash>).",
+    )
+    parser.add_argument("--article", type=int, metavar="ID", help="article id")
+    parser.add_argument(
+        "--annotator",
+        metavar="NAME",
+        help="who made the annotations the file does not attribute (default: imported)",
+    )
+    parser.add_argument("file", type=_path, metavar="FILE", help="the file to read ('-': stdin)")
 
 
 def _library_note() -> str:

@@ -10,8 +10,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
+from gui.core import interchange
 from gui.core.articles import Article, ArticleSummary, ImportedText
 from gui.core.entities import (
     ENTITY_TYPE_NAMES,
@@ -24,6 +24,7 @@ from gui.core.entities import (
     pipeline_id,
 )
 from gui.core.importing import ImportFailure, collect_paths, import_file, import_paths
+from gui.core.interchange.json_format import entity_dict
 from gui.core.storage import (
     ArticleStore,
     DuplicateArticle,
@@ -36,7 +37,6 @@ from gui.core.storage import (
 
 EXIT_FAILED = 1
 EXIT_NO_PIPELINE = 2
-EXPORT_VERSION = 1  # raised when the layout of the export changes
 _COLUMNS = ("ID", "TITLE", "OUTLET", "PUBLISHED", "ENTITIES")
 _RIGHT_ALIGNED = frozenset({0, 4})
 _WIDTHS = (None, 60, 30, None, None)  # longer cells are shortened with an ellipsis
@@ -92,13 +92,39 @@ def analyze_command(ns: argparse.Namespace) -> int:
 
 
 def export_command(ns: argparse.Namespace) -> int:
-    """Write an article with its metadata and entities as JSON, to stdout or to --output."""
+    """Write an article and its annotations as JSON, CSV or W3C JSON-LD, to stdout or --output."""
     with _open(ns) as library:
         article = _article(library, ns.article)
-        entities, used_pipeline = _entities_for_export(library, article)
-    document = _export_document(article, entities, used_pipeline)
-    _write(_json(document, indent=2), ns.output)
+        if ns.format == "csv":
+            text = interchange.export_csv(library, article.id)
+        elif ns.format == "w3c":
+            text = _json(interchange.export_w3c(library, article.id), indent=2) + "\n"
+        else:
+            entities, used_pipeline = _entities_for_export(library, article)
+            document = interchange.export_json(library, article.id, entities, used_pipeline)
+            text = _json(document, indent=2) + "\n"
+    _write(text, ns.output)
     return 0
+
+
+def import_annotations_command(ns: argparse.Namespace) -> int:
+    """Import annotations from a file into an article; 1 when any item was skipped."""
+    data = _read_input(ns.file)
+    with _open(ns) as library:
+        if ns.article is not None:
+            _article(library, ns.article)
+        try:
+            report = interchange.import_document(library, data, ns.article, ns.annotator)
+        except interchange.NoArticle as problem:
+            raise CommandError(f"{_shown(ns.file)}: {problem} (--article ID)") from None
+        except interchange.InterchangeError as problem:
+            raise CommandError(f"{_shown(ns.file)}: {problem}; nothing was imported") from None
+        if ns.article is None:
+            print(_article_line(_article(library, report.article_id), report.article_added))
+    print(_report_line(report))
+    for reason in report.skipped:
+        print(f"skipped: {reason}", file=sys.stderr)
+    return EXIT_FAILED if report.skipped else 0
 
 
 def load_entity_pipeline(outlets: Sequence[str] | None = None) -> Pipeline:
@@ -180,32 +206,46 @@ def _entities_for_export(library: Library, article: Article) -> tuple[list[Entit
     return entities, pipeline.id
 
 
-def _export_document(article: Article, entities: Sequence[Entity], pipeline: str) -> dict:
-    """The export of one article, as plain JSON-ready data."""
-    return {
-        "sourcelight_export": EXPORT_VERSION,
-        "id": article.id,
-        "metadata": article.metadata.as_dict(),
-        "source": article.source,
-        "format": article.format,
-        "content_hash": article.content_hash,
-        "imported_at": article.imported_at,
-        "text": article.body,
-        "pipeline": pipeline,
-        "entities": [_entity_dict(entity) for entity in entities],
-    }
-
-
 def _write(text: str, output: Path | None) -> None:
-    """Print text, or write it to output as UTF-8."""
+    """Print text (which ends with a newline), or write it to output as UTF-8."""
     if output is None:
-        print(text)
+        sys.stdout.write(text)
         return
     try:
-        output.write_text(text + "\n", encoding="utf-8")
+        with output.open("w", encoding="utf-8", newline="") as file:
+            file.write(text)
     except OSError as error:
         raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
     print(f"exported to {output}")
+
+
+def _read_input(path: Path) -> bytes:
+    """The bytes of the file to import ("-": standard input)."""
+    if str(path) == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise CommandError(f"cannot read {path}: {error.strerror or error}") from error
+
+
+def _shown(path: Path) -> str:
+    """How messages name the file imported from."""
+    return "standard input" if str(path) == "-" else str(path)
+
+
+def _article_line(article: Article, added: bool) -> str:
+    """Which article the annotations went into, when the file chose it."""
+    how = "added" if added else "already in the library"
+    return f"article {article.id} ({how}): {_title(article.metadata.title, article)}"
+
+
+def _report_line(report: interchange.ImportReport) -> str:
+    """ "anchored N, orphaned M", and how many were there already."""
+    line = f"anchored {report.anchored}, orphaned {report.orphaned}"
+    if report.duplicates:
+        line += f"; {report.duplicates} already in the article, not imported again"
+    return line
 
 
 def _analysis_json(path: Path, imported: ImportedText, entities: Sequence[Entity]) -> str:
@@ -214,7 +254,7 @@ def _analysis_json(path: Path, imported: ImportedText, entities: Sequence[Entity
         "path": str(path),
         "title": imported.metadata.title,
         "text": imported.body,
-        "entities": [_entity_dict(entity) for entity in entities],
+        "entities": [entity_dict(entity) for entity in entities],
     }
     return _json(document)
 
@@ -243,17 +283,6 @@ def _group_line(group: str, members: Sequence[Entity]) -> str:
     forms = sorted({member.text for member in members})
     line = f"{group} ({len(members)})"
     return line if forms == [group] else f"{line}: {', '.join(forms)}"
-
-
-def _entity_dict(entity: Entity) -> dict[str, Any]:
-    """An entity as JSON-ready data, with offsets into the article text."""
-    return {
-        "start": entity.start,
-        "end": entity.end,
-        "text": entity.text,
-        "label": entity.label,
-        "group": entity.group,
-    }
 
 
 def _table(summaries: Sequence[ArticleSummary]) -> list[str]:

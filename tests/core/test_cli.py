@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sqlite3
 import stat
 import subprocess
 import sys
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +19,8 @@ import pytest
 from gui import cli, cli_commands
 from gui.cli import main, parse_args
 from gui.core.entities import Entity, PipelineMissing, load_pipeline
-from gui.core.storage import EntityStore, default_library_path, open_library
+from gui.core.storage import EntityStore, Library, default_library_path, open_library
+from tests.core.interchange_helpers import annotate, comparable
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -391,3 +395,187 @@ def test_importing_articles_loads_neither_qt_nor_spacy(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "imported 1: Floods hit Lagos\n"
+
+
+# Annotations: export in three formats, import-annotations
+
+
+def annotated_library(capsys: pytest.CaptureFixture, library: Path, articles: Path) -> None:
+    """Import floods.txt into the library file and annotate it twice (one without a note)."""
+    run_cli(capsys, "--library", library, "import", articles / "floods.txt")
+    with closing_library(library) as opened:
+        annotate(opened, 1, "Heavy rain", "Claim", note='Rain, "heavy"\nsays who?')
+        annotate(opened, 1, "officials said", "Source", annotator="")
+
+
+@contextmanager
+def closing_library(path: Path) -> Iterator[Library]:
+    """The library file opened, and closed afterwards."""
+    opened = open_library(path)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def annotations_of(path: Path, article_id: int = 1) -> list[tuple]:
+    """The article's annotations in a library file, without ids."""
+    with closing_library(path) as opened:
+        return comparable(opened, article_id)
+
+
+def test_help_names_import_annotations_and_the_export_formats(capsys):
+    code, out, _ = run_cli(capsys, "--help")
+    assert code == 0 and "\n    import-annotations" in out
+    code, out, _ = run_cli(capsys, "export", "--help")
+    assert code == 0 and "{json,csv,w3c}" in out
+
+
+def test_export_csv_to_stdout_parses_back(capsys, library, articles):
+    annotated_library(capsys, library, articles)
+    code, out, err = run_cli(
+        capsys, "--library", library, "export", "--article", 1, "--format", "csv"
+    )
+    assert (code, err) == (0, "")
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert [(r["label"], r["text"], r["annotator"]) for r in rows] == [
+        ("Claim", "Heavy rain", "dana"),
+        ("Source", "officials said", ""),
+    ]
+    assert rows[0]["note"] == 'Rain, "heavy"\nsays who?'
+
+
+def test_export_w3c_to_a_file_in_utf8(capsys, library, articles):
+    annotated_library(capsys, library, articles)
+    output = library.parent / "floods.jsonld"
+    argv = ["--library", library, "export", "--article", 1, "--format", "w3c", "--output", output]
+    code, out, _ = run_cli(capsys, *argv)
+    assert (code, out) == (0, f"exported to {output}\n")
+    collection = json.loads(output.read_text(encoding="utf-8"))
+    assert (collection["type"], collection["total"]) == ("AnnotationCollection", 2)
+    assert collection["first"]["items"][0]["@context"] == "http://www.w3.org/ns/anno.jsonld"
+
+
+def test_export_csv_and_w3c_need_no_pipeline(capsys, monkeypatch, library, articles):
+    annotated_library(capsys, library, articles)
+    monkeypatch.setattr(cli_commands, "load_entity_pipeline", pytest.fail)
+    for kind in ("csv", "w3c"):
+        assert (
+            run_cli(capsys, "--library", library, "export", "--article", 1, "--format", kind)[0]
+            == 0
+        )
+
+
+def test_json_round_trip_through_the_command_line(capsys, tmp_path, articles, fake_pipeline):
+    first, second = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    annotated_library(capsys, first, articles)
+    exported = tmp_path / "floods.json"
+    run_cli(capsys, "--library", first, "export", "--article", 1, "--output", exported)
+    code, out, err = run_cli(capsys, "--library", second, "import-annotations", exported)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "article 1 (added): Floods hit Lagos",
+        "anchored 2, orphaned 0",
+    ]
+    assert annotations_of(second) == annotations_of(first)
+    code, out, _ = run_cli(capsys, "--library", second, "import-annotations", exported)
+    assert out.splitlines() == [
+        "article 1 (already in the library): Floods hit Lagos",
+        "anchored 0, orphaned 0; 2 already in the article, not imported again",
+    ]
+
+
+def test_import_w3c_reports_orphans_and_skipped_items(capsys, library, articles):
+    run_cli(capsys, "--library", library, "import", articles / "floods.txt")
+    items = [
+        {
+            "type": "Annotation",
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": "Lagos"}},
+        },
+        {
+            "type": "Annotation",
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": "Accra"}},
+        },
+        {"type": "Annotation", "body": "no target"},
+        {"type": "Person", "name": "not an annotation"},
+    ]
+    path = write(library.parent, "w3c.json", json.dumps(items))
+    argv = ["--library", library, "import-annotations", "--article", 1, path, "--annotator", "Zoë"]
+    code, out, err = run_cli(capsys, *argv)
+    assert code == 1
+    assert out == "anchored 1, orphaned 1\n"
+    assert err.splitlines() == [
+        "skipped: item 3: an annotation without a target",
+        "skipped: item 4: a Person, not an Annotation",
+    ]
+    assert {row[3] for row in annotations_of(library)} == {"Zoë"}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"{not json", "not valid JSON"), (b'{"some": "object"}', "expected a W3C Annotation")],
+)
+def test_import_of_a_bad_file_changes_nothing(capsys, library, articles, content, message):
+    annotated_library(capsys, library, articles)
+    before = annotations_of(library)
+    path = library.parent / "bad.json"
+    path.write_bytes(content)
+    code, out, err = run_cli(
+        capsys, "--library", library, "import-annotations", "--article", 1, path
+    )
+    assert (code, out) == (1, "")
+    assert err.startswith(f"error: {path}: ") and message in err and "nothing was imported" in err
+    assert annotations_of(library) == before
+
+
+def test_import_needs_an_article_it_can_find(capsys, library, articles):
+    run_cli(capsys, "--library", library, "import", articles / "floods.txt")
+    item = {
+        "type": "Annotation",
+        "target": {"selector": {"type": "TextQuoteSelector", "exact": "rain"}},
+    }
+    path = write(library.parent, "one.json", json.dumps(item))
+    code, _, err = run_cli(capsys, "--library", library, "import-annotations", path)
+    assert code == 1 and "--article ID" in err
+    code, _, err = run_cli(capsys, "--library", library, "import-annotations", "--article", 7, path)
+    assert code == 1 and "there is no article 7" in err
+    missing = library.parent / "missing.json"
+    code, _, err = run_cli(
+        capsys, "--library", library, "import-annotations", "--article", 1, missing
+    )
+    assert code == 1 and f"cannot read {missing}" in err
+
+
+def test_import_reads_standard_input(capsys, monkeypatch, library, articles):
+    run_cli(capsys, "--library", library, "import", articles / "floods.txt")
+    item = {
+        "type": "Annotation",
+        "target": {"selector": {"type": "TextQuoteSelector", "exact": "rain"}},
+    }
+    stdin = io.TextIOWrapper(io.BytesIO(json.dumps(item).encode("utf-8")), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, _ = run_cli(capsys, "--library", library, "import-annotations", "--article", 1, "-")
+    assert (code, out) == (0, "anchored 1, orphaned 0\n")
+
+
+def test_importing_annotations_loads_neither_qt_nor_spacy(tmp_path, articles):
+    library = tmp_path / "library.sqlite"
+    main(["--library", str(library), "import", str(articles / "floods.txt")])
+    item = {
+        "type": "Annotation",
+        "target": {"selector": {"type": "TextQuoteSelector", "exact": "rain"}},
+    }
+    path = write(tmp_path, "one.json", json.dumps(item))
+    argv = ["--library", str(library), "import-annotations", "--article", "1", str(path)]
+    script = (
+        "import sys, gui.cli\n"
+        f"code = gui.cli.main({argv!r})\n"
+        "assert code == 0, code\n"
+        "assert 'PySide6' not in sys.modules, 'Qt was imported'\n"
+        "assert 'spacy' not in sys.modules, 'spaCy was imported'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "anchored 1, orphaned 0\n"

@@ -1,0 +1,194 @@
+"""Importing annotations into an article: read the file, anchor each one, save all at once.
+
+Every annotation is anchored by its selectors through gui.core.anchoring.resolve; what finds
+no place is kept as an orphan, never dropped. Items that are no annotations are skipped with
+a reason. The whole import is one transaction, and a file that cannot be read changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from gui.core.anchoring import Anchor, anchor_for, resolve
+from gui.core.annotations import AddAnnotation, Annotation, Batch, Command
+from gui.core.articles import Article
+from gui.core.interchange.codebook import Codebook
+from gui.core.interchange.common import (
+    NO_POSITION,
+    Incoming,
+    InterchangeError,
+    Parsed,
+    load_json,
+)
+from gui.core.interchange.json_format import add_article, is_own_export, parse_json
+from gui.core.interchange.w3c_reader import parse_w3c
+from gui.core.storage import AnnotationStore, ArticleStore, Library, apply
+
+DEFAULT_ANNOTATOR = "imported"
+UNDO_DESCRIPTION = "Import annotations"
+
+Data = bytes | str | dict[str, Any] | list[Any]
+
+
+class NoArticle(InterchangeError):
+    """The file neither carries its article nor names one in the library: ask which to use."""
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did: how many annotations were anchored or orphaned, what was skipped."""
+
+    anchored: int
+    orphaned: int
+    skipped: tuple[str, ...]  # one reason per item not imported, naming the item
+    duplicates: int = 0  # already in the article, so not imported again
+    article_id: int = 0
+    article_added: bool = False  # the article itself came from the file
+    undo: Batch | None = None  # the command that takes the whole import back
+
+
+def import_annotations(
+    library: Library, article_id: int, data: Data, annotator: str | None = None
+) -> ImportReport:
+    """Import the annotations of own JSON or W3C data into an article (KeyError if unknown).
+
+    annotator names whoever made annotations the file does not attribute ("imported" if None).
+    InterchangeError (a ValueError) for a file that cannot be read at all: nothing changes.
+    """
+    return import_document(library, data, article_id, annotator)
+
+
+def import_document(
+    library: Library, data: Data, article_id: int | None = None, annotator: str | None = None
+) -> ImportReport:
+    """Like import_annotations; without article_id, into the article the file carries or names.
+
+    An own-JSON export brings its article (added once, found by its text afterwards); a W3C
+    file may name an article of the library by urn:sourcelight:article:<hash>. NoArticle when
+    neither is the case.
+    """
+    document = load_json(data)
+    parsed = parse_document(document)
+    with library.transaction():
+        if article_id is not None:
+            article = ArticleStore(library).get(article_id)
+            return _import(library, article, parsed, annotator)
+        if is_own_export(document) and "text" in document:
+            added = add_article(library, document)
+            article = ArticleStore(library).get(added.article_id)
+            report = _import(library, article, parsed, annotator, added.inverses)
+            skipped = (*added.skipped, *report.skipped)
+            return replace(report, skipped=skipped, article_added=added.added)
+        return _import(library, _named_article(library, parsed), parsed, annotator)
+
+
+def parse_document(document: object) -> Parsed:
+    """The annotations of own JSON or W3C data (already decoded); InterchangeError if neither."""
+    return parse_json(document) if is_own_export(document) else parse_w3c(document)
+
+
+def _named_article(library: Library, parsed: Parsed) -> Article:
+    """The library's article that the file's targets name by content hash; else NoArticle."""
+    store = ArticleStore(library)
+    for digest in parsed.article_hashes:
+        found = store.find_by_hash(digest)
+        if found is not None:
+            return store.get(found)
+    raise NoArticle("the file names no article of this library; say which article to import into")
+
+
+def _import(
+    library: Library,
+    article: Article,
+    parsed: Parsed,
+    annotator: str | None,
+    earlier: Sequence[Command] = (),
+) -> ImportReport:
+    """Anchor and save every annotation of parsed (inside the caller's transaction).
+
+    earlier: the inverses of changes made before in the same transaction, for the undo.
+    """
+    run = _Run(library, article, parsed, annotator or DEFAULT_ANNOTATOR)
+    for incoming in parsed.annotations:
+        run.add(incoming)
+    changes = [*run.codebook.inverses, *earlier, *run.inverses]
+    undo = Batch(UNDO_DESCRIPTION, tuple(reversed(changes))) if changes else None
+    return ImportReport(
+        run.anchored, run.orphaned, tuple(run.skipped), run.duplicates, article.id, False, undo
+    )
+
+
+class _Run:
+    """One import into one article: the codebook, what is there already, and the tallies."""
+
+    def __init__(self, library: Library, article: Article, parsed: Parsed, annotator: str) -> None:
+        self.library, self.article, self.annotator = library, article, annotator
+        self.codebook = Codebook(library, parsed.labels)
+        existing = AnnotationStore(library).for_article(article.id)
+        self.seen = {_key(a.anchor, a.label_id, a.note) for a in existing}
+        # The file's text is this article's: its orphans were orphans here too.
+        self.trusted = article.content_hash in parsed.article_hashes
+        self.anchored = self.orphaned = self.duplicates = 0
+        self.skipped = list(parsed.skipped)
+        self.inverses: list[Command] = []
+
+    def add(self, incoming: Incoming) -> None:
+        """Anchor one annotation and save it, unless it is already there or has no place."""
+        placed = _place(incoming, self.article.body, self.trusted)
+        if placed is None:
+            self.skipped.append(f"{incoming.name}: its position is outside the text, and no quote")
+            return
+        anchor, orphaned = placed
+        name, note = self.codebook.choose(incoming.tags, incoming.note)
+        if _key(anchor, self.codebook.find(name), note) in self.seen:
+            self.duplicates += 1
+            return
+        annotation = self._annotation(incoming, anchor, orphaned, self.codebook.id_for(name), note)
+        self.inverses.append(apply(self.library, AddAnnotation(annotation, name)))
+        self.seen.add(_key(anchor, annotation.label_id, note))
+        if orphaned:
+            self.orphaned += 1
+        else:
+            self.anchored += 1
+
+    def _annotation(
+        self, incoming: Incoming, anchor: Anchor, orphaned: bool, label_id: int, note: str
+    ) -> Annotation:
+        """The annotation to save (created "" lets the library stamp the time)."""
+        annotator = self.annotator if incoming.annotator is None else incoming.annotator
+        return Annotation(
+            0,
+            self.article.id,
+            label_id,
+            anchor,
+            note,
+            annotator,
+            incoming.created,
+            incoming.modified,
+            orphaned,
+        )
+
+
+def _place(incoming: Incoming, body: str, trusted: bool) -> tuple[Anchor, bool] | None:
+    """The anchor to save and whether it is an orphan; None when there is nothing to anchor."""
+    anchor = incoming.anchor
+    if not anchor.exact:  # a position without a quote: whatever the text holds there
+        inside = 0 <= anchor.start < anchor.end <= len(body)
+        return (anchor_for(body, anchor.start, anchor.end), False) if inside else None
+    if incoming.orphaned and trusted:
+        return anchor, True
+    # A quote alone has start NO_POSITION (-1): resolve() then skips the offsets and takes the
+    # occurrence with the best context, the earliest of equals.
+    placement = resolve(anchor, body)
+    if placement is not None:
+        return anchor_for(body, placement.start, placement.end), False
+    if anchor.start == NO_POSITION:
+        anchor = replace(anchor, start=0, end=len(anchor.exact))
+    return anchor, True
+
+
+def _key(anchor: Anchor, label_id: int | None, note: str) -> tuple[object, ...]:
+    """What makes two annotations of one article the same."""
+    return (anchor.start, anchor.end, anchor.exact, label_id, note)

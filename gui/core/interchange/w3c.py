@@ -1,0 +1,113 @@
+"""W3C Web Annotation Data Model (JSON-LD) export: an AnnotationCollection with one page.
+
+Each annotation becomes an Annotation whose bodies are TextualBodies (the note with purpose
+"commenting", the label with purpose "tagging") and whose target names the article's text by
+its content hash (urn:sourcelight:article:<sha256>; the article's URL, when known, is its
+scope) and selects the span with a TextPositionSelector and a TextQuoteSelector. Positions
+count Unicode code points, as the model requires.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from gui.core.annotations import Annotation
+from gui.core.articles import Article
+from gui.core.interchange.common import article_urn, xsd_datetime
+from gui.core.storage import AnnotationStore, ArticleStore, LabelStore, Library
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+GENERATOR = {"type": "Software", "name": "Sourcelight"}
+
+
+def export_w3c(library: Library, article_id: int) -> dict[str, Any]:
+    """The article's annotations as an AnnotationCollection (KeyError for an unknown article).
+
+    The collection embeds its one AnnotationPage as "first"; a collection without
+    annotations has no page, only "total": 0.
+    """
+    article = ArticleStore(library).get(article_id)
+    names = {label.id: label.name for label in LabelStore(library).labels()}
+    annotations = AnnotationStore(library).for_article(article_id)
+    items = [annotation_w3c(a, article, names.get(a.label_id, "")) for a in annotations]
+    collection: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": _urn(article, "collection"),
+        "type": "AnnotationCollection",
+        "label": _collection_label(article),
+        "total": len(items),
+    }
+    if items:
+        page = {"id": _urn(article, "page-1"), "type": "AnnotationPage", "startIndex": 0}
+        collection["first"] = {**page, "items": items}
+    return collection
+
+
+def annotation_w3c(annotation: Annotation, article: Article, label: str) -> dict[str, Any]:
+    """One annotation as a W3C Annotation (with its own @context, so it stands alone too)."""
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": _urn(article, f"annotation-{annotation.id}-{annotation.created}"),
+        "type": "Annotation",
+        "motivation": "commenting" if annotation.note else "tagging",
+    }
+    data.update(_times(annotation))
+    if annotation.annotator:
+        data["creator"] = {"type": "Person", "name": annotation.annotator}
+    data["generator"] = dict(GENERATOR)
+    data["body"] = _bodies(annotation, label)
+    data["target"] = _target(annotation, article)
+    return data
+
+
+def _times(annotation: Annotation) -> dict[str, str]:
+    """created and modified as xsd:dateTime in UTC, leaving out any that cannot be read."""
+    times = {"created": xsd_datetime(annotation.created)}
+    times["modified"] = xsd_datetime(annotation.modified)
+    return {key: value for key, value in times.items() if value is not None}
+
+
+def _bodies(annotation: Annotation, label: str) -> list[dict[str, str]]:
+    """The note (if any) and the label, as TextualBodies with their purposes."""
+    bodies = []
+    if annotation.note:
+        bodies.append(_textual(annotation.note, "commenting"))
+    if label:
+        bodies.append(_textual(label, "tagging"))
+    return bodies
+
+
+def _textual(value: str, purpose: str) -> dict[str, str]:
+    """A plain-text TextualBody."""
+    return {"type": "TextualBody", "value": value, "format": "text/plain", "purpose": purpose}
+
+
+def _target(annotation: Annotation, article: Article) -> dict[str, Any]:
+    """The article's text, and the span in it by position and by quote."""
+    anchor = annotation.anchor
+    target: dict[str, Any] = {"source": article_urn(article.content_hash)}
+    if article.metadata.url:
+        target["scope"] = article.metadata.url
+    target["selector"] = [
+        {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end},
+        {
+            "type": "TextQuoteSelector",
+            "exact": anchor.exact,
+            "prefix": anchor.prefix,
+            "suffix": anchor.suffix,
+        },
+    ]
+    return target
+
+
+def _urn(article: Article, name: str) -> str:
+    """A urn:uuid that stays the same between exports of the same library (a UUID v5)."""
+    seed = f"sourcelight:{article.imported_at}:{article.id}:{name}"
+    return uuid.uuid5(uuid.NAMESPACE_URL, seed).urn
+
+
+def _collection_label(article: Article) -> str:
+    """The collection's human-readable label."""
+    title = article.metadata.title
+    return f"Annotations on “{title}”" if title else f"Annotations on article {article.id}"
