@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 from operator import itemgetter
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QProgressBar, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QWidget
 
+from gui.annotation_actions import AnnotationActions
 from gui.article_view.pane import ArticlePane
 from gui.core.articles import Article
-from gui.core.importing import ImportFailure, import_text
-from gui.dialogs.files import ImportFiles, ImportFolder, NewLibrary, OpenLibrary
-from gui.dialogs.messages import ConfirmDelete, ErrorMessage, OpenExisting
+from gui.core.storage.annotations_store import AnnotationStore
+from gui.dialogs.files import NewLibrary, OpenLibrary
+from gui.dialogs.messages import ConfirmDelete, ErrorMessage
 from gui.dialogs.metadata_dialog import MetadataDialog
 from gui.dialogs.outlets_dialog import OutletsDialog
+from gui.import_actions import ImportActions
+from gui.interchange_actions import InterchangeActions
+from gui.panels.annotations_panel import AnnotationsPanel
 from gui.panels.entities_panel import EntitiesPanel
 from gui.panels.library_panel import LibraryPanel
-from gui.session import ImportReport, Session
+from gui.session import Session
 from gui.settings import WindowSettings
 
 APP_NAME = "Sourcelight"
@@ -45,6 +48,14 @@ class MainWindow(QMainWindow):
         self.entities_dock = self._dock(
             "Entities", self.entities_panel, Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self.annotations_panel = AnnotationsPanel(self)
+        self.annotations_dock = self._dock(
+            "Annotations", self.annotations_panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.annotate = AnnotationActions(session, self.pane.view, self)
+        self.interchange = InterchangeActions(session, self)
+        self.importing = ImportActions(session, self)
+        self.addToolBar(self.annotate.toolbar(self))
         self._build_status_bar()
         self._build_menus()
         self._wire()
@@ -79,34 +90,19 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         view = self.pane.view
-        self.import_action = self._action(
-            "&Import Files…",
-            self.import_files,
-            "Ctrl+O",
-            "Import .txt, .md, .html, .docx or .pdf articles",
-        )
-        self.import_folder_action = self._action("Import &Folder…", self.import_folder)
-        self.paste_action = self._action(
-            "&Paste as New Article",
-            self.paste_article,
-            "Ctrl+Shift+V",
-            "Add the clipboard's text as an article",
-        )
+        annotate, interchange = self.annotate, self.interchange
+        importing = self.importing
+        self.import_action = importing.import_action
+        self.import_folder_action = importing.import_folder_action
+        self.paste_action = importing.paste_action
         self.open_library_action = self._action("&Open Library…", self.open_library)
         self.new_library_action = self._action("&New Library…", self.new_library)
         quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        file_menu = self.menuBar().addMenu("&File")
-        for item in (
-            self.import_action,
-            self.import_folder_action,
-            self.paste_action,
-            None,
-            self.open_library_action,
-            self.new_library_action,
-            None,
-            quit_action,
-        ):
-            file_menu.addSeparator() if item is None else file_menu.addAction(item)
+        _fill(self.menuBar().addMenu("&File"), [
+            self.import_action, self.import_folder_action, self.paste_action, None,
+            interchange.replace_action, interchange.export_action, interchange.import_action,
+            None, self.open_library_action, self.new_library_action, None, quit_action,
+        ])  # fmt: skip
         self.copy_action = self._action("&Copy", view.copy, QKeySequence.StandardKey.Copy)
         self.find_action = self._action(
             "&Find…", self.pane.find_bar.open_bar, QKeySequence.StandardKey.Find
@@ -118,16 +114,14 @@ class MainWindow(QMainWindow):
         self.outlets_action = self._action(
             "News &Outlets…", self.edit_outlets, tip="The names always marked as news outlets"
         )
-        edit_menu = self.menuBar().addMenu("&Edit")
-        for item in (
-            self.copy_action,
-            None,
-            self.find_action,
-            self.find_next_action,
-            None,
-            self.details_action,
-        ):
-            edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
+        _fill(self.menuBar().addMenu("&Edit"), [
+            annotate.undo_action, annotate.redo_action, None, self.copy_action, None,
+            self.find_action, self.find_next_action, None, self.details_action,
+        ])  # fmt: skip
+        _fill(self.menuBar().addMenu("&Annotate"), [
+            annotate.label_button, annotate.note_action, annotate.delete_action, None,
+            annotate.codebook_action, annotate.corrections_action, self.outlets_action,
+        ])  # fmt: skip
         self.zoom_in_action = self._action(
             "Zoom &In",
             lambda: view.set_zoom(view.zoom() + 1),
@@ -137,16 +131,11 @@ class MainWindow(QMainWindow):
             "Zoom &Out", lambda: view.set_zoom(view.zoom() - 1), QKeySequence.StandardKey.ZoomOut
         )
         self.zoom_reset_action = self._action("&Actual Size", lambda: view.set_zoom(0), "Ctrl+0")
-        view_menu = self.menuBar().addMenu("&View")
-        for item in (
-            self.zoom_in_action,
-            self.zoom_out_action,
-            self.zoom_reset_action,
-            None,
-            self.library_dock.toggleViewAction(),
-            self.entities_dock.toggleViewAction(),
-        ):
-            view_menu.addSeparator() if item is None else view_menu.addAction(item)
+        _fill(self.menuBar().addMenu("&View"), [
+            self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, None,
+            self.library_dock.toggleViewAction(), self.entities_dock.toggleViewAction(),
+            self.annotations_dock.toggleViewAction(),
+        ])  # fmt: skip
         self.addActions([self.find_action, self.find_next_action, self.paste_action])
 
     def _wire(self) -> None:
@@ -157,10 +146,19 @@ class MainWindow(QMainWindow):
         session.article_changed.connect(self._article_changed)
         session.spans_loaded.connect(self._spans_loaded)
         session.entities_changed.connect(self._entities_changed)
+        session.annotations_changed.connect(self._annotations_changed)
+        session.labels_changed.connect(self._labels_changed)
+        panel = self.annotations_panel
+        panel.jump_requested.connect(self.jump_to_annotation)
+        panel.note_requested.connect(self.annotate.edit_note)
+        panel.delete_requested.connect(self.annotate.delete_annotation)
+        panel.reattach_requested.connect(self.annotate.reattach)
+        panel.scope_changed.connect(lambda _whole: self._refresh_annotation_list())
+        panel.search_changed.connect(lambda _text: self._refresh_annotation_list())
         session.analysis_progress.connect(self._analysis_progress)
         session.analysis_finished.connect(self._analysis_finished)
         session.pipeline_missing.connect(pane.banner.say)
-        session.import_finished.connect(self._import_finished)
+        self.importing.status.connect(self.status_label.setText)
         session.error.connect(lambda title, text: ErrorMessage.ask(self, title, text))
         self.library_panel.search_changed.connect(self.refresh_library)
         self.library_panel.open_requested.connect(session.open_article)
@@ -176,33 +174,9 @@ class MainWindow(QMainWindow):
 
     # -- user actions ---------------------------------------------------------------------
 
-    def import_files(self) -> None:
-        """Ask for files and import them."""
-        self.import_paths(ImportFiles.ask(self))
-
-    def import_folder(self) -> None:
-        """Ask for a folder and import every article in it."""
-        self.import_paths(ImportFolder.ask(self))
-
     def import_paths(self, paths: list[Path]) -> None:
-        """Import files and folders in the background."""
-        if paths and self.session.import_files(paths) is not None:
-            self.status_label.setText(f"Importing {len(paths)} item(s)…")
-
-    def paste_article(self) -> None:
-        """Add the clipboard's text as a new article."""
-        self.add_text(QGuiApplication.clipboard().text())
-
-    def add_text(self, text: str) -> None:
-        """Add pasted or dropped text as a new article."""
-        try:
-            imported = import_text(text)
-        except ImportFailure as failure:
-            ErrorMessage.ask(
-                self, "Nothing to add", f"The clipboard text cannot be used: {failure.reason}."
-            )
-            return
-        self.session.import_text(imported)
+        """Import files and folders, e.g. those named on the command line."""
+        self.importing.import_paths(paths)
 
     def edit_details(self) -> None:
         """Edit the open article's metadata."""
@@ -259,10 +233,18 @@ class MainWindow(QMainWindow):
         library = self.session.library
         read_only = self.session.read_only
         for action in (
+            self.annotate.label_button,
+            self.annotate.note_action,
+            self.annotate.delete_action,
+            self.annotate.codebook_action,
+            self.annotate.corrections_action,
+            self.interchange.replace_action,
+            self.interchange.import_action,
             self.import_action,
             self.import_folder_action,
             self.paste_action,
             self.details_action,
+            self.outlets_action,
         ):
             action.setEnabled(not read_only)
         self.library_panel.set_read_only(read_only)
@@ -285,6 +267,41 @@ class MainWindow(QMainWindow):
             if library and library.path:
                 self.settings.set_last_article(str(library.path), article.id)
         self._update_title()
+
+    def jump_to_annotation(self, annotation) -> None:
+        """Show an annotation: open its article if need be and select its text."""
+        current = self.session.current
+        if current is None or current.id != annotation.article_id:
+            self.session.open_article(annotation.article_id)
+        if not annotation.orphaned:
+            self.pane.view.select_span(annotation.start, annotation.end)
+
+    def _annotations_changed(self) -> None:
+        annotations = self.session.annotations()
+        self.pane.view.set_annotations(annotations)
+        self.pane.legend.set_annotation_counts(a.label_id for a in annotations if not a.orphaned)
+        self._refresh_annotation_list(annotations)
+
+    def _labels_changed(self) -> None:
+        labels = self.session.labels()
+        self.pane.view.set_labels(labels)
+        self.pane.legend.set_annotation_labels(labels)
+        self.annotations_panel.set_labels(labels)
+        self._annotations_changed()
+
+    def _refresh_annotation_list(self, annotations: list | None = None) -> None:
+        """List the open article's annotations, or search the whole library's."""
+        panel, session = self.annotations_panel, self.session
+        labels = self.annotate.labels()
+        if session.library is None:
+            panel.set_annotations([], labels)
+        elif panel.whole_library.isChecked():
+            found = AnnotationStore(session.library).search(panel.search.text())
+            titles = {s.id: s.title for s in session.summaries()}
+            panel.set_annotations(found, labels, titles)
+        else:
+            listed = session.annotations() if annotations is None else annotations
+            panel.set_annotations(listed, labels)
 
     def _article_changed(self, article: Article) -> None:
         self.pane.header.set_metadata(article.metadata, article.source)
@@ -321,20 +338,6 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.pane.legend.set_status("")
 
-    def _import_finished(self, report: ImportReport) -> None:
-        self.status_label.setText(import_summary(report))
-        if report.failures:
-            ErrorMessage.ask(
-                self,
-                "Some files were not imported",
-                import_summary(report),
-                "\n".join(report.failures),
-            )
-        if report.added:
-            self.session.open_article(report.added[0][0])
-        elif len(report.duplicates) == 1 and OpenExisting.ask(self, report.duplicates[0][1]):
-            self.session.open_article(report.duplicates[0][0])
-
     def _update_title(self) -> None:
         article = self.session.current
         title = article.metadata.title if article else ""
@@ -347,6 +350,10 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state := self.settings.state():
             self.restoreState(state)
+        else:  # first run: the two right-hand panels share the height evenly
+            self.resizeDocks(
+                [self.entities_dock, self.annotations_dock], [400, 400], Qt.Orientation.Vertical
+            )
         self.pane.view.set_zoom(self.settings.zoom())
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -354,27 +361,18 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def dragEnterEvent(self, event) -> None:
-        mime = event.mimeData()
-        if (mime.hasUrls() and any(u.isLocalFile() for u in mime.urls())) or mime.hasText():
+        if self.importing.accepts(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        mime = event.mimeData()
-        files = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
-        if files:
-            self.import_paths(files)
-        elif mime.hasText():
-            self.add_text(mime.text())
+        self.importing.drop(event.mimeData())
         event.acceptProposedAction()
 
 
-def import_summary(report: ImportReport) -> str:
-    """One line saying what an import did."""
-    parts = []
-    if report.added:
-        parts.append(f"{len(report.added)} imported")
-    if report.duplicates:
-        parts.append(f"{len(report.duplicates)} already in the library")
-    if report.failures:
-        parts.append(f"{len(report.failures)} failed")
-    return ", ".join(parts) or "Nothing to import"
+def _fill(menu: QMenu, items: list[QAction | None]) -> None:
+    """Add actions to a menu; None stands for a separator."""
+    for item in items:
+        if item is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(item)

@@ -1,24 +1,47 @@
-"""The one object that changes state: the open library, the open article, and its entities.
+"""The one object that changes state: the open library, the open article, and its undo stack.
 
-Views ask; the session acts through the core stores and announces each change once.
+Views ask; the session acts through the core (commands applied to the library, each
+returning its inverse for undo) and announces each change once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import getpass
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 
 from gui.background import Task, Worker
-from gui.core import entities as nlp
+from gui.core.anchoring import anchor_for
+from gui.core.annotations import (
+    AddAnnotation,
+    AddCorrection,
+    Annotation,
+    Batch,
+    DeleteArticle,
+    DeleteLabel,
+    Label,
+    RemoveCorrection,
+    ReplaceBody,
+    RestoreArticle,
+    RestoreBody,
+    SaveLabel,
+    UpdateMetadata,
+)
 from gui.core.articles import Article, ArticleSummary, ImportedText, Metadata
+from gui.core.corrections import Correction
 from gui.core.importing import BatchResult, import_paths
+from gui.core.storage.annotations_store import AnnotationStore, CorrectionStore, LabelStore
 from gui.core.storage.articles_store import ArticleStore, DuplicateArticle
-from gui.core.storage.database import Library, LibraryError, open_library
-from gui.core.storage.entities_store import EntityStore
+from gui.core.storage.backup import backup_library
+from gui.core.storage.commands_store import apply as apply_command
+from gui.core.storage.database import Library, LibraryError, open_library, utc_now
 from gui.core.storage.settings_store import OutletStore
+from gui.entity_service import EntityService
+from gui.undo import StoredCommand
 
 
 @dataclass
@@ -30,20 +53,6 @@ class ImportReport:
     failures: list[str] = field(default_factory=list)
 
 
-class PipelineHolder:
-    """Keeps the loaded spaCy pipeline for the NLP worker thread; loads it on first use."""
-
-    def __init__(self) -> None:
-        self._pipeline: nlp.Pipeline | None = None
-
-    def analyse(self, body: str, outlets: Sequence[str], progress) -> tuple[str, list]:
-        """Find the entities of body; returns the pipeline id with them."""
-        if self._pipeline is None or self._pipeline.id != nlp.pipeline_id(outlets):
-            progress(0, len(body))
-            self._pipeline = nlp.load_pipeline(outlets)
-        return self._pipeline.id, self._pipeline.analyse(body, progress=progress)
-
-
 class Session(QObject):
     """Holds the library and the open article; every change goes through here."""
 
@@ -51,12 +60,9 @@ class Session(QObject):
     articles_changed = Signal()
     article_opened = Signal(object)  # Article, or None when nothing is open
     article_changed = Signal(object)  # the open Article after an edit of its metadata
-    # "object", not "list": Qt would convert a list item by item, 40 ms for 100k entities.
-    entities_changed = Signal(int, object)  # article id, list of entities
-    spans_loaded = Signal(int, object)  # article id, [(start, end, label)]: stored, paint now
-    analysis_progress = Signal(int, int)  # done, total (characters)
-    analysis_finished = Signal()
-    pipeline_missing = Signal(str)  # said once per session: what is missing, how to install it
+    annotations_changed = Signal()  # of the open article, or anywhere in the library
+    labels_changed = Signal()
+    corrections_changed = Signal()
     import_finished = Signal(object)  # ImportReport
     error = Signal(str, str)  # title, message
 
@@ -64,39 +70,52 @@ class Session(QObject):
         super().__init__(parent)
         self.library: Library | None = None
         self.articles: ArticleStore | None = None
-        self.entity_store: EntityStore | None = None
         self.current: Article | None = None
+        self.annotator = getpass.getuser()
+        self.undo_stack = QUndoStack(self)
         self._outlets: list[str] = []
-        self._nlp_worker = Worker(serial=True, parent=self)
         self._io_worker = Worker(parent=self)
-        self._pipeline = PipelineHolder()
-        self._analysis: Task | None = None
-        self._missing_said = False
+        self.entity_service = EntityService(self)
+        service = self.entity_service
+        # The entity service's news reach the window through the session, like all news.
+        self.spans_loaded = service.spans_loaded
+        self.entities_changed = service.entities_changed
+        self.analysis_progress = service.analysis_progress
+        self.analysis_finished = service.analysis_finished
+        self.pipeline_missing = service.pipeline_missing
+        service.stored.connect(self.articles_changed)
+        service.error.connect(self.error)
 
     # -- library -------------------------------------------------------------------------
 
     def open_library(self, path: Path | None) -> bool:
-        """Open (or create) a library file; on failure say why and keep the one open now."""
+        """Open (or create) a library file, backed up first; on failure say why."""
         try:
             library = open_library(path)
         except LibraryError as error:
             self.error.emit("Cannot open library", str(error))
             return False
+        try:
+            backup_library(library)
+        except (LibraryError, OSError) as error:
+            self.error.emit("No backup made", f"The library opened, but its backup failed: {error}")
         self.set_library(library)
         return True
 
     def set_library(self, library: Library) -> None:
         """Switch to an opened library."""
-        self._cancel_analysis()
+        self.entity_service.cancel()
         if self.library is not None:
             self.library.close()
         self.library = library
         self.articles = ArticleStore(library)
-        self.entity_store = EntityStore(library)
         self._outlets = OutletStore(library).outlets()
+        self.entity_service.set_library(library, self._outlets, self.corrections())
+        self.undo_stack.clear()
         self.current = None
         self.library_changed.emit()
         self.articles_changed.emit()
+        self.labels_changed.emit()
         self.article_opened.emit(None)
 
     @property
@@ -117,10 +136,10 @@ class Session(QObject):
         except KeyError:
             self.error.emit("Article not found", f"There is no article {article_id}.")
             return
-        self._cancel_analysis()
         self.current = article
         self.article_opened.emit(article)
-        self._request_entities(article)
+        self.annotations_changed.emit()
+        self.entity_service.show(article)
 
     def import_files(self, paths: Sequence[Path]) -> Task | None:
         """Import files and folders in the background; import_finished reports the outcome."""
@@ -141,24 +160,26 @@ class Session(QObject):
         return report
 
     def update_metadata(self, article_id: int, metadata: Metadata) -> None:
-        """Save edited metadata."""
-        if not self._writable():
-            return
-        try:
-            self.articles.update_metadata(article_id, metadata)
-        except LibraryError as error:
-            self.error.emit("Could not save", str(error))
-            return
-        self.articles_changed.emit()
-        if self.current and self.current.id == article_id:
-            self.current = replace(self.current, metadata=metadata)
-            self.article_changed.emit(self.current)
+        """Save edited metadata (undoable)."""
+        self.execute(UpdateMetadata(article_id, metadata))
 
     def rename(self, article_id: int, title: str) -> None:
-        """Give an article a new title."""
+        """Give an article a new title (undoable)."""
         metadata = self.articles.get(article_id).metadata
         if title.strip() and title.strip() != metadata.title:
             self.update_metadata(article_id, replace(metadata, title=title.strip()))
+
+    def replace_body(self, article_id: int, body: str) -> bool:
+        """Give an article a corrected or updated text; its annotations are re-anchored."""
+        return self.execute(ReplaceBody(article_id, body))
+
+    def delete_articles(self, article_ids: Sequence[int]) -> None:
+        """Remove articles with everything they had (undoable; the caller asked first)."""
+        commands = tuple(DeleteArticle(article_id) for article_id in article_ids)
+        if len(commands) == 1:
+            self.execute(commands[0])
+        elif commands:
+            self.execute(Batch(f"Delete {len(commands)} articles", commands))
 
     def outlets(self) -> list[str]:
         """The news outlets the entity rules know in this library."""
@@ -174,90 +195,111 @@ class Session(QObject):
             self.error.emit("Could not save", str(error))
             return
         self._outlets = list(names)
-        if self.current is not None:
-            self._cancel_analysis()
-            self._request_entities(self.current)
+        self.entity_service.set_outlets(names)
 
-    def delete_articles(self, article_ids: Sequence[int]) -> None:
-        """Remove articles (the caller has asked the user to confirm)."""
+    # -- annotations and undo ----------------------------------------------------------------
+
+    def execute(self, command) -> bool:
+        """Save a change as one undoable step; False (and a message) when it cannot be made."""
         if not self._writable():
-            return
+            return False
+        inverse = self._apply(command)
+        if inverse is None:
+            return False
+        self.undo_stack.push(StoredCommand(self._apply, command, inverse))
+        return True
+
+    def record(self, description: str, inverse) -> None:
+        """Put a change made elsewhere (e.g. an import) on the undo stack by its inverse."""
+        self.undo_stack.push(StoredCommand(self._apply, None, inverse, description))
+
+    def _apply(self, command):
+        """Apply a command to the library and announce what changed; None on failure."""
         try:
-            for article_id in article_ids:
-                self.articles.delete(article_id)
-        except LibraryError as error:
-            self.error.emit("Could not delete", str(error))
+            inverse = apply_command(self.library, command)
+        except (LibraryError, KeyError, ValueError) as error:
+            self.error.emit("Could not save the change", str(error) or type(error).__name__)
+            return None
+        for announce in dict.fromkeys(self._effects(command)):
+            announce()
+        return inverse
+
+    def _effects(self, command) -> Iterator[Callable[[], None]]:
+        """What to refresh after a command, as zero-argument callables."""
+        if isinstance(command, Batch):
+            for part in command.commands:
+                yield from self._effects(part)
+        elif isinstance(command, SaveLabel | DeleteLabel):
+            yield self.labels_changed.emit
+        elif isinstance(command, AddCorrection | RemoveCorrection):
+            yield self._corrections_changed
+        elif isinstance(command, UpdateMetadata):
+            yield self._metadata_changed
+        elif isinstance(command, DeleteArticle | RestoreArticle):
+            yield self._articles_deleted_or_restored
+        elif isinstance(command, ReplaceBody | RestoreBody):
+            yield self._body_changed
+        else:
+            yield self.annotations_changed.emit
+
+    def annotations(self) -> list[Annotation]:
+        """The open article's annotations, orphans included."""
+        if self.current is None:
+            return []
+        return AnnotationStore(self.library).for_article(self.current.id)
+
+    def labels(self) -> list[Label]:
+        """The library's codebook, in order."""
+        return LabelStore(self.library).labels() if self.library else []
+
+    def corrections(self) -> list[Correction]:
+        """The library's entity correction rules."""
+        return CorrectionStore(self.library).corrections() if self.library else []
+
+    def annotate(self, label: Label, start: int, end: int, note: str = "") -> bool:
+        """Label [start, end) of the open article (undoable)."""
+        if self.current is None or end <= start:
+            return False
+        now = utc_now()
+        anchor = anchor_for(self.current.body, start, end)
+        annotation = Annotation(
+            0, self.current.id, label.id, anchor, note, self.annotator, now, now
+        )
+        return self.execute(AddAnnotation(annotation, label.name))
+
+    def correct(self, rule: Correction) -> bool:
+        """Save an entity correction rule; it applies to every article (undoable)."""
+        return self.execute(AddCorrection(rule))
+
+    def _corrections_changed(self) -> None:
+        self.entity_service.set_corrections(self.corrections())
+        self.corrections_changed.emit()
+
+    def _metadata_changed(self) -> None:
         self.articles_changed.emit()
-        if self.current and self.current.id in article_ids:
-            self._cancel_analysis()
+        if self.current is not None:
+            self.current = self.articles.get(self.current.id)
+            self.article_changed.emit(self.current)
+
+    def _articles_deleted_or_restored(self) -> None:
+        self.articles_changed.emit()
+        if (
+            self.current is not None
+            and self.articles.find_by_hash(self.current.content_hash) is None
+        ):
+            self.entity_service.show(None)
             self.current = None
             self.article_opened.emit(None)
 
-    # -- entities ------------------------------------------------------------------------
-
-    def _request_entities(self, article: Article) -> None:
-        """Show stored entities, or find them in the background."""
-        pipeline_id = nlp.pipeline_id(self._outlets)
-        if pipeline_id is None:
-            self._say_missing(nlp.missing_message())
-            self.entities_changed.emit(article.id, [])
-            return
-        spans = self.entity_store.cached_spans(article.id, pipeline_id)
-        if spans is not None:
-            # Highlights first; the full entities (tooltips, panel) a moment later.
-            self.spans_loaded.emit(article.id, spans)
-            QTimer.singleShot(0, lambda: self._load_entities(article.id, pipeline_id))
-            return
-        self._analysis = self._nlp_worker.start(
-            self._pipeline.analyse,
-            article.body,
-            list(self._outlets),
-            finished=lambda result, a=article: self._store_entities(a, *result),
-            failed=self._analysis_failed,
-            progress=self.analysis_progress,
-            cancelled=self.analysis_finished,
-        )
-
-    def _load_entities(self, article_id: int, pipeline_id: str) -> None:
-        """Read the stored entities of the open article."""
-        if self.current is None or self.current.id != article_id:
-            return
-        entities = self.entity_store.cached(article_id, pipeline_id)
-        if entities is not None:
-            self.entities_changed.emit(article_id, entities)
-
-    def _store_entities(self, article: Article, pipeline_id: str, found: list) -> None:
-        """Keep found entities in the library and show them if their article is still open."""
-        self._analysis = None
-        self.analysis_finished.emit()
-        if not self.library.read_only:
-            try:
-                self.entity_store.save(article.id, pipeline_id, found)
-            except (LibraryError, KeyError) as error:
-                self.error.emit("Could not save entities", str(error))
-        if self.current and self.current.id == article.id:
-            self.entities_changed.emit(article.id, found)
-            self.articles_changed.emit()
-
-    def _analysis_failed(self, message: str, _trace: str) -> None:
-        self._analysis = None
-        self.analysis_finished.emit()
-        self._say_missing(message)
-
-    def _say_missing(self, message: str) -> None:
-        """Tell the user once per session that entity detection is unavailable, and why."""
-        if not self._missing_said:
-            self._missing_said = True
-            self.pipeline_missing.emit(message)
-
-    def _cancel_analysis(self) -> None:
-        if self._analysis is not None:
-            self._analysis.cancel()
-            self._analysis = None
+    def _body_changed(self) -> None:
+        """The open article's text was replaced: show it again, with its annotations."""
+        self.articles_changed.emit()
+        if self.current is not None:
+            self.open_article(self.current.id)
 
     def wait_for_background(self, msecs: int = 30_000) -> bool:
         """Block until background work is done (shutdown and tests)."""
-        return self._io_worker.wait(msecs) and self._nlp_worker.wait(msecs)
+        return self._io_worker.wait(msecs) and self.entity_service.wait(msecs)
 
     # -- helpers ---------------------------------------------------------------------------
 

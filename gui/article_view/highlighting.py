@@ -7,19 +7,19 @@ patterned underline, so opening a long article costs nothing per highlight.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit
 
 from gui.article_view.palette import Style
-from gui.core.span_index import Highlight, SpanIndex
+from gui.core.span_index import Highlight, SpanIndex, assign_lanes
 from gui.core.text import Utf16Index
 
 
 class HighlightLayer:
-    """One set of highlights drawn over a view, e.g. entities or find matches."""
+    """One set of highlights drawn over a view: a tint under the text, optionally underlined."""
 
     def __init__(self, style_of: Callable[[str], Style], underline: bool = True) -> None:
         self.index = SpanIndex()
@@ -35,10 +35,47 @@ class HighlightLayer:
         """How this highlight is drawn."""
         return self._style_of(highlight.style)
 
-    @property
-    def underline(self) -> bool:
-        """True when the layer draws an underline under each span."""
-        return self._underline
+    def draw(self, painter: QPainter, highlight: Highlight, rects: list[QRectF]) -> None:
+        """Fill the rectangles with the style's tint and underline them in its pattern."""
+        style = self.style(highlight)
+        fill = style.fill()
+        for rect in rects:
+            painter.fillRect(rect, fill)
+        if not self._underline:
+            return
+        painter.setPen(QPen(QColor(style.colour), 2, style.pen))
+        for rect in rects:
+            y = rect.bottom() - 1
+            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+
+
+class BoxLayer(HighlightLayer):
+    """Annotations: a box in the label's colour around the text, and a bar in the gutter.
+
+    Overlapping annotations get lanes: nested boxes step inwards and the gutter bars stand
+    side by side, so every one of them stays visible over the entity tints.
+    """
+
+    def __init__(self, style_of: Callable[[str], Style]) -> None:
+        super().__init__(style_of, underline=False)
+        self.lanes: list[int] = []  # lane of each item, by item index
+        self.gutter_left = 4.0
+
+    def set_spans(self, spans: Sequence[tuple[int, int, str]]) -> None:
+        """Index (start, end, style) spans and give overlapping ones their own lanes."""
+        self.index = SpanIndex.of(spans)
+        self.lanes = assign_lanes([(start, end) for start, end, _ in spans])
+
+    def draw(self, painter: QPainter, highlight: Highlight, rects: list[QRectF]) -> None:
+        colour = QColor(self.style(highlight).colour)
+        lane = self.lanes[highlight.item] if highlight.item < len(self.lanes) else 0
+        inset = min(lane, 3) * 2.0
+        painter.setPen(QPen(colour, 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in rects:
+            painter.drawRect(rect.adjusted(inset, inset, -inset, -inset))
+            x = self.gutter_left + lane * 5
+            painter.fillRect(QRectF(x, rect.top(), 3, rect.height()), colour)
 
 
 class Highlighter:
@@ -102,23 +139,9 @@ class Highlighter:
             for layer in self.layers:
                 for highlight in layer.visible_in(block_start, block_end):
                     rects = self.span_rects(block, rect.topLeft(), highlight.start, highlight.end)
-                    self._draw(painter, layer, layer.style(highlight), rects)
+                    layer.draw(painter, highlight, rects)
 
     def _block_range(self, block: QTextBlock) -> tuple[int, int]:
         """The block's [start, end) in code points, its separator included."""
         start = self.utf16.from_utf16(block.position())
         return start, self.utf16.from_utf16(block.position() + block.length())
-
-    @staticmethod
-    def _draw(painter: QPainter, layer: HighlightLayer, style: Style, rects: list[QRectF]) -> None:
-        """Fill the rectangles with the style's tint and underline them in its pattern."""
-        fill = style.fill()
-        for rect in rects:
-            painter.fillRect(rect, fill)
-        if not layer.underline:
-            return
-        pen = QPen(QColor(style.colour), 2, style.pen)
-        painter.setPen(pen)
-        for rect in rects:
-            y = rect.bottom() - 1
-            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
@@ -11,7 +11,20 @@ from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from gui.article_view.flow_layout import FlowLayout
 from gui.article_view.palette import style_for
+from gui.article_view.reader import label_key
+from gui.core.annotations import Label
 from gui.core.entities import ENTITY_TYPE_NAMES, ENTITY_TYPES
+
+
+def label_swatch(colour: str, size: int = 14) -> QIcon:
+    """A small outlined box in a label's colour: annotations are drawn as boxes."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor("white"))
+    painter = QPainter(pixmap)
+    painter.setPen(QPen(QColor(colour), 2))
+    painter.drawRect(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def swatch(key: str, size: int = 14) -> QIcon:
@@ -50,6 +63,8 @@ class Legend(QWidget):
         super().__init__(parent)
         self.setObjectName("legend")
         self.buttons: dict[str, QToolButton] = {}
+        self.label_buttons: dict[str, QToolButton] = {}
+        self._label_names: dict[str, str] = {}
         # Chips wrap onto a second row rather than widen the window past the screen.
         layout = FlowLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
@@ -59,15 +74,15 @@ class Legend(QWidget):
         self.status = QLabel(objectName="legendStatus")
         layout.addWidget(self.status)
 
-    def _chip(self, key: str, parent: QWidget) -> QToolButton:
-        """A checkable chip for one type; checked means shown."""
+    def _chip(self, key: str, parent: QWidget, icon=None, name: str = "") -> QToolButton:
+        """A checkable chip for one type or label; checked means shown."""
         button = QToolButton(parent)
         button.setCheckable(True)
         button.setChecked(True)
-        button.setIcon(swatch(key))
+        button.setIcon(icon or swatch(key))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setAutoRaise(True)
-        button.setToolTip(f"{ENTITY_TYPE_NAMES[key]}: click to show or hide")
+        button.setToolTip(f"{ENTITY_TYPE_NAMES.get(key, name)}: click to show or hide")
         button.toggled.connect(self._emit_hidden)
         return button
 
@@ -78,13 +93,38 @@ class Legend(QWidget):
             button.setText(f"{SHORT_NAMES[key]} {counts[key]:,}")
             button.setVisible(counts[key] > 0)
 
+    def set_annotation_labels(self, labels: Sequence[Label]) -> None:
+        """One chip per codebook label, after the entity types; hidden labels stay hidden."""
+        hidden = self.hidden()
+        for button in self.label_buttons.values():
+            self.layout().removeWidget(button)
+            button.deleteLater()
+        self.label_buttons = {}
+        for label in labels:
+            key = label_key(label.id)
+            button = self._chip(key, self, label_swatch(label.colour), label.name)
+            button.setChecked(key not in hidden)
+            button.setToolTip(f"Annotations labelled {label.name}: click to show or hide")
+            button.setText(label.name)
+            self.label_buttons[key] = button
+            self.layout().addWidget(button)
+        self._label_names = {label_key(label.id): label.name for label in labels}
+
+    def set_annotation_counts(self, label_ids: Iterable[int]) -> None:
+        """Show how many annotations each label has; labels without any are not shown."""
+        counts = Counter(label_key(label_id) for label_id in label_ids)
+        for key, button in self.label_buttons.items():
+            button.setText(f"{self._label_names.get(key, '?')} {counts[key]:,}")
+            button.setVisible(counts[key] > 0)
+
     def set_status(self, text: str) -> None:
         """A short note at the right end, e.g. while entities are being found."""
         self.status.setText(text)
 
     def hidden(self) -> set[str]:
         """The types switched off."""
-        return {key for key, button in self.buttons.items() if not button.isChecked()}
+        chips = {**self.buttons, **self.label_buttons}
+        return {key for key, button in chips.items() if not button.isChecked()}
 
     def _emit_hidden(self) -> None:
         self.hidden_changed.emit(self.hidden())

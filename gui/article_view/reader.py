@@ -9,12 +9,15 @@ from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from gui.article_view.highlighting import Highlighter, HighlightLayer
-from gui.article_view.palette import FIND_STYLE, style_for
+from gui.article_view.highlighting import BoxLayer, Highlighter, HighlightLayer
+from gui.article_view.palette import FIND_STYLE, Style, style_for
+from gui.core.annotations import Annotation, Label
 from gui.core.bulk import gc_paused
 from gui.core.entities import ENTITY_TYPE_NAMES, Entity
 from gui.core.span_index import Highlight, SpanIndex
 
+LABEL_KEYS = frozenset("123456789")
+GUTTER = 22  # pixels left of the text for the annotation lanes
 READING_COLUMNS = 78  # characters per line at most: a comfortable measure for long reading
 MIN_ZOOM, MAX_ZOOM = -6, 20
 
@@ -24,6 +27,10 @@ class ArticleView(QPlainTextEdit):
 
     entity_clicked = Signal(object)  # the Entity under a click
     zoom_changed = Signal(int)
+    label_requested = Signal(str)  # a label hotkey ("1".."9") pressed over a selection
+    note_requested = Signal()  # N: add or edit the note of the annotation under the cursor
+    delete_requested = Signal()  # Delete: remove the annotation under the cursor
+    context_menu_requested = Signal(QPoint, int)  # global position, offset under the mouse
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,7 +50,13 @@ class ArticleView(QPlainTextEdit):
         self.highlighter = Highlighter(self)
         self.entity_layer = HighlightLayer(style_for)
         self.find_layer = HighlightLayer(lambda _key: FIND_STYLE, underline=False)
-        self.highlighter.layers = [self.find_layer, self.entity_layer]
+        self.annotation_layer = BoxLayer(self._label_style)
+        self.highlighter.layers = [self.find_layer, self.entity_layer, self.annotation_layer]
+        self._annotations: list[Annotation] = []  # placed ones, in annotation_layer item order
+        self._label_styles: dict[str, Style] = {}
+        self._label_names: dict[str, str] = {}
+        # Room on the left inside the page for the annotation lanes' gutter bars.
+        self.document().setDocumentMargin(GUTTER)
         self.viewport().setMouseTracking(True)
 
     # -- content -------------------------------------------------------------------------
@@ -52,8 +65,10 @@ class ArticleView(QPlainTextEdit):
         """Show a new article body, with no highlights yet."""
         self._body = body
         self._entities = []
+        self._annotations = []
         self.entity_layer.index = SpanIndex()
         self.find_layer.index = SpanIndex()
+        self.annotation_layer.set_spans([])
         self.setPlainText(body)
         self.highlighter.set_text(body)
         self.moveCursor(QTextCursor.MoveOperation.Start)
@@ -79,9 +94,42 @@ class ArticleView(QPlainTextEdit):
         """The entities highlighted now."""
         return list(self._entities)
 
+    def set_labels(self, labels: Sequence[Label]) -> None:
+        """The codebook: how each label's annotations are drawn and named."""
+        self._label_styles = {
+            label_key(label.id): Style(label.colour, Qt.PenStyle.SolidLine) for label in labels
+        }
+        self._label_names = {label_key(label.id): label.name for label in labels}
+        self.viewport().update()
+
+    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+        """Draw these annotations (orphans have no place in the text and are skipped)."""
+        self._annotations = [a for a in annotations if not a.orphaned]
+        self.annotation_layer.set_spans(
+            [(a.start, a.end, label_key(a.label_id)) for a in self._annotations]
+        )
+        self.viewport().update()
+
+    def annotations_at(self, offset: int) -> list[Annotation]:
+        """The drawn annotations containing the character at offset, innermost first."""
+        found = [
+            self._annotations[h.item] for h in self.annotation_layer.visible_in(offset, offset + 1)
+        ]
+        return sorted(found, key=lambda a: a.end - a.start)
+
+    def annotation_under_cursor(self) -> Annotation | None:
+        """The innermost annotation at the cursor (or at the start of the selection)."""
+        start, _end = self.selected_span()
+        found = self.annotations_at(start) or (self.annotations_at(start - 1) if start else [])
+        return found[0] if found else None
+
+    def _label_style(self, key: str) -> Style:
+        return self._label_styles.get(key, style_for("OTHER"))
+
     def set_hidden_types(self, hidden: set[str]) -> None:
-        """Hide the highlights of these entity types."""
+        """Hide the highlights of these entity types and annotation labels (label_key)."""
         self.entity_layer.hidden = set(hidden)
+        self.annotation_layer.hidden = set(hidden)
         self.viewport().update()
 
     def set_find_matches(self, spans: Sequence[tuple[int, int]]) -> None:
@@ -155,6 +203,24 @@ class ArticleView(QPlainTextEdit):
         painter.end()
         super().paintEvent(event)
 
+    def keyPressEvent(self, event) -> None:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        text = event.text()
+        if modifiers == Qt.KeyboardModifier.NoModifier and text in LABEL_KEYS:
+            if self.textCursor().hasSelection():
+                self.label_requested.emit(text)
+            return
+        if modifiers == Qt.KeyboardModifier.NoModifier and event.key() == Qt.Key.Key_N:
+            self.note_requested.emit()
+            return
+        if modifiers == Qt.KeyboardModifier.NoModifier and event.key() == Qt.Key.Key_Delete:
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        self.context_menu_requested.emit(event.globalPos(), self.offset_at(event.pos()))
+
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             self._show_tooltip(event)
@@ -169,12 +235,33 @@ class ArticleView(QPlainTextEdit):
                 self.entity_clicked.emit(entity)
 
     def _show_tooltip(self, event) -> None:
-        """Show type and alias group of the entity under the mouse."""
+        """Show the notes of annotations and the type and group of the entity under the mouse."""
+        offset = self.offset_at(event.pos())
+        parts = [
+            annotation_tooltip(a, self._label_names.get(label_key(a.label_id), "Label"))
+            for a in self.annotations_at(offset)
+        ]
         entity = self.entity_at(event.pos())
-        if entity is None:
+        if entity is not None:
+            parts.append(entity_tooltip(entity))
+        if not parts:
             QToolTip.hideText()
             return
-        QToolTip.showText(event.globalPos(), entity_tooltip(entity), self.viewport())
+        QToolTip.showText(event.globalPos(), "<hr>".join(parts), self.viewport())
+
+
+def label_key(label_id: int) -> str:
+    """The style key of a label's annotations (entity types use their own names)."""
+    return f"label:{label_id}"
+
+
+def annotation_tooltip(annotation: Annotation, label_name: str) -> str:
+    """The hover text of an annotation: its label, note and annotator."""
+    note = (
+        html.escape(annotation.note).replace("\n", "<br>") if annotation.note else "<i>No note</i>"
+    )
+    who = f"<br><small>{html.escape(annotation.annotator)}</small>" if annotation.annotator else ""
+    return f"<b>{html.escape(label_name)}</b><br>{note}{who}"
 
 
 def entity_tooltip(entity: Entity) -> str:

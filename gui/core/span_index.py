@@ -84,3 +84,22 @@ class SpanIndex:
         """The first highlight starting at or after offset."""
         i = bisect_left(self._starts, offset)
         return self._highlight(i) if i < len(self._rows) else None
+
+
+def assign_lanes(spans: Sequence[tuple[int, int]]) -> list[int]:
+    """A lane per span such that spans sharing a character never share a lane (greedy, by start).
+
+    Overlapping annotations are drawn side by side in their lanes, so each stays visible.
+    """
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1]))
+    lane_ends: list[int] = []  # the end of the span last placed in each lane
+    lanes = [0] * len(spans)
+    for i in order:
+        start, end = spans[i]
+        lane = next((k for k, busy_until in enumerate(lane_ends) if busy_until <= start), None)
+        if lane is None:
+            lane = len(lane_ends)
+            lane_ends.append(end)
+        lane_ends[lane] = end
+        lanes[i] = lane
+    return lanes

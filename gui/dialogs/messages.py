@@ -55,3 +55,17 @@ class ErrorMessage:
         if details:
             box.setDetailedText(details)
         box.exec()
+
+
+class InfoMessage:
+    """Tell the user what an action did."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+        """Show the message and wait until it is closed."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent
+        )
+        if details:
+            box.setDetailedText(details)
+        box.exec()

@@ -40,6 +40,7 @@ class EntitiesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._body = ""
+        self._wanted: str | None = None  # the group the user last asked for
         self.groups = GroupsModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.groups)
@@ -87,7 +88,8 @@ class EntitiesPanel(QWidget):
 
     def set_entities(self, body: str, entities: Sequence[Entity]) -> None:
         """Show the groups of an article's entities, keeping the group picked if it is there."""
-        picked = self._picked_key() if body == self._body else None
+        picked = self._wanted if body == self._body else None
+        self._wanted = picked
         self._body = body
         self.groups.set_groups(build_groups(entities))
         self.mentions.set_mentions(body, [])
@@ -95,15 +97,12 @@ class EntitiesPanel(QWidget):
         if picked is not None:
             self.show_group(picked)
 
-    def _picked_key(self) -> str | None:
-        """The key of the group picked now, if any."""
-        current = self.group_table.currentIndex()
-        if not current.isValid():
-            return None
-        return self.groups.group(self.proxy.mapToSource(current).row()).key
-
     def show_group(self, key: str) -> None:
-        """Select a group (e.g. after a click on one of its mentions in the text)."""
+        """Select a group (e.g. after a click on one of its mentions in the text).
+
+        Asked before the groups have arrived, it is selected when they do.
+        """
+        self._wanted = key
         row = self.groups.row_of(key)
         if row is None:
             return
@@ -116,6 +115,7 @@ class EntitiesPanel(QWidget):
         if not current.isValid():
             return
         group = self.groups.group(self.proxy.mapToSource(current).row())
+        self._wanted = group.key
         self.mentions.set_mentions(self._body, group.mentions)
         names = ", ".join(group.names)
         self.mention_title.setText(f"{len(group.mentions)} mentions of {group.key} — as: {names}")

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gui.core.span_index import Highlight, SpanIndex
+from gui.core.span_index import Highlight, SpanIndex, assign_lanes
 
 spans = st.lists(
     st.tuples(st.integers(0, 200), st.integers(1, 30)).map(
@@ -47,3 +47,20 @@ def test_rows_keep_their_positions_as_items_even_when_sorted(rows):
     for highlight in index:
         assert spans[highlight.item] == (highlight.start, highlight.end, highlight.style)
     assert len(index) == sum(1 for s, e, _ in spans if e > s)
+
+
+@given(st.lists(st.tuples(st.integers(0, 100), st.integers(1, 30)), max_size=40))
+def test_overlapping_spans_never_share_a_lane(pairs):
+    spans = [(start, start + length) for start, length in pairs]
+    lanes = assign_lanes(spans)
+    for i, (a_start, a_end) in enumerate(spans):
+        for j, (b_start, b_end) in enumerate(spans):
+            if i < j and a_start < b_end and b_start < a_end:
+                assert lanes[i] != lanes[j]
+    # Greedy by start uses no more lanes than the deepest overlap.
+    depth = max((sum(s <= x < e for s, e in spans) for x in range(131)), default=0)
+    assert max(lanes, default=-1) + 1 <= max(depth, 0) or not spans
+
+
+def test_lanes_of_a_nested_pair_and_a_separate_span():
+    assert assign_lanes([(0, 10), (2, 5), (20, 30)]) == [0, 1, 0]

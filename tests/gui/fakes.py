@@ -29,6 +29,6 @@ class FakePipeline:
 def install_fake_pipeline(monkeypatch):
     """Make the session use FakePipeline instead of loading spaCy."""
     FakePipeline.calls = 0
-    monkeypatch.setattr("gui.session.nlp.pipeline_id", lambda outlets: FakePipeline.id)
-    monkeypatch.setattr("gui.session.nlp.load_pipeline", lambda outlets=None: FakePipeline())
+    monkeypatch.setattr("gui.entity_service.nlp.pipeline_id", lambda outlets: FakePipeline.id)
+    monkeypatch.setattr("gui.entity_service.nlp.load_pipeline", lambda outlets=None: FakePipeline())
     return FakePipeline

@@ -80,7 +80,7 @@ def test_entities_are_reused_from_the_library(window, qtbot, tmp_path):
     path.write_text(ARTICLE, encoding="utf-8")
     start_session(window, tmp_path / "lib.sqlite", [path])
     wait_for_entities(qtbot, window)
-    pipeline = type(window.session._pipeline._pipeline)
+    pipeline = type(window.session.entity_service.pipeline._pipeline)
     calls = pipeline.calls
     article_id = window.session.current.id
     window.session.open_article(article_id)
@@ -204,7 +204,7 @@ def test_a_read_only_library_opens_with_a_banner_and_no_edits(window, tmp_path, 
 
 
 def test_missing_language_model_is_said_once(window, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr("gui.session.nlp.pipeline_id", lambda outlets: None)
+    monkeypatch.setattr("gui.entity_service.nlp.pipeline_id", lambda outlets: None)
     start_session(window, tmp_path / "lib.sqlite", [])
     said = []
     window.session.pipeline_missing.connect(said.append)
@@ -244,16 +244,19 @@ def test_editing_the_outlet_list_is_kept_and_reanalyses(window, qtbot, tmp_path,
         "AP",
         "Al Jazeera",
     ]
-    monkeypatch.setattr("gui.session.nlp.pipeline_id", lambda outlets: f"fake-{len(outlets)}")
+    monkeypatch.setattr(
+        "gui.entity_service.nlp.pipeline_id", lambda outlets: f"fake-{len(outlets)}"
+    )
     start_session(window, tmp_path / "lib.sqlite", [])
     QGuiApplication.clipboard().setText(ARTICLE)
     window.paste_action.trigger()
     wait_for_entities(qtbot, window)
-    calls = type(window.session._pipeline._pipeline).calls
+    calls = type(window.session.entity_service.pipeline._pipeline).calls
     monkeypatch.setattr(OutletsDialog, "ask", classmethod(lambda cls, parent, outlets: ["Haaretz"]))
     window.outlets_action.trigger()
     qtbot.waitUntil(
-        lambda: type(window.session._pipeline._pipeline).calls == calls + 1, timeout=10_000
+        lambda: type(window.session.entity_service.pipeline._pipeline).calls == calls + 1,
+        timeout=10_000,
     )
     assert OutletStore(window.session.library).outlets() == ["Haaretz"]
 
