@@ -30,3 +30,15 @@ def test_import_linter_contract_is_kept():
     result = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 kept, 0 broken" in result.stdout
+
+
+def test_ruff_finds_nothing_to_fix():
+    ruff = Path(sys.executable).parent / "ruff"
+    for command in (["check", "--quiet"], ["format", "--check", "--quiet"]):
+        result = subprocess.run(
+            [str(ruff), *command, "gui", "tests", "main.py"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
