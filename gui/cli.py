@@ -13,6 +13,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from gui import cli_compare, cli_report
 from gui.core.storage import LibraryError, default_library_path
 
 PROG = "sourcelight"
@@ -26,7 +27,7 @@ _DESCRIPTION = (
     "With a command, works on the library from the command line and exits."
 )
 # Each runs cli_commands.<name>_command, with "-" in the name read as "_".
-_COMMANDS = ("import", "list", "analyze", "export", "import-annotations")
+_COMMANDS = ("import", "list", "analyze", "export", "import-annotations", "report", "compare")
 _Commands = argparse._SubParsersAction
 _Parser = argparse.ArgumentParser
 
@@ -50,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_analyze_parser(commands)
     _add_export_parser(commands)
     _add_import_annotations_parser(commands)
+    cli_report.add_parser(commands, _add_command)
+    cli_compare.add_parser(commands, _add_command)
     return parser
 
 
@@ -148,7 +151,8 @@ def _add_analyze_parser(commands: _Commands) -> None:
         "analyze",
         "detect the entities in files (does not use the library)",
         "Read each file (folders: every supported file inside) without storing it, and\n"
-        "detect its entities.",
+        "detect its entities. With --json, also its quotes and attributions, hedges and\n"
+        "numeric claims; one JSON object per line (JSON Lines), in the order given.",
     )
     parser.add_argument("paths", nargs="+", type=_path, metavar="PATH", help="files or folders")
     parser.add_argument("--json", action="store_true", help="print one JSON object per file")
@@ -159,21 +163,33 @@ def _add_export_parser(commands: _Commands) -> None:
     parser = _add_command(
         commands,
         "export",
-        "export an article with its annotations (json, csv or w3c)",
+        "export an article with its annotations (json, csv, w3c or claimreview)",
         "Export an article and its annotations.\n\n"
         "  json  Sourcelight's own JSON, lossless: the article, its metadata and entities,\n"
-        "        its annotations, the codebook and the entity corrections. Entities are\n"
-        "        detected (and saved) first if the library has none for the current\n"
-        "        pipeline; that needs the spaCy model.\n"
+        "        its annotations, the codebook, the entity corrections, and the sourcing\n"
+        "        findings with the claim verdicts and corrections. Entities (and with them\n"
+        "        the findings) are detected and saved first if the library has none for\n"
+        "        the current pipeline; that needs the spaCy model.\n"
         "  csv   one row per annotation: article, label, start, end, text, note,\n"
         "        annotator, created.\n"
-        "  w3c   W3C Web Annotation JSON-LD: an AnnotationCollection of Annotations.",
+        "  w3c   W3C Web Annotation JSON-LD: an AnnotationCollection of Annotations.\n"
+        "  claimreview\n"
+        "        schema.org ClaimReview JSON-LD: one review per numeric claim with a\n"
+        "        verdict (needs the spaCy model unless the findings are saved).",
     )
     parser.add_argument("--article", type=int, required=True, metavar="ID", help="article id")
     parser.add_argument(
-        "--format", choices=["json", "csv", "w3c"], default="json", help="output format"
+        "--format",
+        choices=["json", "csv", "w3c", "claimreview"],
+        default="json",
+        help="output format",
     )
     parser.add_argument("--output", type=_path, metavar="FILE", help="write here, not stdout")
+    parser.add_argument(
+        "--annotator",
+        metavar="NAME",
+        help="claimreview: the reviewer of verdicts that do not name one",
+    )
 
 
 def _add_import_annotations_parser(commands: _Commands) -> None:

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
+from gui import cli_sourcing
 from gui.core import interchange
 from gui.core.articles import Article, ArticleSummary, ImportedText
 from gui.core.entities import (
@@ -86,23 +87,26 @@ def analyze_command(ns: argparse.Namespace) -> int:
             continue
         pipeline = pipeline or load_entity_pipeline()
         entities = pipeline.analyse(imported.body)
-        report = _analysis_json if ns.json else _analysis_text
-        print(report(item, imported, entities), flush=True)
+        if ns.json:
+            sourcing = cli_sourcing.sourcing_json(imported.body, pipeline, entities)
+            print(_analysis_json(item, imported, entities, sourcing), flush=True)
+        else:
+            print(_analysis_text(item, imported, entities), flush=True)
     return EXIT_FAILED if failed else 0
 
 
 def export_command(ns: argparse.Namespace) -> int:
-    """Write an article and its annotations as JSON, CSV or W3C JSON-LD, to stdout or --output."""
+    """Write an article as JSON, CSV, W3C or ClaimReview JSON-LD, to stdout or --output."""
     with _open(ns) as library:
         article = _article(library, ns.article)
         if ns.format == "csv":
             text = interchange.export_csv(library, article.id)
         elif ns.format == "w3c":
             text = _json(interchange.export_w3c(library, article.id), indent=2) + "\n"
+        elif ns.format == "claimreview":
+            text = _json(_claimreview(library, article, ns.annotator or ""), indent=2) + "\n"
         else:
-            entities, used_pipeline = _entities_for_export(library, article)
-            document = interchange.export_json(library, article.id, entities, used_pipeline)
-            text = _json(document, indent=2) + "\n"
+            text = _json(_own_json(library, article), indent=2) + "\n"
     _write(text, ns.output)
     return 0
 
@@ -125,6 +129,31 @@ def import_annotations_command(ns: argparse.Namespace) -> int:
     for reason in report.skipped:
         print(f"skipped: {reason}", file=sys.stderr)
     return EXIT_FAILED if report.skipped else 0
+
+
+def report_command(ns: argparse.Namespace) -> int:
+    """Write an article report (with --key: a class report) as HTML or PDF to --output."""
+    from gui.cli_report import write_report
+
+    with _open(ns) as library:
+        write_report(library, _article(library, ns.article).id, ns)
+    print(f"report written to {ns.output}")
+    return 0
+
+
+def compare_command(ns: argparse.Namespace) -> int:
+    """Print one layer's scores against the key layer in an article: a table, or JSON."""
+    from gui import cli_compare
+
+    with _open(ns) as library:
+        article = _article(library, ns.article)
+        try:
+            result = cli_compare.comparison(library, article, ns.key, ns.layer)
+        except cli_compare.UnknownLayer as unknown:
+            raise CommandError(str(unknown)) from None
+    shown = _json(cli_compare.as_json(article, result), indent=2)
+    print(shown if ns.json else cli_compare.as_table(article, result))
+    return 0
 
 
 def load_entity_pipeline(outlets: Sequence[str] | None = None) -> Pipeline:
@@ -191,19 +220,48 @@ def _article(library: Library, article_id: int) -> Article:
         raise CommandError(f"there is no article {article_id} in {library.name}") from None
 
 
-def _entities_for_export(library: Library, article: Article) -> tuple[list[Entity], str]:
-    """The article's entities and pipeline id: cached if current, else detected (and saved)."""
+def _own_json(library: Library, article: Article) -> dict:
+    """The own JSON export; sourcing findings cached, or found if the pipeline had to load."""
+    entities, used_pipeline, loaded = _entities_for_export(library, article)
+    findings, findings_id = cli_sourcing.export_findings(
+        library, article, entities, used_pipeline, loaded
+    )
+    return interchange.export_json(
+        library, article.id, entities, used_pipeline, findings, findings_id
+    )
+
+
+def _claimreview(library: Library, article: Article, annotator: str) -> dict:
+    """ClaimReview JSON-LD of the assessed claims (the model loads only when findings must be)."""
+    findings: dict = {}
+    if cli_sourcing.has_assessments(library, article.id):
+        entities, used_pipeline, loaded = _entities_for_export(library, article)
+        outlets = OutletStore(library).outlets()
+        found, _ = cli_sourcing.export_findings(
+            library, article, entities, used_pipeline, loaded, lambda: load_entity_pipeline(outlets)
+        )
+        findings = cli_sourcing.corrected(library, article.id, found or {})
+    return interchange.export_claimreview(library, article.id, findings, annotator)
+
+
+def _entities_for_export(
+    library: Library, article: Article
+) -> tuple[list[Entity], str, Pipeline | None]:
+    """The article's entities, pipeline id, and the pipeline if it had to be loaded for them.
+
+    Cached entities if current, else detected (and saved).
+    """
     outlets = OutletStore(library).outlets()
     store = EntityStore(library)
     current = pipeline_id(outlets)
     cached = store.cached(article.id, current) if current else None
     if cached is not None:
-        return cached, current
+        return cached, current, None
     pipeline = load_entity_pipeline(outlets)
     entities = pipeline.analyse(article.body)
     if not library.read_only:
         store.save(article.id, pipeline.id, entities)
-    return entities, pipeline.id
+    return entities, pipeline.id, pipeline
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -248,14 +306,17 @@ def _report_line(report: interchange.ImportReport) -> str:
     return line
 
 
-def _analysis_json(path: Path, imported: ImportedText, entities: Sequence[Entity]) -> str:
-    """One line of JSON: the file, its title, its text and its entities."""
+def _analysis_json(
+    path: Path, imported: ImportedText, entities: Sequence[Entity], sourcing: dict
+) -> str:
+    """One line of JSON: the file, its title, its text, its entities and its sourcing."""
     document = {
         "path": str(path),
         "title": imported.metadata.title,
         "text": imported.body,
         "entities": [entity_dict(entity) for entity in entities],
     }
+    document.update((key, sourcing[key]) for key in cli_sourcing.SOURCING_KEYS)
     return _json(document)
 
 

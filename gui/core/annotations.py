@@ -130,6 +130,9 @@ class Analysis:
     analysed_at: str
 
 
+TableRows = tuple[str, tuple[tuple[object, ...], ...]]  # a table's name and some of its rows
+
+
 @dataclass(frozen=True)
 class ArticleSnapshot:
     """Everything deleting an article removes, so that undo can bring it back with its ids."""
@@ -138,6 +141,7 @@ class ArticleSnapshot:
     entities: tuple[Entity, ...]
     analysis: Analysis | None
     annotations: tuple[Annotation, ...]
+    sourcing: tuple[TableRows, ...] = ()  # verdicts, corrections and cached sourcing findings
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -16,11 +18,26 @@ from pathlib import Path
 
 import pytest
 
-from gui import cli, cli_commands
+from gui import cli, cli_commands, cli_sourcing
 from gui.cli import main, parse_args
 from gui.core.entities import Entity, PipelineMissing, load_pipeline
-from gui.core.storage import EntityStore, Library, default_library_path, open_library
+from gui.core.sourcing_commands import (
+    AddSourcingCorrection,
+    SetClaimAssessment,
+    SourcingCorrection,
+    claim_key,
+)
+from gui.core.storage import (
+    EntityStore,
+    Library,
+    SourcingStore,
+    apply,
+    default_library_path,
+    open_library,
+)
 from tests.core.interchange_helpers import annotate, comparable
+
+SOURCING_KEYS = ("attributions", "hedges", "numbers")
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,10 +77,17 @@ class FakePipeline:
     id: str = "fake-pipeline"
     texts: list[str] = field(default_factory=list)
     loads: int = 0
+    findings: dict = field(default_factory=dict)  # what the sourcing analysis finds
+    sourced: list[tuple[str, object, list[Entity]]] = field(default_factory=list)
 
     def analyse(self, text: str, progress=None, cancelled=None) -> list[Entity]:
         self.texts.append(text)
         return list(self.entities)
+
+    def sourcing(self, body: str, pipeline: object, entities) -> dict:
+        """Stands in for the sourcing analysis, recording what it was given."""
+        self.sourced.append((body, pipeline, list(entities)))
+        return {"attributions": [], "hedges": [], "numbers": [], "profile": {}} | self.findings
 
 
 @pytest.fixture
@@ -92,6 +116,7 @@ def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> FakePipeline:
         return pipeline
 
     monkeypatch.setattr(cli_commands, "load_entity_pipeline", load)
+    monkeypatch.setattr(cli_sourcing, "sourcing_json", pipeline.sourcing)
     return pipeline
 
 
@@ -358,7 +383,7 @@ def test_analyze_json_offsets_index_the_text(capsys, articles, real_pipeline):
     assert (code, err) == (0, "")
     (line,) = out.splitlines()
     result = json.loads(line)
-    assert set(result) == {"path", "title", "text", "entities"}
+    assert set(result) == {"path", "title", "text", "entities", *SOURCING_KEYS}
     assert result["text"] == TALKS  # the file's content, unchanged
     assert result["title"] == "Ceasefire talks resume in Geneva"
     entities = result["entities"]
@@ -378,6 +403,153 @@ def test_analyze_json_lines_follow_the_order_given(capsys, articles, real_pipeli
     assert [r["path"] for r in results] == [str(talks), str(floods)]
     assert [r["text"] for r in results] == [TALKS, FLOODS]
     assert "Lagos" in {e["text"] for e in results[1]["entities"]}
+
+
+@pytest.mark.slow
+def test_analyze_json_sourcing_spans_index_the_text(capsys, articles, real_pipeline):
+    code, out, _ = run_cli(capsys, "analyze", "--json", articles / "talks.txt")
+    assert code == 0
+    result = json.loads(out)
+    for attribution in result["attributions"]:
+        assert {"kind", "cue", "source", "content", "via"} <= set(attribution)
+        assert {"type", "resolved"} <= set(attribution["source"])
+        spans = [attribution["content"], attribution["cue"], attribution["source"]]
+        spans += attribution["via"]
+        assert all(in_text(TALKS, span) for span in spans if span and span["start"] is not None)
+    for key, fields in (("hedges", {"class"}), ("numbers", {"approximator", "counted", "source"})):
+        assert all(fields <= set(item) and in_text(TALKS, item) for item in result[key])
+    merkel = [a for a in result["attributions"] if "Merkel" in source_of(a)]
+    assert [a["content"]["text"].rstrip(",") for a in merkel] == ["We are not leaving"]
+    assert "40" in {n["text"].split()[0] for n in result["numbers"]}
+
+
+def in_text(text: str, span: dict) -> bool:
+    """True when a {start, end, text} span indexes text exactly."""
+    return text[span["start"] : span["end"]] == span["text"]
+
+
+def source_of(attribution: dict) -> str:
+    """An attribution's source: resolved, else as written."""
+    return attribution["source"]["resolved"] or attribution["source"]["text"]
+
+
+def test_analyze_json_adds_sourcing_found_with_the_one_loaded_pipeline(
+    capsys, articles, fake_pipeline
+):
+    fake_pipeline.entities = mentions(TALKS, ("Angela Merkel", "PERSON", "Angela Merkel"))
+    quote = {"kind": "direct", "content": {"start": 1, "end": 20, "text": "We are not leaving,"}}
+    fake_pipeline.findings = {"attributions": [quote], "hedges": [{"text": "x"}]}
+    talks, floods = articles / "talks.txt", articles / "floods.txt"
+    code, out, _ = run_cli(capsys, "analyze", "--json", talks, floods)
+    assert code == 0 and fake_pipeline.loads == 1
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert set(first) == {"path", "title", "text", "entities", *SOURCING_KEYS}
+    assert (first["attributions"], first["hedges"], first["numbers"]) == (
+        [quote],
+        [{"text": "x"}],
+        [],
+    )
+    assert second["text"] == FLOODS
+    assert [(body, pipeline) for body, pipeline, _ in fake_pipeline.sourced] == [
+        (TALKS, fake_pipeline),
+        (FLOODS, fake_pipeline),
+    ]
+    assert fake_pipeline.sourced[0][2] == fake_pipeline.entities
+
+
+def test_analyze_summary_does_not_run_the_sourcing_analysis(capsys, articles, fake_pipeline):
+    assert run_cli(capsys, "analyze", articles / "talks.txt")[0] == 0
+    assert fake_pipeline.sourced == []
+
+
+# Sourcing: the own JSON export and ClaimReview
+
+
+FIGURE = {"start": TALKS.index("40 people"), "end": TALKS.index("40 people") + 9}
+NUMBER = FIGURE | {"text": "40 people", "approximator": "", "counted": "people",
+                   "source": "Officials from the United Nations", "via": []}  # fmt: skip
+QUOTE_SPAN = {"start": 1, "end": 20, "text": "We are not leaving,"}
+QUOTE = {
+    "id": 1,
+    "kind": "direct",
+    "cue": None,
+    "source": {"start": None, "end": None, "text": "", "type": "person",
+               "resolved": "Angela Merkel", "anonymous": False, "channel": "", "verify": False},
+    "content": QUOTE_SPAN,
+    "via": [],
+}  # fmt: skip
+REPORTED_SPAN = FIGURE | {"end": FIGURE["start"] + 18, "text": "40 people attended"}
+REPORTED = QUOTE | {"id": 2, "kind": "indirect", "content": REPORTED_SPAN,
+                    "source": QUOTE["source"] | {"resolved": NUMBER["source"]}}  # fmt: skip
+
+
+def assessed_library(capsys: pytest.CaptureFixture, library: Path, articles: Path) -> None:
+    """Import talks.txt and give its figure a verdict (and a speaker correction)."""
+    run_cli(capsys, "--library", library, "import", articles / "talks.txt")
+    with closing_library(library) as opened:
+        key = claim_key("40 people", FIGURE["start"])
+        apply(opened, SetClaimAssessment(1, key, "disputed", "B", "3", "UN says 38.", "zoë"))
+        where = (REPORTED_SPAN["start"], REPORTED_SPAN["end"], REPORTED_SPAN["text"])
+        fix = SourcingCorrection(0, 1, "speaker", *where, "Stéphane Dujarric")
+        apply(opened, AddSourcingCorrection(fix))
+
+
+def test_export_claimreview_finds_corrects_and_caches_the_findings(
+    capsys, library, articles, fake_pipeline
+):
+    assessed_library(capsys, library, articles)
+    fake_pipeline.findings = {"attributions": [QUOTE, REPORTED], "numbers": [NUMBER]}
+    argv = ["--library", library, "export", "--article", 1, "--format", "claimreview"]
+    code, out, err = run_cli(capsys, *argv)
+    assert (code, err) == (0, "")
+    document = json.loads(out)
+    assert document["@context"] == "https://schema.org"
+    [review] = document["@graph"]
+    assert review["@type"] == "ClaimReview"
+    assert review["claimReviewed"].startswith("Officials from the United Nations said 40 people")
+    assert review["reviewRating"]["alternateName"] == "Disputed"
+    assert review["author"] == {"@type": "Person", "name": "zoë"}
+    assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "Stéphane Dujarric"}
+    assert fake_pipeline.loads == 1
+    with closing_library(library) as opened:
+        [(pipeline_id, cached)] = [SourcingStore(opened).latest(1)]
+    assert pipeline_id.startswith("fake-pipeline/") and cached["numbers"] == [NUMBER]
+
+
+def test_export_claimreview_uses_saved_findings_without_the_model(
+    capsys, monkeypatch, library, articles, fake_pipeline
+):
+    assessed_library(capsys, library, articles)
+    fake_pipeline.findings = {"numbers": [NUMBER]}
+    argv = ["--library", library, "export", "--article", 1, "--format", "claimreview"]
+    run_cli(capsys, *argv)
+    monkeypatch.setattr(cli_commands, "pipeline_id", lambda outlets: "fake-pipeline")
+    monkeypatch.setattr(cli_commands, "load_entity_pipeline", pytest.fail)
+    code, out, _ = run_cli(capsys, *argv, "--annotator", "sam")
+    assert code == 0 and len(json.loads(out)["@graph"]) == 1
+
+
+def test_export_claimreview_without_verdicts_needs_no_model(capsys, monkeypatch, library, articles):
+    run_cli(capsys, "--library", library, "import", articles / "talks.txt")
+    monkeypatch.setattr(cli_commands, "load_entity_pipeline", pytest.fail)
+    argv = ["--library", library, "export", "--article", 1, "--format", "claimreview"]
+    code, out, _ = run_cli(capsys, *argv)
+    assert code == 0
+    assert json.loads(out) == {"@context": "https://schema.org", "@graph": []}
+
+
+def test_export_json_carries_the_sourcing_found_with_the_entities(
+    capsys, library, articles, fake_pipeline
+):
+    assessed_library(capsys, library, articles)
+    fake_pipeline.findings = {"attributions": [QUOTE, REPORTED], "numbers": [NUMBER]}
+    code, out, _ = run_cli(capsys, "--library", library, "export", "--article", 1)
+    assert code == 0
+    sourcing = json.loads(out)["sourcing"]
+    assert sourcing["findings"]["attributions"] == [QUOTE, REPORTED]  # before corrections
+    assert [c["value"] for c in sourcing["corrections"]] == ["Stéphane Dujarric"]
+    assert [a["status"] for a in sourcing["assessments"]] == ["disputed"]
+    assert len(fake_pipeline.sourced) == 1
 
 
 def test_importing_articles_loads_neither_qt_nor_spacy(tmp_path):
@@ -428,7 +600,7 @@ def test_help_names_import_annotations_and_the_export_formats(capsys):
     code, out, _ = run_cli(capsys, "--help")
     assert code == 0 and "\n    import-annotations" in out
     code, out, _ = run_cli(capsys, "export", "--help")
-    assert code == 0 and "{json,csv,w3c}" in out
+    assert code == 0 and "{json,csv,w3c,claimreview}" in out
 
 
 def test_export_csv_to_stdout_parses_back(capsys, library, articles):
@@ -579,3 +751,195 @@ def test_importing_annotations_loads_neither_qt_nor_spacy(tmp_path, articles):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "anchored 1, orphaned 0\n"
+
+
+# compare: one layer scored against the key
+
+# In FLOODS (79 characters): "Heavy rain flooded parts of Lagos" 18-51, "Heavy rain" 18-28,
+# "officials said" 63-77.
+KEY_LAYER = (("Heavy rain flooded parts of Lagos", "Claim"), ("officials said", "Source"))
+ANA_LAYER = (("Heavy rain", "Claim"), ("officials said", "Source"))
+
+
+def two_layers(capsys: pytest.CaptureFixture, library: Path) -> None:
+    """floods.txt in the library, with the key's layer "Maria" and the trainee's "Ana"."""
+    run_cli(capsys, "--library", library, "import", write(library.parent, "f.txt", FLOODS))
+    with closing_library(library) as opened:
+        for name, marks in (("Maria", KEY_LAYER), ("Ana", ANA_LAYER)):
+            for quote, label in marks:
+                annotate(opened, 1, quote, label, annotator=name)
+
+
+def test_compare_prints_a_table_and_the_agreement_lines(capsys, library):
+    two_layers(capsys, library)
+    argv = ["--library", library, "compare", "--article", 1, "--key", "Maria", "--layer", "Ana"]
+    code, out, err = run_cli(capsys, *argv)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "Ana against the key Maria: article 1, Floods hit Lagos"
+    assert lines[2].split() == ["exact", "overlap"]
+    assert lines[3].split() == ["label", *(["P", "R", "F1", "match", "miss", "extra"] * 2)]
+    rows = {line.split()[0]: " ".join(line.split()[-12:]) for line in lines[4:7]}
+    # Claim: "Heavy rain" is not the key's span (exact: 0 matches, 1 miss, 1 extra) but
+    # overlaps it (1 match). Source: the same span both ways. ALL exact: 1, 1, 1 -> 0.5.
+    assert rows["Claim"] == "0.00 0.00 0.00 0 1 1 1.00 1.00 1.00 1 0 0"
+    assert rows["Source"] == "1.00 1.00 1.00 1 0 0 1.00 1.00 1.00 1 0 0"
+    assert rows["ALL"] == "0.50 0.50 0.50 1 1 1 1.00 1.00 1.00 2 0 0"
+    # Characters: (C,C) 10, (C,none) 23, (S,S) 14, (none,none) 32: agreed 56 of 79.
+    #   key C 33 S 14 none 32; Ana C 10 S 14 none 55; chance 330 + 196 + 1760 = 2286
+    #   kappa = (79*56 - 2286)/(79² - 2286) = 2138/3955 = 0.5406
+    assert "Cohen's kappa, characters: 0.541" in lines
+    assert any(line.startswith("Cohen's kappa, tokens:") for line in lines)
+    assert lines[-1].startswith("Krippendorff's u-alpha:")
+
+
+def test_compare_json_has_the_same_numbers(capsys, library):
+    two_layers(capsys, library)
+    argv = ["--library", library, "compare", "--article", 1, "--key", "Maria", "--layer", "Ana"]
+    table = run_cli(capsys, *argv)[1]
+    code, out, _ = run_cli(capsys, *argv, "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["article"] == {"id": 1, "title": "Floods hit Lagos"}
+    assert (result["key"], result["layer"]) == ("Maria", "Ana")
+    exact_all, overlap_all = result["exact"][-1], result["overlap"][-1]
+    assert exact_all == {
+        "label": "ALL",
+        "matches": 1,
+        "misses": 1,
+        "extras": 1,
+        "precision": 0.5,
+        "recall": 0.5,
+        "f1": 0.5,
+    }
+    assert (overlap_all["matches"], overlap_all["f1"]) == (2, 1.0)
+    assert result["kappa_chars"] == pytest.approx(2138 / 3955)
+    for name in ("kappa_chars", "kappa_tokens", "alpha_unitizing"):
+        assert f"{result[name]:.3f}" in table
+    assert (result["missed"], result["extra"]) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("--layer", "Zed"), "error: there is no layer 'Zed' (the layers of article 1: 'Ana', "),
+        (("--key", "Nobody"), "error: there is no layer 'Nobody'"),
+        (("--article", "9"), "error: there is no article 9"),
+    ],
+)
+def test_compare_names_what_is_unknown_on_stderr(capsys, library, change, message):
+    two_layers(capsys, library)
+    options = {"--article": "1", "--key": "Maria", "--layer": "Ana"}
+    options[change[0]] = change[1]
+    argv = ["--library", library, "compare", *(x for pair in options.items() for x in pair)]
+    code, out, err = run_cli(capsys, *argv)
+    assert (code, out) == (1, "")
+    assert err.startswith(message) and err.count("\n") == 1
+
+
+def test_help_names_compare(capsys):
+    code, out, _ = run_cli(capsys, "--help")
+    assert code == 0 and "\n    compare " in out
+    code, out, _ = run_cli(capsys, "compare", "--help")
+    assert code == 0 and "--key NAME" in out and "--layer NAME" in out
+
+
+# report: an article or class report as HTML or PDF
+
+
+def report_library(capsys: pytest.CaptureFixture, library: Path) -> None:
+    """floods.txt with the key layer "Key" ("Heavy rain", "officials said") and "Ana" ("rain")."""
+    run_cli(capsys, "--library", library, "import", write(library.parent, "floods.txt", FLOODS))
+    with closing_library(library) as opened:
+        annotate(opened, 1, "Heavy rain", annotator="Key", note="Is it?")
+        annotate(opened, 1, "officials said", "Source", annotator="Key")
+        annotate(opened, 1, "rain", annotator="Ana")
+
+
+def test_report_writes_an_article_report_as_html(capsys, library, tmp_path):
+    report_library(capsys, library)
+    output = tmp_path / "report.html"
+    argv = ["--library", library, "report", "--article", 1, "--output", output]
+    code, out, err = run_cli(capsys, *argv)
+    assert (code, out, err) == (0, f"report written to {output}\n", "")
+    html = output.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<h1>Floods hit Lagos</h1>" in html
+    assert "<h3>Ana" in html and "<h3>Key" in html and "<td>Is it?</td>" in html
+
+
+def test_report_layer_options_narrow_the_article_report(capsys, library, tmp_path):
+    report_library(capsys, library)
+    output = tmp_path / "report.html"
+    argv = ["--library", library, "report", "--article", 1, "--output", output, "--layer", "Ana"]
+    assert run_cli(capsys, *argv)[0] == 0
+    html = output.read_text(encoding="utf-8")
+    assert "<h3>Ana" in html and "<h3>Key" not in html
+
+
+def test_report_with_a_key_writes_the_class_report(capsys, library, tmp_path):
+    report_library(capsys, library)
+    output = tmp_path / "class.html"
+    argv = ["--library", library, "report", "--article", 1, "--key", "Key", "--output", output]
+    assert run_cli(capsys, *argv)[0] == 0
+    html = output.read_text(encoding="utf-8")
+    # Ana: "rain" overlaps the key's "Heavy rain" (1 match), misses "officials said":
+    # overlap F1 = 2 / (2 + 1) = 0.67; no exact match: 0.00.
+    assert "<td>Ana</td><td>1</td><td>1</td><td>1</td><td>0</td><td>0.00</td><td>0.67</td>" in html
+    assert "“officials said”" in html
+    assert "--class-key NAME" in run_cli(capsys, "report", "--help")[1]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("--key", "Nobody"), "error: the answer key 'Nobody' has no annotations in this article"),
+        (("--article", "9"), "error: there is no article 9"),
+        (("--output", "/no/such/folder/r.html"), "error: cannot write /no/such/folder/r.html: "),
+    ],
+)
+def test_report_names_what_went_wrong_on_stderr(capsys, library, tmp_path, change, message):
+    report_library(capsys, library)
+    options = {"--article": "1", "--output": str(tmp_path / "r.html")}
+    options[change[0]] = change[1]
+    argv = ["--library", library, "report", *(x for pair in options.items() for x in pair)]
+    code, out, err = run_cli(capsys, *argv)
+    assert (code, out) == (1, "")
+    assert err.startswith(message) and err.count("\n") == 1
+
+
+def test_report_html_loads_neither_qt_nor_spacy(capsys, library, tmp_path):
+    report_library(capsys, library)
+    argv = ["--library", str(library), "report", "--article", "1", "--key", "Key"]
+    argv += ["--output", str(tmp_path / "class.html")]
+    script = (
+        "import sys, gui.cli\n"
+        f"code = gui.cli.main({argv!r})\n"
+        "assert code == 0, code\n"
+        "assert 'PySide6' not in sys.modules, 'Qt was imported'\n"
+        "assert 'spacy' not in sys.modules, 'spaCy was imported'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) is missing")
+def test_report_pdf_runs_without_a_display(capsys, library, tmp_path):
+    report_library(capsys, library)
+    output = tmp_path / "class.pdf"
+    argv = ["--library", library, "report", "--article", 1, "--key", "Key"]
+    argv += ["--format", "pdf", "--output", output]
+    # A process of its own: no Qt in this one, and no display or platform chosen for Qt.
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, argv)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    text = subprocess.run(["pdftotext", output, "-"], capture_output=True, text=True).stdout
+    assert "Floods hit Lagos" in text and "0.67" in text

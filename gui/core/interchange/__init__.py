@@ -1,5 +1,6 @@
-"""Annotations in and out: Sourcelight's own JSON, CSV, and W3C Web Annotation JSON-LD."""
+"""Annotations in and out: own JSON, CSV, W3C Web Annotation and ClaimReview JSON-LD."""
 
+from gui.core.interchange.claimreview import export_claimreview
 from gui.core.interchange.common import InterchangeError
 from gui.core.interchange.csv_format import CSV_COLUMNS, export_csv
 from gui.core.interchange.importer import (
@@ -16,6 +17,7 @@ __all__ = [
     "ImportReport",
     "InterchangeError",
     "NoArticle",
+    "export_claimreview",
     "export_csv",
     "export_json",
     "export_w3c",

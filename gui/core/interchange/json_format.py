@@ -3,7 +3,8 @@
 Layout (version 2; version 1 files, from before annotations, still import): the article's
 fields at the top level (id, metadata, source, format, content_hash, imported_at, text), the
 entities with the pipeline that found them, the annotations with their anchors and label
-names, the codebook, and the entity correction rules.
+names, the codebook, the entity correction rules, and the sourcing findings with the user's
+verdicts and corrections (see sourcing_json; added within version 2, optional on import).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from gui.core.interchange.common import (
     load_json,
     text_field,
 )
+from gui.core.interchange.sourcing_json import import_sourcing, sourcing_section
 from gui.core.storage import (
     AnnotationStore,
     ArticleStore,
@@ -57,10 +59,13 @@ def export_json(
     article_id: int,
     entities: Sequence[Entity] | None = None,
     pipeline: str = "",
+    findings: dict[str, Any] | None = None,
+    findings_pipeline: str = "",
 ) -> dict[str, Any]:
-    """The article with its entities, annotations, codebook and corrections, as JSON data.
+    """The article with its entities, annotations, codebook, corrections and sourcing, as JSON.
 
-    entities None: those cached for the current pipeline (none when it has not run yet).
+    entities None: those cached for the current pipeline (none when it has not run yet);
+    findings None: the sourcing findings cached for the current text (None if there are none).
     KeyError when the library has no such article.
     """
     article = ArticleStore(library).get(article_id)
@@ -75,6 +80,7 @@ def export_json(
         "annotations": [_annotation_dict(a, labels) for a in annotations],
         "codebook": [_label_dict(label) for label in labels.values()],
         "corrections": [_correction_dict(c) for c in CorrectionStore(library).corrections()],
+        "sourcing": sourcing_section(library, article_id, findings, findings_pipeline),
     }
 
 
@@ -115,7 +121,8 @@ def parse_json(document: dict[str, Any]) -> Parsed:
 def import_article_export(library: Library, data: bytes | str | dict[str, Any]) -> int:
     """Bring the article of an own-JSON export into the library (once) and return its id.
 
-    Its entities come along when it is new; correction rules the library lacks are added.
+    Its entities come along when it is new; correction rules the library lacks are added, and
+    so are the claim verdicts, relations and sourcing corrections the article lacks.
     One transaction: on any error nothing changes.
     """
     document = load_json(data)
@@ -139,7 +146,10 @@ def add_article(library: Library, document: dict[str, Any]) -> ArticleAdded:
         skipped += _save_entities(library, article_id, document)
     rules, rule_problems = _corrections(document, CorrectionStore(library).corrections())
     inverses += [apply(library, AddCorrection(rule)) for rule in rules]
-    return ArticleAdded(article_id, existing is None, tuple(inverses), (*skipped, *rule_problems))
+    sourcing_inverses, sourcing_problems = import_sourcing(library, article_id, document)
+    inverses += sourcing_inverses
+    problems = (*skipped, *rule_problems, *sourcing_problems)
+    return ArticleAdded(article_id, existing is None, tuple(inverses), problems)
 
 
 def entity_dict(entity: Entity) -> dict[str, Any]:

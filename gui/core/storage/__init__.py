@@ -19,6 +19,7 @@ from gui.core.storage.database import (
 from gui.core.storage.entities_store import EntityStore
 from gui.core.storage.migrations import SCHEMA_VERSION
 from gui.core.storage.settings_store import OutletStore
+from gui.core.storage.sourcing_store import SourcingStore
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -37,6 +38,7 @@ __all__ = [
     "LibraryTooNew",
     "LibraryUnavailable",
     "OutletStore",
+    "SourcingStore",
     "apply",
     "backup_library",
     "default_library_path",

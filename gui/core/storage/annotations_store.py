@@ -49,6 +49,17 @@ class AnnotationStore:
         sql = f'{_ANNOTATION_SELECT} WHERE article_id = ? ORDER BY start, "end", id'
         return self._select(sql, [article_id])
 
+    def annotators(self, article_id: int | None = None) -> list[str]:
+        """The layers (annotators) with annotations, in one article or in the whole library."""
+        where, params = (
+            ("WHERE article_id = ?", [article_id]) if article_id is not None else ("", [])
+        )
+        with self._library.errors():
+            rows = self._db.execute(
+                f"SELECT DISTINCT annotator FROM annotations {where} ORDER BY annotator", params
+            ).fetchall()
+        return [row[0] for row in rows]
+
     def get(self, annotation_id: int) -> Annotation:
         """One annotation; KeyError when there is no such id."""
         found = self._select(f"{_ANNOTATION_SELECT} WHERE id = ?", [annotation_id])

@@ -11,6 +11,7 @@ from gui.core.articles import Article
 from gui.core.entities import Entity
 from gui.core.storage.annotations_store import AnnotationStore
 from gui.core.storage.database import Library
+from gui.core.storage.sourcing_store import restore_rows, take_rows
 
 _ENTITIES = (
     'SELECT start, "end", label, text, grp FROM entities WHERE article_id = ? ORDER BY rowid'
@@ -46,17 +47,18 @@ _INSERT_ARTICLE = "INSERT INTO articles ({}) VALUES ({})".format(
 
 
 def take(library: Library, article: Article) -> ArticleSnapshot:
-    """The article with its entities (in stored order), analysis and annotations."""
+    """The article with its entities (in stored order), analysis, annotations and sourcing."""
     db = library.db
     entities = tuple(Entity(*row) for row in db.execute(_ENTITIES, [article.id]))
     row = db.execute(_ANALYSIS, [article.id]).fetchone()
     analysis = None if row is None else Analysis(*row)
     annotations = tuple(AnnotationStore(library).for_article(article.id))
-    return ArticleSnapshot(article, entities, analysis, annotations)
+    sourcing = take_rows(db, article.id)
+    return ArticleSnapshot(article, entities, analysis, annotations, sourcing)
 
 
 def restore(db: Database, snapshot: ArticleSnapshot) -> None:
-    """Insert the article, its entities and its analysis as they were (not its annotations)."""
+    """Insert the article, its entities, analysis and sourcing as they were (not annotations)."""
     article = snapshot.article
     db.execute(_INSERT_ARTICLE, _article_row(article))
     db.conn.executemany(
@@ -69,6 +71,7 @@ def restore(db: Database, snapshot: ArticleSnapshot) -> None:
             _INSERT_ANALYSIS,
             [article.id, a.pipeline_id, a.content_hash, a.entity_count, a.analysed_at],
         )
+    restore_rows(db, snapshot.sourcing)
 
 
 def _article_row(article: Article) -> tuple[object, ...]:

@@ -40,7 +40,8 @@ from gui.core.annotations import (
 )
 from gui.core.articles import Article, content_hash
 from gui.core.corrections import Correction
-from gui.core.storage import article_snapshots
+from gui.core.sourcing_commands import SourcingCommand
+from gui.core.storage import article_snapshots, sourcing_store
 from gui.core.storage.annotations_store import (
     ANNOTATION_COLUMNS,
     CORRECTION_COLUMNS,
@@ -52,7 +53,8 @@ from gui.core.storage.annotations_store import (
 from gui.core.storage.articles_store import ArticleStore, DuplicateArticle
 from gui.core.storage.database import Library, LibraryError, utc_now
 
-Handler = Callable[[Library, Any], Command]
+AnyCommand = Command | SourcingCommand
+Handler = Callable[[Library, Any], AnyCommand]
 
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _INSERT_ANNOTATION = "INSERT INTO annotations ({}) VALUES ({})".format(
@@ -68,13 +70,13 @@ _INSERT_CORRECTION = (
 )
 
 
-def apply(library: Library, command: Command) -> Command:
+def apply(library: Library, command: AnyCommand) -> AnyCommand:
     """Carry out command in one transaction and return the command that undoes it."""
     with library.transaction():
         return _dispatch(library, command)
 
 
-def _dispatch(library: Library, command: Command) -> Command:
+def _dispatch(library: Library, command: AnyCommand) -> AnyCommand:
     """Run the handler for the command's kind (inside the caller's transaction)."""
     handler = _HANDLERS.get(type(command))
     if handler is None:
@@ -387,4 +389,5 @@ _HANDLERS: dict[type, Handler] = {
     ReplaceBody: _replace_body,
     RestoreBody: _restore_body,
     Batch: _batch,
+    **sourcing_store.HANDLERS,
 }

@@ -13,7 +13,7 @@ from sqlite_utils.migrations import Migrations
 from gui.core.annotations import DEFAULT_CODEBOOK
 
 MIGRATIONS = Migrations("sourcelight")
-SCHEMA_VERSION = 2  # the highest schema this code knows: the number of the last migration
+SCHEMA_VERSION = 4  # the highest schema this code knows: the number of the last migration
 
 FTS_COLUMNS = ("title", "outlet", "byline", "body")
 ANNOTATION_FTS_COLUMNS = ("exact", "note")
@@ -105,6 +105,58 @@ CREATE TABLE corrections (
     created TEXT NOT NULL  -- ISO 8601, UTC
 )"""
 
+# The user's verdicts on an article's sourcing findings. A claim is named by a key made of its
+# text and start offset ("about 400@1234"), stable for as long as the body does not change.
+_STATUSES = "'unverified', 'verified', 'disputed', 'false'"
+_CLAIM_ASSESSMENTS = f"""
+CREATE TABLE claim_assessments (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    claim_key TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'unverified' CHECK (status IN ({_STATUSES})),
+    -- Admiralty grading, rated apart: source reliability A-F, information credibility 1-6.
+    source_grade TEXT NOT NULL DEFAULT ''
+        CHECK (source_grade IN ('', 'A', 'B', 'C', 'D', 'E', 'F')),
+    info_grade TEXT NOT NULL DEFAULT '' CHECK (info_grade IN ('', '1', '2', '3', '4', '5', '6')),
+    note TEXT NOT NULL DEFAULT '',
+    annotator TEXT NOT NULL DEFAULT '',
+    modified TEXT NOT NULL,  -- ISO 8601, UTC
+    PRIMARY KEY (article_id, claim_key)
+) WITHOUT ROWID"""
+
+# Only a person says two claims contradict each other: every row here is a user's decision.
+_CLAIM_RELATIONS = """
+CREATE TABLE claim_relations (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    key_a TEXT NOT NULL,  -- key_a < key_b: one row per pair, whichever way it was set
+    key_b TEXT NOT NULL,
+    relation TEXT NOT NULL CHECK (relation IN ('corroborates', 'different_scope', 'contradicts')),
+    note TEXT NOT NULL DEFAULT '',
+    modified TEXT NOT NULL,  -- ISO 8601, UTC
+    PRIMARY KEY (article_id, key_a, key_b),
+    CHECK (key_a < key_b)
+) WITHOUT ROWID"""
+
+_SOURCING_CORRECTIONS = """
+CREATE TABLE sourcing_corrections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- corrections apply in id order
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('speaker', 'remove_quote', 'add_quote')),
+    start INTEGER NOT NULL,  -- the quote's content: code points into articles.body
+    "end" INTEGER NOT NULL CHECK (start <= "end"),
+    exact TEXT NOT NULL,
+    value TEXT NOT NULL DEFAULT '',  -- the speaker, for 'speaker' and 'add_quote'
+    created TEXT NOT NULL  -- ISO 8601, UTC
+)"""
+
+_SOURCING_CACHE = """
+CREATE TABLE sourcing_cache (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    pipeline_id TEXT NOT NULL,
+    content_hash TEXT NOT NULL,  -- the body the findings were found in
+    findings TEXT NOT NULL,  -- JSON: Findings.to_json()
+    analysed_at TEXT NOT NULL  -- ISO 8601, UTC
+)"""
+
 
 def schema_version(db: Database) -> int:
     """The schema version of the file (0 for a new or foreign one); reads, never writes."""
@@ -148,6 +200,57 @@ def annotations_schema(db: Database) -> None:
     )
     db.table("labels").insert_all(_codebook_rows())
     _set_version(db, 2)
+
+
+@MIGRATIONS(name="0003_sourcing")
+def sourcing_schema(db: Database) -> None:
+    """Claim assessments and relations, corrections of sourcing findings, and their cache."""
+    for sql in (_CLAIM_ASSESSMENTS, _CLAIM_RELATIONS, _SOURCING_CORRECTIONS, _SOURCING_CACHE):
+        db.execute(sql)
+    db.table("sourcing_corrections").create_index(["article_id"])
+    _set_version(db, 3)
+
+
+# A trainer's exercises: what each was made of, and the files trainees handed back. Article ids
+# are the trainer's and have no foreign key: deleting an article keeps the exercise's history.
+_EXERCISES = """
+CREATE TABLE exercises (
+    exercise_id TEXT PRIMARY KEY,  -- uuid4, also in the exercise file's 'exercise' setting
+    title TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,  -- ISO 8601, UTC
+    path TEXT NOT NULL DEFAULT '',  -- where the file was written
+    info TEXT NOT NULL  -- JSON: the exercise file's 'exercise' setting
+)"""
+
+_EXERCISE_ARTICLES = """
+CREATE TABLE exercise_articles (
+    exercise_id TEXT NOT NULL REFERENCES exercises(exercise_id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL,  -- the trainer's article the exercise's copy was made from
+    content_hash TEXT NOT NULL,  -- its body then: how the returned copy is recognised
+    PRIMARY KEY (exercise_id, article_id)
+) WITHOUT ROWID"""
+
+_EXERCISE_RETURNS = """
+CREATE TABLE exercise_returns (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    exercise_id TEXT NOT NULL REFERENCES exercises(exercise_id) ON DELETE CASCADE,
+    trainee_id TEXT NOT NULL,  -- from the file's 'trainee' setting, else made from file_hash
+    trainee TEXT NOT NULL,  -- the name the trainee gave
+    layer TEXT NOT NULL,  -- the annotator name their annotations got here, e.g. 'Ana (2)'
+    file_hash TEXT NOT NULL,  -- SHA-256 of the returned file: the same file is imported once
+    annotations INTEGER NOT NULL DEFAULT 0,  -- how many were added
+    checklist_answers TEXT NOT NULL DEFAULT 'null',  -- JSON, as the trainee's file had it
+    imported_at TEXT NOT NULL,  -- ISO 8601, UTC
+    UNIQUE (exercise_id, file_hash)
+)"""
+
+
+@MIGRATIONS(name="0004_exercises")
+def exercises_schema(db: Database) -> None:
+    """The exercises made from this library, their articles, and the files handed back."""
+    for sql in (_EXERCISES, _EXERCISE_ARTICLES, _EXERCISE_RETURNS):
+        db.execute(sql)
+    _set_version(db, 4)
 
 
 def _codebook_rows() -> list[dict[str, object]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from gui.core.entities import default_outlets
 from gui.core.storage.database import Library
@@ -33,3 +34,15 @@ class OutletStore:
             db.execute(
                 "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [_OUTLETS, value]
             )
+
+
+def json_setting(library: Library, key: str) -> Any:
+    """The JSON value of a settings row (e.g. "checklist_answers"); None if absent or unreadable."""
+    with library.errors():
+        row = library.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    if row is None:
+        return None
+    try:
+        return json.loads(row[0])
+    except (TypeError, ValueError):
+        return None

@@ -148,8 +148,8 @@ def test_migration_two_upgrades_a_schema_one_library_in_place(library_path):
     library = open_library(library_path)
     try:
         assert library.created is False
-        assert schema.schema_version(library.db) == SCHEMA_VERSION == 2
-        assert [m.name for m in schema.MIGRATIONS.applied(library.db)] == [
+        assert schema.schema_version(library.db) == SCHEMA_VERSION
+        assert [m.name for m in schema.MIGRATIONS.applied(library.db)][:2] == [
             "0001_initial",
             "0002_annotations",
         ]

@@ -102,7 +102,12 @@ def test_migrations_run_once(library_path):
     lib = open_library(library_path)
     applied = MIGRATIONS.applied(lib.db)
     lib.close()
-    assert [m.name for m in applied] == ["0001_initial", "0002_annotations"]
+    assert [m.name for m in applied] == [
+        "0001_initial",
+        "0002_annotations",
+        "0003_sourcing",
+        "0004_exercises",
+    ]
 
 
 @pytest.mark.parametrize("read_only", [False, True])

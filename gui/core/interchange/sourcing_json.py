@@ -1,0 +1,207 @@
+"""The "sourcing" section of Sourcelight's own JSON: findings and what the user decided on them.
+
+{"pipeline", "findings" (Findings.to_json() as found, before the user's corrections; None
+when the article has not been analysed for its current text), "assessments", "relations",
+"corrections" (in the order they apply)}. Claims are named by their keys ("about 400@1234").
+On import, the verdicts, relations and corrections an article lacks are added (undoably).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from gui.core.interchange.common import text_field
+from gui.core.sourcing_commands import (
+    AddSourcingCorrection,
+    ClaimAssessment,
+    ClaimRelation,
+    SetClaimAssessment,
+    SetClaimRelation,
+    SourcingCommand,
+    SourcingCorrection,
+    split_claim_key,
+)
+from gui.core.storage import Library, SourcingStore, apply
+
+_ASSESSMENT_TEXTS = ("status", "source_grade", "info_grade", "note", "annotator", "modified")
+
+
+def sourcing_section(
+    library: Library,
+    article_id: int,
+    findings: dict[str, Any] | None = None,
+    pipeline: str = "",
+) -> dict[str, Any]:
+    """The article's sourcing as JSON data; findings None: those cached for its current text."""
+    store = SourcingStore(library)
+    if findings is None:
+        pipeline, findings = store.latest(article_id) or ("", None)
+    return {
+        "pipeline": pipeline,
+        "findings": findings,
+        "assessments": [assessment_dict(a) for a in store.assessments(article_id).values()],
+        "relations": [relation_dict(r) for r in store.relations(article_id)],
+        "corrections": [correction_dict(c) for c in store.corrections(article_id)],
+    }
+
+
+def assessment_dict(assessment: ClaimAssessment) -> dict[str, Any]:
+    """An assessment, with the claim's text and start read from its key."""
+    text, start = split_claim_key(assessment.claim_key) or (assessment.claim_key, None)
+    return {
+        "claim_key": assessment.claim_key,
+        "text": text,
+        "start": start,
+        "status": assessment.status,
+        "source_grade": assessment.source_grade,
+        "info_grade": assessment.info_grade,
+        "note": assessment.note,
+        "annotator": assessment.annotator,
+        "modified": assessment.modified,
+    }
+
+
+def relation_dict(relation: ClaimRelation) -> dict[str, Any]:
+    """A relation between two claims (key_a < key_b)."""
+    return {
+        "key_a": relation.key_a,
+        "key_b": relation.key_b,
+        "relation": relation.relation,
+        "note": relation.note,
+        "modified": relation.modified,
+    }
+
+
+def correction_dict(correction: SourcingCorrection) -> dict[str, Any]:
+    """A correction of an attribution, without the library's ids."""
+    return {
+        "kind": correction.kind,
+        "start": correction.start,
+        "end": correction.end,
+        "exact": correction.exact,
+        "value": correction.value,
+        "created": correction.created,
+    }
+
+
+def import_sourcing(
+    library: Library, article_id: int, document: dict[str, Any]
+) -> tuple[list[Any], list[str]]:
+    """Add the export's verdicts, relations and corrections that the article lacks.
+
+    Inside the caller's transaction; returns the inverse commands (in the order of the
+    changes) and what could not be read. Cached findings come along if it has none.
+    """
+    section = document.get("sourcing")
+    if not isinstance(section, dict):
+        return [], []
+    commands, skipped = _read_commands(article_id, section)
+    fresh = _new(commands, _known(SourcingStore(library), article_id))
+    inverses = [apply(library, command) for command in fresh]
+    _import_cache(library, article_id, section)
+    return inverses, skipped
+
+
+def _read_commands(
+    article_id: int, section: dict[str, Any]
+) -> tuple[list[SourcingCommand], list[str]]:
+    """The commands that would add everything in the section, and what could not be read."""
+    readers: tuple[tuple[str, str, Callable[[int, dict[str, Any]], SourcingCommand]], ...] = (
+        ("assessments", "assessment", _assessment),
+        ("relations", "relation", _relation),
+        ("corrections", "sourcing correction", _correction),
+    )
+    commands: list[SourcingCommand] = []
+    skipped: list[str] = []
+    for key, name, read in readers:
+        items = section.get(key)
+        for number, item in enumerate(items if isinstance(items, list) else [], 1):
+            try:
+                commands.append(read(article_id, item))
+            except (ValueError, TypeError) as problem:
+                skipped.append(f"{name} {number}: {problem}")
+    return commands, skipped
+
+
+def _identity(command: SourcingCommand) -> tuple[object, ...]:
+    """What a command adds, whatever its ids and times: two equal ones add the same thing."""
+    if isinstance(command, SetClaimAssessment):
+        return ("assessment", command.claim_key)
+    if isinstance(command, SetClaimRelation):
+        return ("relation", *sorted((command.key_a, command.key_b)))
+    if isinstance(command, AddSourcingCorrection):
+        c = command.correction
+        return ("correction", c.kind, c.start, c.end, c.exact, c.value)
+    raise TypeError(f"not an adding command: {command!r}")
+
+
+def _known(store: SourcingStore, article_id: int) -> set[tuple[object, ...]]:
+    """The identities of what the article already has."""
+    have: list[SourcingCommand] = [
+        SetClaimAssessment.of(a) for a in store.assessments(article_id).values()
+    ]
+    have += [SetClaimRelation.of(r) for r in store.relations(article_id)]
+    have += [AddSourcingCorrection(c) for c in store.corrections(article_id)]
+    return {_identity(command) for command in have}
+
+
+def _new(commands: list[SourcingCommand], known: set[tuple[object, ...]]) -> list[SourcingCommand]:
+    """The commands that add something not known yet, each only once."""
+    fresh = []
+    for command in commands:
+        identity = _identity(command)
+        if identity not in known:
+            known.add(identity)
+            fresh.append(command)
+    return fresh
+
+
+def _assessment(article_id: int, item: object) -> SetClaimAssessment:
+    """An exported assessment as the command that adds it (ValueError when it makes no sense)."""
+    data = _object(item)
+    key = _required(data, "claim_key")
+    return SetClaimAssessment(article_id, key, *(text_field(data, k) for k in _ASSESSMENT_TEXTS))
+
+
+def _relation(article_id: int, item: object) -> SetClaimRelation:
+    """An exported relation as the command that adds it."""
+    data = _object(item)
+    keys = (_required(data, "key_a"), _required(data, "key_b"))
+    texts = (text_field(data, k) for k in ("relation", "note", "modified"))
+    return SetClaimRelation(article_id, *keys, *texts)
+
+
+def _correction(article_id: int, item: object) -> AddSourcingCorrection:
+    """An exported correction of an attribution as the command that adds it."""
+    data = _object(item)
+    start, end = data.get("start"), data.get("end")
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (start, end)):
+        raise ValueError("start and end must be whole numbers")
+    texts = (text_field(data, k) for k in ("exact", "value", "created"))
+    return AddSourcingCorrection(
+        SourcingCorrection(0, article_id, text_field(data, "kind"), start, end, *texts)
+    )
+
+
+def _object(item: object) -> dict[str, Any]:
+    """item when it is a JSON object; else ValueError."""
+    if not isinstance(item, dict):
+        raise ValueError("not an object")
+    return item
+
+
+def _required(data: dict[str, Any], key: str) -> str:
+    """A text field that must not be empty."""
+    value = text_field(data, key)
+    if not value:
+        raise ValueError(f"no {key}")
+    return value
+
+
+def _import_cache(library: Library, article_id: int, section: dict[str, Any]) -> None:
+    """Keep the export's findings when the article has none cached for its text."""
+    findings, pipeline = section.get("findings"), text_field(section, "pipeline")
+    store = SourcingStore(library)
+    if isinstance(findings, dict) and pipeline and store.latest(article_id) is None:
+        store.save_cache(article_id, pipeline, findings)

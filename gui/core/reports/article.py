@@ -1,0 +1,154 @@
+"""The article report: title, metadata, highlighted text, notes by layer, sourcing, checklist."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from gui.core.annotations import Annotation, Label
+from gui.core.articles import Article
+from gui.core.entities import ENTITY_TYPE_NAMES, ENTITY_TYPES, Entity
+from gui.core.reports import sections
+from gui.core.reports.data import (
+    checklist_answers,
+    exercise_title,
+    stored_entities,
+    stored_verdicts,
+)
+from gui.core.reports.highlight import ANNOTATION, ENTITY, Highlight, highlighted_html, valid
+from gui.core.reports.markup import document, element, esc, section
+from gui.core.reports.sections import Numbered
+from gui.core.reports.style import entity_class, label_class, layer_class, report_css
+from gui.core.storage import AnnotationStore, ArticleStore, LabelStore, Library
+
+
+def article_report_html(
+    library: Library,
+    article_id: int,
+    findings: Mapping[str, Any] | None = None,
+    layers: Sequence[str] | None = None,
+    *,
+    entities: Sequence[Entity] | None = None,
+) -> str:
+    """A self-contained, printable HTML report of one article (KeyError if there is none).
+
+    findings: Findings.to_json() data (None: no sourcing sections); layers: the annotators
+    whose annotations to show, in this order (None: every layer of the article); entities:
+    the highlights (None: those stored for the current pipeline, corrected).
+    """
+    article = ArticleStore(library).get(article_id)
+    codebook = LabelStore(library).labels()
+    labels = {label.id: label for label in codebook}
+    by_layer = _layers(AnnotationStore(library).for_article(article_id), layers)
+    numbered = _numbered(by_layer)
+    shown = list(stored_entities(library, article) if entities is None else entities)
+    text = element("div", _text(article.body, shown, numbered, labels), cls="article-text")
+    body = [
+        _header(article),
+        _legend(shown, numbered, codebook, list(by_layer), len(article.body)),
+        section("Text", text),
+        _appendix(library, article_id, findings, numbered, list(by_layer), labels),
+    ]
+    title = article.metadata.title or "Article report"
+    return document(title, report_css(codebook, len(by_layer)), "\n".join(body))
+
+
+def _layers(
+    annotations: Sequence[Annotation], layers: Sequence[str] | None
+) -> dict[str, list[Annotation]]:
+    """The annotations of the layers to show, by layer, in the order asked (else by name)."""
+    names = layers if layers is not None else sorted({a.annotator for a in annotations})
+    chosen: dict[str, list[Annotation]] = {name: [] for name in names}
+    for a in annotations:
+        if a.annotator in chosen:
+            chosen[a.annotator].append(a)
+    return chosen
+
+
+def _numbered(by_layer: Mapping[str, Sequence[Annotation]]) -> list[Numbered]:
+    """Every shown annotation with its reference number: layer by layer, by position."""
+    ordered = [
+        (index, a)
+        for index, annotations in enumerate(by_layer.values())
+        for a in sorted(annotations, key=lambda a: (a.orphaned, a.start, a.end, a.id))
+    ]
+    return [Numbered(number, index, a) for number, (index, a) in enumerate(ordered, 1)]
+
+
+def _header(article: Article) -> str:
+    """The title and a line of metadata."""
+    m = article.metadata
+    facts = [m.outlet, m.byline, m.dateline, m.published]
+    line = " · ".join(esc(fact) for fact in facts if fact)
+    lines = [element("p", line, cls="meta")] if line else []
+    if m.url:
+        lines.append(element("p", esc(m.url), cls="meta small"))
+    return element("header", element("h1", esc(m.title or "(untitled)")) + "".join(lines))
+
+
+def _legend(
+    entities: Sequence[Entity],
+    numbered: Sequence[Numbered],
+    codebook: Sequence[Label],
+    layers: Sequence[str],
+    length: int,
+) -> str:
+    """The legend, naming only the entity types and labels that the text shows."""
+    present = {
+        e.label if e.label in ENTITY_TYPE_NAMES else "OTHER"
+        for e in entities
+        if 0 <= e.start < e.end <= length
+    }
+    types = [t for t in ENTITY_TYPES if t in present]
+    used = {n.annotation.label_id for n in numbered}
+    return sections.legend_html(types, [label for label in codebook if label.id in used], layers)
+
+
+def _text(
+    body: str, entities: Sequence[Entity], numbered: Sequence[Numbered], labels: Mapping[int, Label]
+) -> str:
+    """The article text with every entity and (placed) annotation highlighted."""
+    highlights = [_entity_highlight(e) for e in entities]
+    highlights += [_annotation_highlight(n, labels) for n in numbered if not n.annotation.orphaned]
+    return highlighted_html(body, valid(highlights, len(body)))
+
+
+def _entity_highlight(entity: Entity) -> Highlight:
+    """An entity as a tinted mark, its type and group as tooltip."""
+    name = ENTITY_TYPE_NAMES.get(entity.label, entity.label)
+    title = f"{name}: {entity.group}" if entity.group else name
+    return Highlight(
+        entity.start, entity.end, ENTITY, "mark", f"ent {entity_class(entity.label)}", title
+    )
+
+
+def _annotation_highlight(n: Numbered, labels: Mapping[int, Label]) -> Highlight:
+    """An annotation as a box in its label's colour and its layer's style, with its number."""
+    a = n.annotation
+    colour = label_class(a.label_id if a.label_id in labels else 0)
+    title = f"{sections.label_name(labels, a.label_id)} ({a.annotator})" + (
+        f": {a.note}" if a.note else ""
+    )
+    classes = f"ann {colour} {layer_class(n.layer_index)}"
+    return Highlight(
+        a.start, a.end, ANNOTATION, "span", classes, title, str(n.number), colour, str(a.id)
+    )
+
+
+def _appendix(
+    library: Library,
+    article_id: int,
+    findings: Mapping[str, Any] | None,
+    numbered: Sequence[Numbered],
+    layers: Sequence[str],
+    labels: Mapping[int, Label],
+) -> str:
+    """What follows the text on a new page: notes, sourcing, claims, checklist answers."""
+    parts = [sections.notes_html(numbered, layers, labels)] if layers else []
+    if findings is not None:
+        parts.append(sections.profile_html(findings))
+        parts.append(sections.claims_html(findings, stored_verdicts(library, article_id)))
+    answers = checklist_answers(library)
+    if answers:
+        parts.append(sections.checklist_html(answers, exercise_title(library)))
+    return element("div", "\n".join(parts), cls="appendix") if parts else ""

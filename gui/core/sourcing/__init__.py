@@ -1,0 +1,1 @@
+"""Source-criticism lens: quotes, attributions, sources, hedges, numbers and the profile."""

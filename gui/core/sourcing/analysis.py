@@ -1,0 +1,159 @@
+"""The sourcing lens in one call: parse the paragraphs once and run every finder over them.
+
+The body is normalised one for one (curly quotes and odd spaces made plain for the model),
+so that the offsets of the parse are offsets of the body. Invisible in-word characters (soft
+hyphens, zero-width spaces) are the one exception: they are left out of what the finders
+read, and every finding is mapped back to the body at the end.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import fields, is_dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from gui.core.normalise import NormalisedText, normalise, paragraphs
+from gui.core.sourcing.attribution import find_attributions
+from gui.core.sourcing.model import Findings, Profile, SpanText
+from gui.core.text import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from gui.core.entities import Entity, Pipeline
+
+Progress = Callable[[int, int], None]
+BATCH_CHARS = 20_000  # characters parsed between two progress reports
+
+
+def analyse_sourcing(
+    body: str,
+    pipeline: Pipeline,
+    entities: Sequence[Entity],
+    lexicons: Any = None,
+    progress: Progress | None = None,
+) -> Findings:
+    """Everything the sourcing lens finds in `body` (entities as found for the same body)."""
+    prepared = normalise(body)
+    text = _reading_text(body, prepared)
+    docs = parse(prepared.text, pipeline, progress, len(body))
+    ents = (
+        [_to_reading(e, body, prepared, text) for e in entities] if prepared.positions else entities
+    )
+    lex = lexicons if lexicons is not None else _default_lexicons()
+    findings = find_all(text, docs, list(ents), lex)
+    if progress is not None:
+        progress(len(body), len(body))
+    return _to_body(findings, body, prepared) if prepared.positions else findings
+
+
+def parse(
+    text: str, pipeline: Pipeline, progress: Progress | None = None, total: int = 0
+) -> list[tuple[int, Doc]]:
+    """(paragraph offset, Doc) for every paragraph of the text, fed through nlp.pipe once."""
+    spans = paragraphs(text)
+    docs: list[tuple[int, Doc]] = []
+    for batch in _batches(spans):
+        pieces = (text[s.start : s.end] for s in batch)
+        docs.extend((s.start, doc) for s, doc in zip(batch, pipeline.nlp.pipe(pieces), strict=True))
+        if progress is not None:
+            progress(min(batch[-1].end, total or len(text)), total or len(text))
+    return docs
+
+
+def find_all(
+    body: str, docs: list[tuple[int, Doc]], entities: list[Entity], lexicons: Any
+) -> Findings:
+    """Run attribution, then the claims finders, over parsed paragraphs."""
+    attributions = find_attributions(body, docs, entities, lexicons)
+    hedges = _call("hedges", "find_hedges", [], body, docs, attributions, lexicons)
+    numbers = _call("numbers", "find_numbers", [], body, docs, entities, attributions, lexicons)
+    integrity = _call("integrity", "find_integrity", [], body, attributions)
+    roles = _call("roles", "find_roles", [], body, docs, entities, attributions)
+    unattributed = _call("unattributed", "find_unattributed", [], body, docs, attributions, hedges)
+    profile = _call(
+        "profile", "sourcing_profile", Profile(), body, attributions, hedges, unattributed
+    )
+    return Findings(
+        tuple(attributions),
+        tuple(hedges),
+        tuple(numbers),
+        tuple(integrity),
+        tuple(roles),
+        tuple(unattributed),
+        profile,
+    )
+
+
+def _call(module: str, name: str, empty: Any, *args: Any) -> Any:
+    """gui.core.sourcing.<module>.<name>(*args), or `empty` while that module is not there."""
+    try:
+        function = getattr(importlib.import_module(f"gui.core.sourcing.{module}"), name)
+    except (ImportError, AttributeError):
+        return empty
+    return function(*args)
+
+
+def _default_lexicons() -> Any:
+    """The bundled lexicons, or None when the lexicon module is not there."""
+    try:
+        lexicons = importlib.import_module("gui.core.sourcing.lexicons")
+    except ImportError:
+        return None
+    loader = getattr(lexicons, "default_lexicons", None) or lexicons.load_lexicons
+    return loader()
+
+
+def _batches(spans: Sequence[Span]) -> Iterator[list[Span]]:
+    """Consecutive paragraphs, about BATCH_CHARS characters at a time."""
+    batch: list[Span] = []
+    size = 0
+    for span in spans:
+        batch.append(span)
+        size += len(span)
+        if size >= BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _reading_text(body: str, prepared: NormalisedText) -> str:
+    """The body as the finders read it: without the characters normalise() deleted."""
+    if not prepared.positions:
+        return body
+    kept = [body[prepared.to_original(i)] for i in range(len(prepared.text))]
+    return "".join(kept)
+
+
+def _to_reading(entity: Entity, body: str, prepared: NormalisedText, text: str) -> Entity:
+    """An entity moved from body offsets to reading-text offsets."""
+    start = _reading_offset(entity.start, prepared)
+    end = _reading_offset(entity.end, prepared)
+    return replace(entity, start=start, end=max(start, end))
+
+
+def _reading_offset(offset: int, prepared: NormalisedText) -> int:
+    """Reading-text offset of a body offset (deleted characters collapse)."""
+    shift = 0
+    for position, total in zip(prepared.positions, prepared.shifts, strict=True):
+        if position + total <= offset:
+            shift = total
+    return offset - shift
+
+
+def _to_body(value: Any, body: str, prepared: NormalisedText) -> Any:
+    """A finding (or tuple of findings) with every span mapped back to body offsets."""
+    if isinstance(value, tuple):
+        return tuple(_to_body(v, body, prepared) for v in value)
+    if not is_dataclass(value) or isinstance(value, type):
+        return value
+    changes = {f.name: _to_body(getattr(value, f.name), body, prepared) for f in fields(value)}
+    if {"start", "end", "text"} <= changes.keys():
+        span = prepared.original_span(changes["start"], changes["end"])
+        changes |= {"start": span.start, "end": span.end, "text": body[span.start : span.end]}
+    return replace(value, **changes)
+
+
+__all__ = ["Findings", "SpanText", "analyse_sourcing", "find_all", "parse"]

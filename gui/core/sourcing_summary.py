@@ -1,0 +1,72 @@
+"""Who is quoted, how often and through whom: the rows of the Sources panel, from findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gui.core.text import Span
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One source of an article with every statement attributed to it."""
+
+    name: str
+    type: str
+    anonymous: bool
+    verify: bool
+    channels: tuple[str, ...]
+    chains: tuple[str, ...]  # e.g. "Al Jazeera ← police sources"
+    statements: tuple[Span, ...]
+
+
+def source_name(attribution: dict) -> str:
+    """The name a source goes by: resolved if known, else as written."""
+    source = attribution["source"]
+    return source.get("resolved") or source.get("text") or "unknown"
+
+
+def relay_chain(attribution: dict) -> str:
+    """The outlets a statement passed through, outermost first, ending with its source."""
+    names = [via.get("resolved") or via.get("text", "") for via in attribution.get("via", [])]
+    return " ← ".join([*names, source_name(attribution)])
+
+
+def build_sources(findings: dict) -> list[SourceRow]:
+    """Attributions grouped by source, most statements first."""
+    grouped: dict[str, list[dict]] = {}
+    for attribution in findings.get("attributions", []):
+        grouped.setdefault(source_name(attribution).casefold(), []).append(attribution)
+    rows = [_row(items) for items in grouped.values()]
+    return sorted(rows, key=lambda row: (-len(row.statements), row.name.casefold()))
+
+
+def _row(items: Sequence[dict]) -> SourceRow:
+    first = items[0]["source"]
+    channels = tuple(
+        dict.fromkeys(a["source"]["channel"] for a in items if a["source"].get("channel"))
+    )
+    return SourceRow(
+        name=source_name(items[0]),
+        type=first.get("type", "unknown"),
+        anonymous=any(a["source"].get("anonymous") for a in items),
+        verify=any(a["source"].get("verify") for a in items),
+        channels=channels,
+        chains=tuple(dict.fromkeys(relay_chain(a) for a in items)),
+        statements=tuple(Span(a["content"]["start"], a["content"]["end"]) for a in items),
+    )
+
+
+def profile_line(profile: dict) -> str:
+    """The header card's one-line sourcing profile."""
+    if not profile:
+        return ""
+    parts = [
+        f"Sources: {profile['named']} named, {profile['anonymous']} anonymous",
+        f"relayed {profile['relayed_share']:.0%} (primary {profile['primary']:.0%}, "
+        f"secondary {profile['secondary']:.0%}, tertiary {profile['tertiary']:.0%})",
+        f"{profile['hedge_density']:.1f} hedges per 1,000 words",
+        f"{profile['unattributed']} unattributed statements",
+    ]
+    return "  ·  ".join(parts)

@@ -1,0 +1,149 @@
+"""Tests of analyse_sourcing: the JSON shape, offsets into the body, progress, missing parts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from gui.core.entities import Pipeline, load_pipeline
+from gui.core.sourcing.analysis import analyse_sourcing
+from gui.core.sourcing.model import Findings, Profile
+
+pytestmark = pytest.mark.slow
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "sourcing"
+WIRE = (
+    "Forces Push Into Northern Town\n\n"
+    "Reuters\nAnkara\n\n"
+    "Government troops pushed into the town of Kesra on Sunday, residents said.\n\n"
+    "“Police sources said the army had taken the silos east of the town,” reports Al Jazeera.\n\n"
+    "“The fighting has reportedly displaced more than 20,000 people,” it adds.\n\n"
+    "The Interior Ministry said the town would be “fully secured” within days.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    """The real pipeline, loaded once for this module."""
+    return load_pipeline()
+
+
+def analyse(pipeline: Pipeline, body: str, **kwargs) -> Findings:
+    """analyse_sourcing with the pipeline's own entities."""
+    return analyse_sourcing(body, pipeline, pipeline.analyse(body), **kwargs)
+
+
+def spans_in(data: object) -> list[dict]:
+    """Every {start, end, text} dict anywhere in the JSON data."""
+    if isinstance(data, dict):
+        own = [data] if {"start", "end", "text"} <= data.keys() else []
+        return own + [s for value in data.values() for s in spans_in(value)]
+    if isinstance(data, list):
+        return [s for item in data for s in spans_in(item)]
+    return []
+
+
+def test_json_has_the_cli_shape_of_the_issue(pipeline: Pipeline) -> None:
+    data = analyse(pipeline, WIRE).to_json()
+    assert {"attributions", "hedges", "numbers", "profile"} <= data.keys()
+    first = data["attributions"][0]
+    assert {"kind", "cue", "source", "content", "via"} <= first.keys()
+    assert {"start", "end", "text", "type", "resolved"} <= first["source"].keys()
+    relayed = next(a for a in data["attributions"] if a["via"])
+    assert relayed["source"]["text"] == "Police sources"
+    assert [v["text"] for v in relayed["via"]] == ["Al Jazeera"]
+    for hedge in data["hedges"]:
+        assert {"start", "end", "text", "class"} <= hedge.keys()
+    for number in data["numbers"]:
+        assert {"start", "end", "text", "approximator", "counted", "source"} <= number.keys()
+    json.dumps(data)  # plain JSON all the way down
+
+
+def test_every_span_cuts_its_text_out_of_the_body(pipeline: Pipeline) -> None:
+    for span in spans_in(analyse(pipeline, WIRE).to_json()):
+        if span["start"] is not None:
+            assert WIRE[span["start"] : span["end"]] == span["text"]
+
+
+def test_invisible_characters_keep_offsets_on_the_body(pipeline: Pipeline) -> None:
+    body = WIRE.replace("Police sources", "Po\u00adlice sources").replace("silos", "si\u200blos")
+    findings = analyse(pipeline, body)
+    relayed = next(a for a in findings.attributions if a.via)
+    assert relayed.source.span is not None
+    assert relayed.source.span.text == "Po\u00adlice sources"
+    assert "si\u200blos" in relayed.content.text
+    for span in spans_in(findings.to_json()):
+        if span["start"] is not None:
+            assert body[span["start"] : span["end"]] == span["text"]
+
+
+def test_progress_runs_up_to_the_body_length(pipeline: Pipeline) -> None:
+    calls: list[tuple[int, int]] = []
+    analyse(pipeline, WIRE, progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1] == (len(WIRE), len(WIRE))
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+
+
+def test_empty_and_header_only_bodies_give_empty_findings(pipeline: Pipeline) -> None:
+    for body in ("", "Title Only\n\nReuters\n"):
+        findings = analyse(pipeline, body)
+        assert findings.attributions == ()
+
+
+def test_missing_claims_modules_give_empty_results(pipeline: Pipeline, monkeypatch) -> None:
+    for name in ("hedges", "numbers", "integrity", "roles", "unattributed", "profile"):
+        monkeypatch.setitem(sys.modules, f"gui.core.sourcing.{name}", None)
+    findings = analyse(pipeline, WIRE)
+    assert findings.attributions
+    assert findings.hedges == () and findings.numbers == ()
+    assert findings.profile == Profile()
+
+
+def test_the_claims_finders_run_over_the_same_parse(pipeline: Pipeline) -> None:
+    pytest.importorskip("gui.core.sourcing.hedges")
+    findings = analyse(pipeline, WIRE)
+    assert "reportedly" in {h.text for h in findings.hedges}
+
+
+def test_gold_fixtures_cut_their_text_out_of_their_articles() -> None:
+    golds = sorted(FIXTURES.glob("*.json"))
+    assert len(golds) >= 15
+    for path in golds:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        body = (FIXTURES / gold["article"]).read_text(encoding="utf-8")
+        for item in gold["quotes"] + gold["sources"] + gold["hedges"]:
+            assert body[item["start"] : item["end"]] == item["text"], path.name
+
+
+def test_quotes_and_speakers_of_the_fixtures_meet_the_bars(pipeline: Pipeline) -> None:
+    found = matched = right = gold_count = 0
+    for path in sorted(FIXTURES.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        body = (FIXTURES / gold["article"]).read_text(encoding="utf-8")
+        quotes = [a for a in analyse(pipeline, body).attributions if a.quote_marks]
+        found += len(quotes)
+        gold_count += len(gold["quotes"])
+        for item in gold["quotes"]:
+            hit = next((q for q in quotes if _overlap(q.content, item) >= 0.3), None)
+            if hit is not None:
+                matched += 1
+                right += _names(hit.source.name, item["speaker"])
+    assert matched / gold_count >= 0.85
+    assert matched / found >= 0.90
+    assert right / matched >= 0.90
+
+
+def _overlap(span, item: dict) -> float:
+    """Shared length over the longer of a found span and a gold item."""
+    shared = min(span.end, item["end"]) - max(span.start, item["start"])
+    return shared / max(span.end - span.start, item["end"] - item["start"])
+
+
+def _names(found: str, gold: str) -> bool:
+    """True when the found name ends like the gold one ('' for no speaker)."""
+    if not gold:
+        return not found
+    return bool(found) and found.split()[-1].lower() == gold.split()[-1].lower()

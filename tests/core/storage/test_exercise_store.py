@@ -1,0 +1,169 @@
+"""Storage of exercises: migration 4, the trainer's records, settings rows, filling a new file."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from gui.core.entities import Entity
+from gui.core.storage import (
+    SCHEMA_VERSION,
+    AnnotationStore,
+    ArticleStore,
+    EntityStore,
+    LabelStore,
+    Library,
+    LibraryReadOnly,
+    open_library,
+)
+from gui.core.storage import migrations as schema
+from gui.core.storage.exercise_store import ExerciseStore, ReturnRecord, fill_exercise
+from tests.core.interchange_helpers import add_label, annotate
+from tests.core.storage.factories import imported
+
+BODY = "Officials said 40 people died in Mosul.\n"
+INFO = {"exercise_id": "ex-1", "title": "Mosul", "created": "2024-05-01T10:00:00+00:00"}
+
+
+def returned(file_hash: str = "h1", layer: str = "Ana", exercise_id: str = "ex-1") -> ReturnRecord:
+    """A record of a returned file."""
+    return ReturnRecord(exercise_id, "t-1", "Ana", layer, file_hash, 2, {"q": "a"}, "2024-05-02")
+
+
+def test_migration_four_adds_the_exercise_tables(library):
+    assert SCHEMA_VERSION == schema.schema_version(library.db) == 4
+    names = set(library.db.table_names())
+    assert {"exercises", "exercise_articles", "exercise_returns"} <= names
+
+
+def test_migration_four_upgrades_a_schema_three_library_in_place(library_path):
+    first_three = Migrations("sourcelight")
+    first_three(name="0001_initial")(schema.initial_schema)
+    first_three(name="0002_annotations")(schema.annotations_schema)
+    first_three(name="0003_sourcing")(schema.sourcing_schema)
+    db = Database(library_path)
+    first_three.apply(db)
+    ArticleStore(Library(db, library_path, False, True)).add(imported(BODY, "Toll"))
+    db.close()
+    with closing(sqlite3.connect(library_path)) as before:
+        assert before.execute("PRAGMA user_version").fetchone() == (3,)
+    library = open_library(library_path)
+    try:
+        assert schema.schema_version(library.db) == 4
+        assert ArticleStore(library).count() == 1
+        assert ExerciseStore(library).exercises() == []
+    finally:
+        library.close()
+
+
+def test_an_exercise_is_recorded_with_its_articles(library):
+    article = ArticleStore(library).add(imported(BODY, "Toll"))
+    store = ExerciseStore(library)
+    store.record_exercise(INFO, "/tmp/mosul.sourcelight", [(article, "hash-1")])
+    assert store.exercise("ex-1") == INFO
+    assert store.exercise("ex-2") is None
+    assert store.exercises() == [INFO]
+    assert store.source_article("ex-1", "hash-1") == article
+    assert store.source_article("ex-1", "hash-2") is None
+    ArticleStore(library).delete(article)
+    assert store.source_article("ex-1", "hash-1") is None  # the article is gone
+    assert store.exercise("ex-1") == INFO  # the record stays
+
+
+def test_returns_are_recorded_once_per_file(library):
+    store = ExerciseStore(library)
+    store.record_exercise(INFO, "", [])
+    store.record_return(returned("h1"))
+    store.record_return(returned("h2", "Ana (2)"))
+    assert store.find_return("ex-1", "h1") == returned("h1")
+    assert store.find_return("ex-1", "h3") is None
+    assert [r.layer for r in store.returns("ex-1")] == ["Ana", "Ana (2)"]
+    assert store.returns() == store.returns("ex-1")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.record_return(returned("h1"))
+    with pytest.raises(sqlite3.IntegrityError):
+        store.record_return(returned("h9", exercise_id="unknown"))  # no such exercise
+
+
+def test_layer_names_are_annotators_and_returned_layers(library):
+    article = ArticleStore(library).add(imported(BODY, "Toll"))
+    annotate(library, article, "Mosul", annotator="Maria")
+    store = ExerciseStore(library)
+    store.record_exercise(INFO, "", [])
+    store.record_return(returned(layer="Ben"))
+    assert store.layer_names() == {"Maria", "Ben"}
+
+
+def test_settings_rows_hold_json(library):
+    store = ExerciseStore(library)
+    assert store.setting("trainee") is None
+    store.put_setting("trainee", {"name": "Zoë", "trainee_id": "t"})
+    assert store.setting("trainee") == '{"name": "Zoë", "trainee_id": "t"}'
+
+
+def test_a_read_only_library_refuses_records(tmp_path):
+    path = tmp_path / "ro.sqlite"
+    open_library(path).close()
+    library = open_library(path, read_only=True)
+    try:
+        with pytest.raises(LibraryReadOnly):
+            ExerciseStore(library).record_exercise(INFO, "", [])
+    finally:
+        library.close()
+
+
+def filled(library: Library, target_path: Path, findings: bool, key: str | None) -> Library:
+    """A new library filled from library's first two articles."""
+    target = open_library(target_path)
+    key_ids = fill_exercise(library, target, [1, 2], findings, key)
+    assert key_ids == [a.id for a in AnnotationStore(target).search()]
+    return target
+
+
+@pytest.fixture
+def source(library):
+    """Three articles, entities, a custom label, and two layers of annotations."""
+    articles = ArticleStore(library)
+    for n in range(3):
+        articles.add(imported(f"{BODY}{n}", f"Article {n}"))
+    EntityStore(library).save(1, "p", [Entity(33, 38, "PLACE", "Mosul", "Mosul")])
+    add_label(library, "Rumour", hotkey="8")
+    annotate(library, 1, "Mosul", "Rumour", annotator="Maria")
+    annotate(library, 2, "Officials", "Source", annotator="Maria")
+    annotate(library, 2, "40 people", "Claim", annotator="Colleague")
+    annotate(library, 3, "died", "Claim", annotator="Maria")
+    return library
+
+
+def test_fill_copies_articles_codebook_findings_and_the_key_layer(source, tmp_path):
+    target = filled(source, tmp_path / "e.sqlite", findings=True, key="Maria")
+    try:
+        assert [s.title for s in ArticleStore(target).summaries()] == ["Article 1", "Article 0"]
+        assert ArticleStore(target).get(1) == ArticleStore(source).get(1)
+        assert LabelStore(target).labels() == LabelStore(source).labels()
+        assert EntityStore(target).cached(1, "p") == EntityStore(source).cached(1, "p")
+        kept = AnnotationStore(target).search()
+        assert [(a.article_id, a.text, a.annotator) for a in kept] == [
+            (1, "Mosul", "Maria"),
+            (2, "Officials", "Maria"),
+        ]
+        assert kept == [AnnotationStore(source).get(a.id) for a in kept]
+        assert AnnotationStore(target).search("mosul") == kept[:1]  # the search index follows
+    finally:
+        target.close()
+
+
+def test_fill_without_findings_or_key(source, tmp_path):
+    target = filled(source, tmp_path / "e.sqlite", findings=False, key=None)
+    try:
+        assert ArticleStore(target).count() == 2
+        assert EntityStore(target).counts(1) == {}
+        assert AnnotationStore(target).search() == []
+        assert "Rumour" in {label.name for label in LabelStore(target).labels()}
+    finally:
+        target.close()
