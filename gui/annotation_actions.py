@@ -37,6 +37,7 @@ class AnnotationActions(QObject):
         super().__init__(parent)
         self.session, self.view, self.parent_widget = session, view, parent
         self._labels: list[Label] = []
+        self.menu_extensions: list = []  # f(menu, offset, start, end) add more to the menu
         stack = session.undo_stack
         self.undo_action = stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -166,12 +167,14 @@ class AnnotationActions(QObject):
             action = label_menu.addAction(colour_icon(label.colour), _with_key(label))
             action.triggered.connect(lambda _=False, chosen=label: self.label_selection(chosen))
         for annotation in self.view.annotations_at(offset):
-            name = self._label_name(annotation.label_id)
+            name = self.label_name(annotation.label_id)
             menu.addAction(f"Edit Note of “{name}”…", lambda a=annotation: self.edit_note(a))
             menu.addAction(
                 f"Delete “{name}” Annotation", lambda a=annotation: self.delete_annotation(a)
             )
         self._entity_menu(menu, offset, start, end)
+        for extend in self.menu_extensions:
+            extend(menu, offset, start, end)
         menu.addSeparator()
         menu.addAction("&Copy", self.view.copy).setEnabled(end > start)
         return menu
@@ -213,7 +216,8 @@ class AnnotationActions(QObject):
         index = self.label_picker.findText(chosen)
         self.label_picker.setCurrentIndex(max(index, 0))
 
-    def _label_name(self, label_id: int) -> str:
+    def label_name(self, label_id: int) -> str:
+        """The name of a label in the codebook."""
         return next((label.name for label in self._labels if label.id == label_id), "label")
 
 

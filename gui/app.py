@@ -11,6 +11,7 @@ from pathlib import Path
 from gui import cli
 
 APP_NAME = "Sourcelight"
+LIBRARY_SUFFIXES = frozenset({".sourcelight", ".sqlite", ".db"})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +48,10 @@ def make_window(app):
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(QIcon(str(resource("icons", "sourcelight.svg"))))
     app.setStyleSheet(resource("styles", "sourcelight.qss").read_text(encoding="utf-8"))
-    return MainWindow(Session(app))
+    session = Session()
+    window = MainWindow(session)
+    session.setParent(window)  # goes with its window, while the application still exists
+    return window
 
 
 def start_session(window, library: Path | None, files: list[Path]) -> None:
@@ -55,6 +59,10 @@ def start_session(window, library: Path | None, files: list[Path]) -> None:
     from gui.core.storage.database import default_library_path
 
     session = window.session
+    # A library or an exercise file named like an article opens as the library.
+    libraries = [f for f in files if f.suffix.lower() in LIBRARY_SUFFIXES]
+    files = [f for f in files if f.suffix.lower() not in LIBRARY_SUFFIXES]
+    library = library or (libraries[0] if libraries else None)
     path = library or default_library_path()
     if not session.open_library(path):
         return

@@ -24,12 +24,17 @@ class PipelineHolder:
     def __init__(self) -> None:
         self._pipeline: nlp.Pipeline | None = None
 
+    def ensure(self, outlets: Sequence[str], progress) -> nlp.Pipeline:
+        """The pipeline for this outlet list, loaded (slowly) when it is not yet."""
+        if self._pipeline is None or self._pipeline.id != nlp.pipeline_id(outlets):
+            progress(0, 1)
+            self._pipeline = nlp.load_pipeline(outlets)
+        return self._pipeline
+
     def analyse(self, body: str, outlets: Sequence[str], progress) -> tuple[str, list]:
         """Find the entities of body; returns the pipeline id with them."""
-        if self._pipeline is None or self._pipeline.id != nlp.pipeline_id(outlets):
-            progress(0, len(body))
-            self._pipeline = nlp.load_pipeline(outlets)
-        return self._pipeline.id, self._pipeline.analyse(body, progress=progress)
+        pipeline = self.ensure(outlets, progress)
+        return pipeline.id, pipeline.analyse(body, progress=progress)
 
 
 class EntityService(QObject):
@@ -62,6 +67,11 @@ class EntityService(QObject):
         self._library, self._store = library, EntityStore(library)
         self._outlets, self._corrections = list(outlets), list(corrections)
         self._article = None
+
+    def detach(self) -> None:
+        """Stop working on the library (it is being closed): late results are dropped."""
+        self.cancel()
+        self._library = self._store = self._article = None
 
     def show(self, article: Article | None) -> None:
         """Make this the open article and bring its entities."""
@@ -106,7 +116,7 @@ class EntityService(QObject):
             self.pipeline.analyse,
             article.body,
             list(self._outlets),
-            finished=lambda result, a=article: self._found(a, *result),
+            finished=lambda result, a=article, lib=self._library: self._found(lib, a, *result),
             failed=self._failed,
             progress=self.analysis_progress,
             cancelled=self.analysis_finished,
@@ -122,8 +132,10 @@ class EntityService(QObject):
         self.entities_changed.emit(article.id, self.corrected(article.body, entities))
         return True
 
-    def _found(self, article: Article, pipeline_id: str, found: list) -> None:
+    def _found(self, library: Library, article: Article, pipeline_id: str, found: list) -> None:
         """Keep found entities in the library and show them if their article is still open."""
+        if library is not self._library:
+            return  # another library was opened meanwhile: its ids mean other articles
         self._task = None
         self.analysis_finished.emit()
         if not self._library.read_only:
@@ -145,6 +157,14 @@ class EntityService(QObject):
         if not self._missing_said:
             self._missing_said = True
             self.pipeline_missing.emit(message)
+
+    def outlets(self) -> list[str]:
+        """The outlet list in use."""
+        return list(self._outlets)
+
+    def run(self, fn, *args, **handlers) -> Task:
+        """Run fn(self.pipeline, *args, progress=...) on the NLP thread, after what is queued."""
+        return self._worker.start(fn, self.pipeline, *args, **handlers)
 
     def cancel(self) -> None:
         """Drop the analysis under way, if any."""

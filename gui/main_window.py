@@ -7,23 +7,40 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QToolBar,
+    QWidget,
+)
 
 from gui.annotation_actions import AnnotationActions
+from gui.annotation_display import AnnotationDisplay
 from gui.article_view.pane import ArticlePane
+from gui.comparison import Comparison
 from gui.core.articles import Article
-from gui.core.storage.annotations_store import AnnotationStore
 from gui.dialogs.files import NewLibrary, OpenLibrary
 from gui.dialogs.messages import ConfirmDelete, ErrorMessage
 from gui.dialogs.metadata_dialog import MetadataDialog
 from gui.dialogs.outlets_dialog import OutletsDialog
+from gui.dialogs.preferences_dialog import PreferencesDialog
 from gui.import_actions import ImportActions
 from gui.interchange_actions import InterchangeActions
+from gui.layers import Layers
 from gui.panels.annotations_panel import AnnotationsPanel
+from gui.panels.claims_panel import ClaimsPanel
 from gui.panels.entities_panel import EntitiesPanel
 from gui.panels.library_panel import LibraryPanel
+from gui.panels.sources_panel import SourcesPanel
+from gui.presentation import Presenter
+from gui.report_actions import ReportActions
 from gui.session import Session
 from gui.settings import WindowSettings
+from gui.sourcing_actions import SourcingActions
+from gui.trainer_actions import TrainerActions
 
 APP_NAME = "Sourcelight"
 
@@ -53,10 +70,35 @@ class MainWindow(QMainWindow):
         self.annotations_dock = self._dock(
             "Annotations", self.annotations_panel, Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self.sources_panel, self.claims_panel = SourcesPanel(self), ClaimsPanel(self)
+        self.sources_dock = self._dock(
+            "Sources", self.sources_panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self.entities_dock, self.sources_dock)
+        self.entities_dock.raise_()
+        self.claims_dock = self._dock(
+            "Claims", self.claims_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
         self.annotate = AnnotationActions(session, self.pane.view, self)
         self.interchange = InterchangeActions(session, self)
         self.importing = ImportActions(session, self)
-        self.addToolBar(self.annotate.toolbar(self))
+        self.sourcing = SourcingActions(
+            session, self.pane, self.sources_panel, self.claims_panel, self
+        )
+        self.annotate.menu_extensions.append(self.sourcing.add_to_menu)
+        self.layers = Layers(session, self)
+        self.presenter = Presenter(self, self.layers)
+        self.comparison = Comparison(self)
+        self.trainer = TrainerActions(self)
+        self.reports = ReportActions(self)
+        self.checklist_dock = self._dock(
+            "Checklist", self.trainer.checklist, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.checklist_dock.hide()
+        toolbar = self.annotate.toolbar(self)
+        toolbar.addSeparator()
+        toolbar.addActions(self.sourcing.lens_group.actions())
+        self.addToolBar(toolbar)
         self._build_status_bar()
         self._build_menus()
         self._wire()
@@ -102,6 +144,8 @@ class MainWindow(QMainWindow):
         _fill(self.menuBar().addMenu("&File"), [
             self.import_action, self.import_folder_action, self.paste_action, None,
             interchange.replace_action, interchange.export_action, interchange.import_action,
+            None, self.reports.print_action, self.reports.export_action,
+            None, self.trainer.new_action, self.trainer.import_action,
             None, self.open_library_action, self.new_library_action, None, quit_action,
         ])  # fmt: skip
         self.copy_action = self._action("&Copy", view.copy, QKeySequence.StandardKey.Copy)
@@ -112,12 +156,14 @@ class MainWindow(QMainWindow):
             "Find &Next", self.pane.find_bar.next, QKeySequence.StandardKey.FindNext
         )
         self.details_action = self._action("Article &Details…", self.edit_details)
+        self.preferences_action = self._action("&Preferences…", self.edit_preferences)
         self.outlets_action = self._action(
             "News &Outlets…", self.edit_outlets, tip="The names always marked as news outlets"
         )
         _fill(self.menuBar().addMenu("&Edit"), [
             annotate.undo_action, annotate.redo_action, None, self.copy_action, None,
-            self.find_action, self.find_next_action, None, self.details_action,
+            self.find_action, self.find_next_action, None, self.details_action, None,
+            self.preferences_action,
         ])  # fmt: skip
         _fill(self.menuBar().addMenu("&Annotate"), [
             annotate.label_button, annotate.note_action, annotate.delete_action, None,
@@ -134,7 +180,10 @@ class MainWindow(QMainWindow):
         self.zoom_reset_action = self._action("&Actual Size", lambda: view.set_zoom(0), "Ctrl+0")
         _fill(self.menuBar().addMenu("&View"), [
             self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, None,
+            *self.sourcing.lens_group.actions(), self.layers.menu.menuAction(),
+            self.presenter.action, self.comparison.action, self.comparison.stop_action, None,
             self.library_dock.toggleViewAction(), self.entities_dock.toggleViewAction(),
+            self.sources_dock.toggleViewAction(), self.claims_dock.toggleViewAction(),
             self.annotations_dock.toggleViewAction(),
         ])  # fmt: skip
         self.addActions([self.find_action, self.find_next_action, self.paste_action])
@@ -147,15 +196,11 @@ class MainWindow(QMainWindow):
         session.article_changed.connect(self._article_changed)
         session.spans_loaded.connect(self._spans_loaded)
         session.entities_changed.connect(self._entities_changed)
-        session.annotations_changed.connect(self._annotations_changed)
-        session.labels_changed.connect(self._labels_changed)
-        panel = self.annotations_panel
-        panel.jump_requested.connect(self.jump_to_annotation)
-        panel.note_requested.connect(self.annotate.edit_note)
-        panel.delete_requested.connect(self.annotate.delete_annotation)
-        panel.reattach_requested.connect(self.annotate.reattach)
-        panel.scope_changed.connect(lambda _whole: self._refresh_annotation_list())
-        panel.search_changed.connect(lambda _text: self._refresh_annotation_list())
+        self.display = AnnotationDisplay(self)
+        session.sourcing_service.failed.connect(self.status_label.setText)
+        self.layers.changed.connect(
+            lambda: pane.view.set_findings_shown(self.layers.findings_shown())
+        )
         session.analysis_progress.connect(self._analysis_progress)
         session.analysis_finished.connect(self._analysis_finished)
         session.pipeline_missing.connect(pane.banner.say)
@@ -187,6 +232,14 @@ class MainWindow(QMainWindow):
         metadata = MetadataDialog.ask(self, article.metadata)
         if metadata is not None and metadata != article.metadata:
             self.session.update_metadata(article.id, metadata)
+
+    def edit_preferences(self) -> None:
+        """Set the name that marks the user's annotations."""
+        name = PreferencesDialog.ask(self, self.session.annotator)
+        if name:
+            self.settings.set_annotator(name)
+            if self.trainer.info is None:  # in an exercise file the trainee's name stays
+                self.session.annotator = name
 
     def edit_outlets(self) -> None:
         """Edit the library's list of news outlets."""
@@ -258,6 +311,7 @@ class MainWindow(QMainWindow):
             else ""
         )
         self._update_title()
+        self.trainer.library_opened()  # after the banner above: an exercise has its own
 
     def _article_opened(self, article: Article | None) -> None:
         self.pane.show_article(article)
@@ -269,40 +323,10 @@ class MainWindow(QMainWindow):
                 self.settings.set_last_article(str(library.path), article.id)
         self._update_title()
 
-    def jump_to_annotation(self, annotation) -> None:
-        """Show an annotation: open its article if need be and select its text."""
-        current = self.session.current
-        if current is None or current.id != annotation.article_id:
-            self.session.open_article(annotation.article_id)
-        if not annotation.orphaned:
-            self.pane.view.select_span(annotation.start, annotation.end)
-
-    def _annotations_changed(self) -> None:
-        annotations = self.session.annotations()
-        self.pane.view.set_annotations(annotations)
-        self.pane.legend.set_annotation_counts(a.label_id for a in annotations if not a.orphaned)
-        self._refresh_annotation_list(annotations)
-
-    def _labels_changed(self) -> None:
-        labels = self.session.labels()
-        self.pane.view.set_labels(labels)
-        self.pane.legend.set_annotation_labels(labels)
-        self.annotations_panel.set_labels(labels)
-        self._annotations_changed()
-
-    def _refresh_annotation_list(self, annotations: list | None = None) -> None:
-        """List the open article's annotations, or search the whole library's."""
-        panel, session = self.annotations_panel, self.session
-        labels = self.annotate.labels()
-        if session.library is None:
-            panel.set_annotations([], labels)
-        elif panel.whole_library.isChecked():
-            found = AnnotationStore(session.library).search(panel.search.text())
-            titles = {s.id: s.title for s in session.summaries()}
-            panel.set_annotations(found, labels, titles)
-        else:
-            listed = session.annotations() if annotations is None else annotations
-            panel.set_annotations(listed, labels)
+    def docks_and_toolbars(self) -> list[QWidget]:
+        """The docks and toolbars that are open, for presentation mode to hide."""
+        widgets = [*self.findChildren(QDockWidget), *self.findChildren(QToolBar)]
+        return [widget for widget in widgets if widget.isVisible()]
 
     def _article_changed(self, article: Article) -> None:
         self.pane.header.set_metadata(article.metadata, article.source)
@@ -356,8 +380,10 @@ class MainWindow(QMainWindow):
                 [self.entities_dock, self.annotations_dock], [400, 400], Qt.Orientation.Vertical
             )
         self.pane.view.set_zoom(self.settings.zoom())
+        self.session.annotator = self.settings.annotator() or self.session.annotator
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.trainer.checklist.flush()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         super().closeEvent(event)
 

@@ -34,14 +34,27 @@ from gui.core.annotations import (
 from gui.core.articles import Article, ArticleSummary, ImportedText, Metadata
 from gui.core.corrections import Correction
 from gui.core.importing import BatchResult, import_paths
+from gui.core.sourcing_commands import (
+    AddSourcingCorrection,
+    ClearClaimAssessment,
+    ClearClaimRelation,
+    RemoveSourcingCorrection,
+    SetClaimAssessment,
+    SetClaimRelation,
+)
 from gui.core.storage.annotations_store import AnnotationStore, CorrectionStore, LabelStore
 from gui.core.storage.articles_store import ArticleStore, DuplicateArticle
 from gui.core.storage.backup import backup_library
 from gui.core.storage.commands_store import apply as apply_command
 from gui.core.storage.database import Library, LibraryError, open_library, utc_now
 from gui.core.storage.settings_store import OutletStore
+from gui.core.storage.sourcing_store import SourcingStore
 from gui.entity_service import EntityService
+from gui.sourcing_service import SourcingService
 from gui.undo import StoredCommand
+
+SOURCING_CORRECTIONS = AddSourcingCorrection | RemoveSourcingCorrection
+CLAIM_DECISIONS = SetClaimAssessment | ClearClaimAssessment | SetClaimRelation | ClearClaimRelation
 
 
 @dataclass
@@ -63,6 +76,7 @@ class Session(QObject):
     annotations_changed = Signal()  # of the open article, or anywhere in the library
     labels_changed = Signal()
     corrections_changed = Signal()
+    claims_changed = Signal()  # verdicts, grades or relations of the open article's claims
     import_finished = Signal(object)  # ImportReport
     error = Signal(str, str)  # title, message
 
@@ -85,6 +99,9 @@ class Session(QObject):
         self.pipeline_missing = service.pipeline_missing
         service.stored.connect(self.articles_changed)
         service.error.connect(self.error)
+        self.sourcing_service = SourcingService(service, self)
+        self.findings_changed = self.sourcing_service.findings_changed
+        self.sourcing_service.error.connect(self.error)
 
     # -- library -------------------------------------------------------------------------
 
@@ -111,12 +128,21 @@ class Session(QObject):
         self.articles = ArticleStore(library)
         self._outlets = OutletStore(library).outlets()
         self.entity_service.set_library(library, self._outlets, self.corrections())
+        self.sourcing_service.set_library(library)
         self.undo_stack.clear()
         self.current = None
         self.library_changed.emit()
         self.articles_changed.emit()
         self.labels_changed.emit()
         self.article_opened.emit(None)
+
+    def close_library(self) -> None:
+        """Close the library; work still under way for it is dropped, nothing is half-saved."""
+        self.entity_service.detach()
+        self.sourcing_service.detach()
+        if self.library is not None:
+            self.library.close()
+        self.library, self.articles, self.current = None, None, None
 
     @property
     def read_only(self) -> bool:
@@ -139,6 +165,7 @@ class Session(QObject):
         self.current = article
         self.article_opened.emit(article)
         self.annotations_changed.emit()
+        self.sourcing_service.show(article)  # before the entities, which it waits for
         self.entity_service.show(article)
 
     def import_files(self, paths: Sequence[Path]) -> Task | None:
@@ -239,6 +266,10 @@ class Session(QObject):
             yield self._articles_deleted_or_restored
         elif isinstance(command, ReplaceBody | RestoreBody):
             yield self._body_changed
+        elif isinstance(command, SOURCING_CORRECTIONS):
+            yield self.sourcing_service.refresh
+        elif isinstance(command, CLAIM_DECISIONS):
+            yield self.claims_changed.emit
         else:
             yield self.annotations_changed.emit
 
@@ -247,6 +278,13 @@ class Session(QObject):
         if self.current is None:
             return []
         return AnnotationStore(self.library).for_article(self.current.id)
+
+    def claim_decisions(self) -> tuple[dict, list]:
+        """The open article's claim assessments (by claim key) and claim relations."""
+        if self.current is None:
+            return {}, []
+        store = SourcingStore(self.library)
+        return store.assessments(self.current.id), store.relations(self.current.id)
 
     def labels(self) -> list[Label]:
         """The library's codebook, in order."""

@@ -1,4 +1,8 @@
-"""Window state kept between runs (QSettings); nothing that changes results lives here."""
+"""Window state and who the user is, kept between runs (QSettings).
+
+Nothing that changes results lives here: those settings travel with the library. The user's
+name is an identity, like a mail client's, so it stays with the user, not with a library.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +29,14 @@ class WindowSettings:
         """Remember the window's geometry and layout."""
         self._settings.setValue("window/geometry", geometry)
         self._settings.setValue("window/state", state)
+
+    def annotator(self) -> str:
+        """The user's name on their annotations ("" when they have not set one)."""
+        return str(self._settings.value("user/annotator", ""))
+
+    def set_annotator(self, name: str) -> None:
+        """Remember the user's name for their annotations."""
+        self._settings.setValue("user/annotator", name)
 
     def zoom(self) -> int:
         """The reader's zoom steps."""

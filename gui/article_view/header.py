@@ -26,7 +26,10 @@ class ArticleHeader(QWidget):
         self.origin = QLabel(objectName="articleOrigin", wordWrap=True)
         self.credits = QLabel(objectName="articleCredits", wordWrap=True)
         self.source = QLabel(objectName="articleSource")
-        for label in (self.title, self.origin, self.credits, self.source):
+        self.profile = QLabel(objectName="articleProfile", wordWrap=True)
+        self.profile.setToolTip("The article's sourcing profile, from the Sourcing lens")
+        self.profile.hide()
+        for label in (self.title, self.origin, self.credits, self.source, self.profile):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.edit_button = QPushButton("Edit details…")
@@ -39,6 +42,7 @@ class ArticleHeader(QWidget):
         layout.addWidget(self.origin, 1, 0, 1, 2)
         layout.addWidget(self.credits, 2, 0, 1, 2)
         layout.addWidget(self.source, 3, 0, 1, 2)
+        layout.addWidget(self.profile, 4, 0, 1, 2)
         layout.setColumnStretch(0, 1)
 
     def set_metadata(self, metadata: Metadata, source: str = "") -> None:
@@ -53,6 +57,11 @@ class ArticleHeader(QWidget):
         self.source.setText(link)
         self.source.setToolTip(link)
         self.source.setVisible(bool(link))
+
+    def set_profile(self, text: str) -> None:
+        """Show the sourcing profile line (named vs anonymous, relayed share, hedges...)."""
+        self.profile.setText(text)
+        self.profile.setVisible(bool(text))
 
     def set_editable(self, editable: bool) -> None:
         """Allow or forbid editing (read-only libraries forbid it)."""

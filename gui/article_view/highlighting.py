@@ -24,12 +24,27 @@ class HighlightLayer:
     def __init__(self, style_of: Callable[[str], Style], underline: bool = True) -> None:
         self.index = SpanIndex()
         self.hidden: set[str] = set()
+        self.visible = True
+        self.boost = 1.0  # tint strength, raised for projection
+        self.tips: list[str] = []  # hover text of each item, when the layer has any
         self._style_of = style_of
         self._underline = underline
 
     def visible_in(self, start: int, end: int) -> list[Highlight]:
         """Highlights overlapping [start, end) whose style is not hidden."""
+        if not self.visible:
+            return []
         return [h for h in self.index.overlapping(start, end) if h.style not in self.hidden]
+
+    def set_spans(self, spans, tips: list[str] | None = None) -> None:
+        """Index (start, end, style) spans, with a hover text for each."""
+        self.index = SpanIndex.of(spans)
+        self.tips = list(tips or [])
+
+    def tips_at(self, offset: int) -> list[str]:
+        """The hover texts of the visible spans at offset, once each."""
+        found = (self.tips[h.item] for h in self.visible_in(offset, offset + 1) if self.tips)
+        return list(dict.fromkeys(found))
 
     def style(self, highlight: Highlight) -> Style:
         """How this highlight is drawn."""
@@ -39,6 +54,8 @@ class HighlightLayer:
         """Fill the rectangles with the style's tint and underline them in its pattern."""
         style = self.style(highlight)
         fill = style.fill()
+        if self.boost != 1.0:
+            fill.setAlpha(min(255, round(fill.alpha() * self.boost)))
         for rect in rects:
             painter.fillRect(rect, fill)
         if not self._underline:
@@ -59,18 +76,22 @@ class BoxLayer(HighlightLayer):
     def __init__(self, style_of: Callable[[str], Style]) -> None:
         super().__init__(style_of, underline=False)
         self.lanes: list[int] = []  # lane of each item, by item index
+        self.pens: list[Qt.PenStyle] = []  # line of each item's box: one per annotator layer
+        self.width = 2.0
         self.gutter_left = 4.0
 
-    def set_spans(self, spans: Sequence[tuple[int, int, str]]) -> None:
+    def set_spans(self, spans: Sequence[tuple[int, int, str]], tips=None, pens=None) -> None:
         """Index (start, end, style) spans and give overlapping ones their own lanes."""
-        self.index = SpanIndex.of(spans)
+        super().set_spans(spans, tips)
         self.lanes = assign_lanes([(start, end) for start, end, _ in spans])
+        self.pens = list(pens or [])
 
     def draw(self, painter: QPainter, highlight: Highlight, rects: list[QRectF]) -> None:
         colour = QColor(self.style(highlight).colour)
         lane = self.lanes[highlight.item] if highlight.item < len(self.lanes) else 0
         inset = min(lane, 3) * 2.0
-        painter.setPen(QPen(colour, 2))
+        pen_style = self.pens[highlight.item] if highlight.item < len(self.pens) else None
+        painter.setPen(QPen(colour, self.width, pen_style or Qt.PenStyle.SolidLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for rect in rects:
             painter.drawRect(rect.adjusted(inset, inset, -inset, -inset))

@@ -12,6 +12,12 @@ from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 from gui.article_view.flow_layout import FlowLayout
 from gui.article_view.palette import style_for
 from gui.article_view.reader import label_key
+from gui.article_view.sourcing_overlay import (
+    HEDGE_NAMES,
+    SOURCING_NAMES,
+    hedge_style,
+    sourcing_style,
+)
 from gui.core.annotations import Label
 from gui.core.entities import ENTITY_TYPE_NAMES, ENTITY_TYPES
 
@@ -27,9 +33,9 @@ def label_swatch(colour: str, size: int = 14) -> QIcon:
     return QIcon(pixmap)
 
 
-def swatch(key: str, size: int = 14) -> QIcon:
+def swatch(key: str, size: int = 14, style=None) -> QIcon:
     """A small square in the type's tint, underlined in its pattern: the legend's key."""
-    style = style_for(key)
+    style = style or style_for(key)
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor("white"))
     painter = QPainter(pixmap)
@@ -71,8 +77,25 @@ class Legend(QWidget):
         for key in ENTITY_TYPES:
             self.buttons[key] = self._chip(key, self)
             layout.addWidget(self.buttons[key])
+        # The sourcing lens's and the hedges lens's chips: (chips, names) by lens.
+        self.lens_chips: dict[str, dict[str, QToolButton]] = {}
+        self._lens_names: dict[str, str] = {}
+        for lens, names, style_of in (
+            ("Sourcing", SOURCING_NAMES, sourcing_style),
+            ("Hedges", HEDGE_NAMES, hedge_style),
+        ):
+            self.lens_chips[lens] = {}
+            for key, name in names.items():
+                chip = self._chip(key, self, swatch(key, style=style_of(key)), name)
+                self.lens_chips[lens][key] = chip
+                self._lens_names[key] = name
+                layout.addWidget(chip)
+        self._lens = "Entities"
+        self._lens_counts: Counter = Counter()
+        self._entity_counts: Counter = Counter()
         self.status = QLabel(objectName="legendStatus")
         layout.addWidget(self.status)
+        self._show_lens()
 
     def _chip(self, key: str, parent: QWidget, icon=None, name: str = "") -> QToolButton:
         """A checkable chip for one type or label; checked means shown."""
@@ -88,10 +111,32 @@ class Legend(QWidget):
 
     def set_labels(self, labels: Iterable[str]) -> None:
         """Count the highlights of each type; types absent from the article are not shown."""
-        counts = Counter(labels)
+        self._entity_counts = Counter(labels)
         for key, button in self.buttons.items():
-            button.setText(f"{SHORT_NAMES[key]} {counts[key]:,}")
-            button.setVisible(counts[key] > 0)
+            button.setText(f"{SHORT_NAMES[key]} {self._entity_counts[key]:,}")
+        self._show_lens()
+
+    def set_finding_counts(self, keys: Iterable[str]) -> None:
+        """Count the sourcing and hedge spans of each kind."""
+        self._lens_counts = Counter(keys)
+        for chips in self.lens_chips.values():
+            for key, chip in chips.items():
+                chip.setText(f"{self._lens_names[key]} {self._lens_counts[key]:,}")
+        self._show_lens()
+
+    def set_lens(self, lens: str) -> None:
+        """Show the chips of a lens: Entities, Sourcing, Hedges, or All."""
+        self._lens = lens
+        self._show_lens()
+
+    def _show_lens(self) -> None:
+        """Chips of the lens on show, for kinds the article has."""
+        whole = self._lens == "All"
+        for key, button in self.buttons.items():
+            button.setVisible((whole or self._lens == "Entities") and self._entity_counts[key] > 0)
+        for lens, chips in self.lens_chips.items():
+            for key, chip in chips.items():
+                chip.setVisible((whole or self._lens == lens) and self._lens_counts[key] > 0)
 
     def set_annotation_labels(self, labels: Sequence[Label]) -> None:
         """One chip per codebook label, after the entity types; hidden labels stay hidden."""
@@ -124,6 +169,8 @@ class Legend(QWidget):
     def hidden(self) -> set[str]:
         """The types switched off."""
         chips = {**self.buttons, **self.label_buttons}
+        for lens_chips in self.lens_chips.values():
+            chips.update(lens_chips)
         return {key for key, button in chips.items() if not button.isChecked()}
 
     def _emit_hidden(self) -> None:

@@ -40,8 +40,17 @@ ENTITY_STYLES: dict[str, Style] = {
 }
 
 FIND_STYLE = Style("#FFD400", Qt.PenStyle.NoPen, 150)
+FOCUS_STYLE = Style("#FFB000", Qt.PenStyle.NoPen, 120)
 
 
 def style_for(key: str) -> Style:
     """The style of a highlight key, grey for keys without one."""
     return ENTITY_STYLES.get(key, ENTITY_STYLES["OTHER"])
+
+
+# Comparing a layer with an answer key: found, missed, extra.
+OVERLAY_STYLES: dict[str, Style] = {
+    "cmp:match": Style("#1A7F37", Qt.PenStyle.SolidLine),
+    "cmp:miss": Style("#C00000", Qt.PenStyle.DashLine),
+    "cmp:extra": Style("#E69F00", Qt.PenStyle.DotLine),
+}

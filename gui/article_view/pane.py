@@ -50,6 +50,10 @@ class ArticlePane(QWidget):
         self.legend.hidden_changed.connect(self.view.set_hidden_types)
         self.show_article(None)
 
+    def chrome(self) -> list[QWidget]:
+        """What presentation mode hides around the text."""
+        return [self.banner, self.header, self.legend, self.find_bar]
+
     def show_article(self, article: Article | None) -> None:
         """Show an article's text and metadata at once; entities follow later."""
         has_article = article is not None

@@ -10,13 +10,26 @@ from PySide6.QtGui import QFont, QPainter, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from gui.article_view.highlighting import BoxLayer, Highlighter, HighlightLayer
-from gui.article_view.palette import FIND_STYLE, Style, style_for
+from gui.article_view.palette import FIND_STYLE, FOCUS_STYLE, OVERLAY_STYLES, Style, style_for
+from gui.article_view.sourcing_overlay import (
+    hedge_spans,
+    hedge_style,
+    sourcing_spans,
+    sourcing_style,
+)
 from gui.core.annotations import Annotation, Label
 from gui.core.bulk import gc_paused
 from gui.core.entities import ENTITY_TYPE_NAMES, Entity
 from gui.core.span_index import Highlight, SpanIndex
 
 LABEL_KEYS = frozenset("123456789")
+LAYER_PENS = (
+    Qt.PenStyle.SolidLine,
+    Qt.PenStyle.DashLine,
+    Qt.PenStyle.DotLine,
+    Qt.PenStyle.DashDotLine,
+    Qt.PenStyle.DashDotDotLine,
+)
 GUTTER = 22  # pixels left of the text for the annotation lanes
 READING_COLUMNS = 78  # characters per line at most: a comfortable measure for long reading
 MIN_ZOOM, MAX_ZOOM = -6, 20
@@ -51,7 +64,20 @@ class ArticleView(QPlainTextEdit):
         self.entity_layer = HighlightLayer(style_for)
         self.find_layer = HighlightLayer(lambda _key: FIND_STYLE, underline=False)
         self.annotation_layer = BoxLayer(self._label_style)
-        self.highlighter.layers = [self.find_layer, self.entity_layer, self.annotation_layer]
+        self.sourcing_layer = HighlightLayer(sourcing_style)
+        self.hedge_layer = HighlightLayer(hedge_style)
+        self.focus_layer = HighlightLayer(lambda _key: FOCUS_STYLE, underline=False)
+        self.highlighter.layers = [
+            self.find_layer,
+            self.focus_layer,
+            self.entity_layer,
+            self.sourcing_layer,
+            self.hedge_layer,
+            self.annotation_layer,
+        ]
+        self.lens = "All"
+        self._findings_shown = True
+        self.set_lens("Entities")
         self._annotations: list[Annotation] = []  # placed ones, in annotation_layer item order
         self._label_styles: dict[str, Style] = {}
         self._label_names: dict[str, str] = {}
@@ -69,6 +95,8 @@ class ArticleView(QPlainTextEdit):
         self.entity_layer.index = SpanIndex()
         self.find_layer.index = SpanIndex()
         self.annotation_layer.set_spans([])
+        for layer in (self.sourcing_layer, self.hedge_layer, self.focus_layer):
+            layer.set_spans([])
         self.setPlainText(body)
         self.highlighter.set_text(body)
         self.moveCursor(QTextCursor.MoveOperation.Start)
@@ -94,6 +122,28 @@ class ArticleView(QPlainTextEdit):
         """The entities highlighted now."""
         return list(self._entities)
 
+    def set_lens(self, lens: str) -> None:
+        """Show the entities, the sourcing structure, the hedges, or all of them."""
+        self.lens = lens
+        shown = self._findings_shown
+        self.entity_layer.visible = shown and lens in ("Entities", "All")
+        self.sourcing_layer.visible = shown and lens in ("Sourcing", "All")
+        self.hedge_layer.visible = shown and lens in ("Hedges", "All")
+        self.viewport().update()
+
+    def set_findings(self, findings: dict) -> None:
+        """Draw the sourcing findings (quotes, sources, hedges...) in their lenses."""
+        self.sourcing_layer.set_spans(*sourcing_spans(findings))
+        self.hedge_layer.set_spans(*hedge_spans(findings))
+        self.viewport().update()
+
+    def set_focus_spans(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Mark these spans strongly (e.g. the statements of the source picked in a panel)."""
+        self.focus_layer.set_spans([(start, end, "focus") for start, end in spans])
+        if spans:
+            self.select_span(spans[0][0], spans[0][0])
+        self.viewport().update()
+
     def set_labels(self, labels: Sequence[Label]) -> None:
         """The codebook: how each label's annotations are drawn and named."""
         self._label_styles = {
@@ -102,13 +152,41 @@ class ArticleView(QPlainTextEdit):
         self._label_names = {label_key(label.id): label.name for label in labels}
         self.viewport().update()
 
-    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
-        """Draw these annotations (orphans have no place in the text and are skipped)."""
+    def set_annotations(
+        self, annotations: Sequence[Annotation], layer_order: Sequence[str] = ()
+    ) -> None:
+        """Draw these annotations (orphans have no place in the text and are skipped).
+
+        Each annotator's layer after the first in layer_order draws its boxes in its own line.
+        """
         self._annotations = [a for a in annotations if not a.orphaned]
+        order = {name: i for i, name in enumerate(layer_order)}
         self.annotation_layer.set_spans(
-            [(a.start, a.end, label_key(a.label_id)) for a in self._annotations]
+            [(a.start, a.end, label_key(a.label_id)) for a in self._annotations],
+            pens=[
+                LAYER_PENS[order.get(a.annotator, 0) % len(LAYER_PENS)] for a in self._annotations
+            ],
         )
         self.viewport().update()
+
+    def set_comparison(self, annotations: Sequence[Annotation], kinds: Sequence[str]) -> None:
+        """Draw annotations in the comparison's colours (kinds: cmp:match, cmp:miss, cmp:extra)."""
+        self._annotations = list(annotations)
+        self.annotation_layer.set_spans(
+            [(a.start, a.end, kind) for a, kind in zip(annotations, kinds, strict=True)],
+            pens=[OVERLAY_STYLES[kind].pen for kind in kinds],
+        )
+        self.viewport().update()
+
+    def annotation_layer_items(self) -> list[Annotation]:
+        """The annotations drawn now (labels hidden in the legend left out)."""
+        hidden = self.annotation_layer.hidden
+        return [a for a in self._annotations if label_key(a.label_id) not in hidden]
+
+    def set_findings_shown(self, shown: bool) -> None:
+        """Show or hide every automatic finding (entities, sourcing, hedges), whatever the lens."""
+        self._findings_shown = shown
+        self.set_lens(self.lens)
 
     def annotations_at(self, offset: int) -> list[Annotation]:
         """The drawn annotations containing the character at offset, innermost first."""
@@ -124,12 +202,17 @@ class ArticleView(QPlainTextEdit):
         return found[0] if found else None
 
     def _label_style(self, key: str) -> Style:
-        return self._label_styles.get(key, style_for("OTHER"))
+        return self._label_styles.get(key) or OVERLAY_STYLES.get(key) or style_for("OTHER")
 
     def set_hidden_types(self, hidden: set[str]) -> None:
         """Hide the highlights of these entity types and annotation labels (label_key)."""
-        self.entity_layer.hidden = set(hidden)
-        self.annotation_layer.hidden = set(hidden)
+        for layer in (
+            self.entity_layer,
+            self.sourcing_layer,
+            self.hedge_layer,
+            self.annotation_layer,
+        ):
+            layer.hidden = set(hidden)
         self.viewport().update()
 
     def set_find_matches(self, spans: Sequence[tuple[int, int]]) -> None:
@@ -244,6 +327,7 @@ class ArticleView(QPlainTextEdit):
         entity = self.entity_at(event.pos())
         if entity is not None:
             parts.append(entity_tooltip(entity))
+        parts += self.sourcing_layer.tips_at(offset) + self.hedge_layer.tips_at(offset)
         if not parts:
             QToolTip.hideText()
             return
