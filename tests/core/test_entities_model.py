@@ -179,11 +179,23 @@ def test_a_300_kb_text_is_fed_in_paragraphs_with_steady_progress(
     calls: list[tuple[int, int]] = []
     entities = pipeline.analyse(body, progress=lambda done, total: calls.append((done, total)))
     assert_exact(body, entities)
-    assert max(spy.lengths) <= MAX_CHUNK and len(spy.lengths) > 35 * 15
+    # Paragraphs, never the whole body (repeated paragraphs are parsed once).
+    assert max(spy.lengths) <= MAX_CHUNK and len(spy.lengths) >= 2
     assert {total for _, total in calls} == {len(body)}
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
     assert calls[0][0] == 0 and calls[-1][0] == len(body) and len(calls) > 10
     assert len(entities) > 70 * 60
+
+
+def test_a_second_reading_of_the_same_paragraphs_parses_nothing(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = "\n\n".join(f"Paragraph {i}: officials in Baghdad met Reuters." for i in range(30))
+    first = pipeline.analyse(body)
+    spy = PipeSpy(pipeline.nlp.pipe)
+    monkeypatch.setattr(pipeline.nlp, "pipe", spy)
+    assert pipeline.analyse(body) == first
+    assert spy.lengths == []  # the sourcing lens reads the body right after: no second parse
 
 
 def test_cancelled_stops_after_the_first_batch(pipeline: Pipeline, sample: str) -> None:

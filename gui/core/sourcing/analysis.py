@@ -56,7 +56,7 @@ def parse(
     docs: list[tuple[int, Doc]] = []
     for batch in _batches(spans):
         pieces = (text[s.start : s.end] for s in batch)
-        docs.extend((s.start, doc) for s, doc in zip(batch, pipeline.nlp.pipe(pieces), strict=True))
+        docs.extend((s.start, doc) for s, doc in zip(batch, pipeline.pipe(pieces), strict=True))
         if progress is not None:
             progress(min(batch[-1].end, total or len(text)), total or len(text))
     return docs
