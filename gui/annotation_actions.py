@@ -7,9 +7,10 @@ into a core command for the session, and asks the user what only they can answer
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPoint
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QMenu, QToolBar, QWidget
 
+from gui.actions import make_action
 from gui.article_view.reader import ArticleView
 from gui.core.anchoring import anchor_for
 from gui.core.annotations import (
@@ -43,25 +44,18 @@ class AnnotationActions(QObject):
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
-        self.note_action = self._action("Add or Edit &Note…", self.edit_note, "Ctrl+Shift+N")
-        self.delete_action = self._action("&Delete Annotation", self.delete_annotation)
-        self.codebook_action = self._action("&Codebook…", self.edit_codebook)
-        self.corrections_action = self._action("Entity &Corrections…", self.edit_corrections)
+        self.note_action = make_action(self, "Add or Edit &Note…", self.edit_note, "Ctrl+Shift+N")
+        self.delete_action = make_action(self, "&Delete Annotation", self.delete_annotation)
+        self.codebook_action = make_action(self, "&Codebook…", self.edit_codebook)
+        self.corrections_action = make_action(self, "Entity &Corrections…", self.edit_corrections)
         self.label_picker = QComboBox()
         self.label_picker.setToolTip("Label for the selection (keys 1-9 pick labels too)")
-        self.label_button = self._action("&Label Selection", self.label_with_picker, "Ctrl+L")
+        self.label_button = make_action(self, "&Label Selection", self.label_with_picker, "Ctrl+L")
         view.label_requested.connect(self.label_with_hotkey)
         view.note_requested.connect(self.edit_note)
         view.delete_requested.connect(self.delete_annotation)
         view.context_menu_requested.connect(self.show_context_menu)
         session.labels_changed.connect(self._labels_changed)
-
-    def _action(self, text: str, slot, shortcut: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
 
     def toolbar(self, parent: QWidget) -> QToolBar:
         """The annotating toolbar: undo, redo, the label picker and its button."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from gui.actions import make_action
 from gui.core.importing import ImportFailure, import_text
 from gui.dialogs.files import ImportFiles, ImportFolder
 from gui.dialogs.messages import ErrorMessage, OpenExisting
@@ -22,19 +23,12 @@ class ImportActions(QObject):
     def __init__(self, session: Session, parent: QWidget) -> None:
         super().__init__(parent)
         self.session, self.parent_widget = session, parent
-        self.import_action = self._action("&Import Files…", self.import_files, "Ctrl+O")
+        self.import_action = make_action(self, "&Import Files…", self.import_files, "Ctrl+O")
         self.import_action.setStatusTip("Import .txt, .md, .html, .docx or .pdf articles")
-        self.import_folder_action = self._action("Import &Folder…", self.import_folder)
-        self.paste_action = self._action("&Paste as New Article", self.paste, "Ctrl+Shift+V")
+        self.import_folder_action = make_action(self, "Import &Folder…", self.import_folder)
+        self.paste_action = make_action(self, "&Paste as New Article", self.paste, "Ctrl+Shift+V")
         self.paste_action.setStatusTip("Add the clipboard's text as an article")
         session.import_finished.connect(self._finished)
-
-    def _action(self, text: str, slot, shortcut: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
 
     def import_files(self) -> None:
         """Ask for files and import them."""

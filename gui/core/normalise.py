@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import deque
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from gui.core.text import Span
@@ -73,6 +74,9 @@ def normalise(text: str) -> NormalisedText:
     return NormalisedText(_DROPPED.sub("", mapped), tuple(positions), tuple(shifts))
 
 
+BATCH_CHARS = 20_000  # characters fed to the model between two progress reports
+
+
 def paragraphs(text: str, limit: int = MAX_CHUNK) -> list[Span]:
     """Spans of the non-blank lines of `text`, stripped; lines over `limit` are split."""
     spans: list[Span] = []
@@ -114,3 +118,17 @@ def _cut_point(text: str, start: int, stop: int) -> int:
         return last[0].end()
     space = text.rfind(" ", floor, stop)
     return space + 1 if space != -1 else stop
+
+
+def batches(spans: Sequence[Span], chars: int = BATCH_CHARS) -> Iterator[list[Span]]:
+    """Consecutive paragraphs, about `chars` characters at a time (between progress reports)."""
+    batch: list[Span] = []
+    size = 0
+    for span in spans:
+        batch.append(span)
+        size += len(span)
+        if size >= chars:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch

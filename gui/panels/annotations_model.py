@@ -4,25 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from gui.core.annotations import Annotation, Label, excerpt
 from gui.dialogs.codebook_dialog import colour_icon
+from gui.panels.table_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Label", "Text", "Note", "Annotator", "Created", "Article")
 LABEL, TEXT, NOTE, ANNOTATOR, CREATED, ARTICLE = range(6)
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class AnnotationsModel(QAbstractTableModel):
+class AnnotationsModel(RowsModel):
     """One row per annotation; orphans (text no longer found) are shown greyed and marked."""
+
+    HEADERS = COLUMNS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[Annotation] = []
         self._labels: dict[int, Label] = {}
         self._titles: dict[int, str] = {}
 
@@ -68,22 +69,11 @@ class AnnotationsModel(QAbstractTableModel):
 
     def annotation(self, row: int) -> Annotation:
         """The annotation shown in a row."""
-        return self._rows[row]
+        return self.row(row)
 
     def row_of(self, annotation_id: int) -> int | None:
         """The row of an annotation, if listed."""
         return next((i for i, a in enumerate(self._rows) if a.id == annotation_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

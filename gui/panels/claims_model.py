@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-Index = QModelIndex | QPersistentModelIndex
+from gui.panels.table_model import Index, RowsModel
+
 COLUMNS = ("Event", "Figure", "Counted", "Window", "Source", "Status", "Grade", "Relations", "Note")
 STATUS_COLOURS = {"verified": "#1A7F37", "disputed": "#B04A00", "false": "#C00000"}
 RELATION_NAMES = {
@@ -22,12 +23,13 @@ def claim_key(number: dict) -> str:
     return f"{number['text']}@{number['start']}"
 
 
-class ClaimsModel(QAbstractTableModel):
+class ClaimsModel(RowsModel):
     """One row per figure, sorted by event group then position."""
+
+    HEADERS = COLUMNS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[dict] = []
         self._assessments: dict[str, object] = {}
         self._relations: dict[str, list[str]] = {}
 
@@ -51,17 +53,6 @@ class ClaimsModel(QAbstractTableModel):
     def assessment(self, row: int):
         """The user's assessment of the claim in a row, if any."""
         return self._assessments.get(claim_key(self._rows[row]))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -6,14 +6,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from gui.article_view.legend import swatch
 from gui.core.bulk import gc_paused
 from gui.core.entities import ENTITY_TYPE_NAMES, Entity
+from gui.panels.table_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 CONTEXT = 40  # characters of text shown on each side of a mention
 
 
@@ -63,44 +63,27 @@ def excerpt(body: str, entity: Entity) -> str:
     return f"…{before} 【{entity.text}】 {after}…"
 
 
-class GroupsModel(QAbstractTableModel):
+class GroupsModel(RowsModel):
     """One row per alias group: name, type, number of mentions."""
 
     HEADERS = ("Entity", "Type", "#")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._groups: list[EntityGroup] = []
-
     def set_groups(self, groups: Sequence[EntityGroup]) -> None:
         """Replace every row."""
-        self.beginResetModel()
-        self._groups = list(groups)
-        self.endResetModel()
+        self.set_rows(groups)
 
     def group(self, row: int) -> EntityGroup:
         """The group shown in a row."""
-        return self._groups[row]
+        return self.row(row)
 
     def row_of(self, key: str) -> int | None:
         """The row of a group key, if listed."""
-        return next((i for i, g in enumerate(self._groups) if g.key == key), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._groups)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        return next((i for i, g in enumerate(self._rows) if g.key == key), None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        group = self._groups[index.row()]
+        group = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (
@@ -115,42 +98,28 @@ class GroupsModel(QAbstractTableModel):
         return None
 
 
-class MentionsModel(QAbstractTableModel):
+class MentionsModel(RowsModel):
     """The mentions of one group in reading order, as a concordance: before, mention, after."""
 
     HEADERS = ("Before", "Mention", "After")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._mentions: list[Entity] = []
         self._body = ""
 
     def set_mentions(self, body: str, mentions: Sequence[Entity]) -> None:
         """Replace every row."""
-        self.beginResetModel()
         self._body = body
-        self._mentions = sorted(mentions)
-        self.endResetModel()
+        self.set_rows(sorted(mentions))
 
     def mention(self, row: int) -> Entity:
         """The entity shown in a row."""
-        return self._mentions[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._mentions)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        return self.row(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        mention = self._mentions[index.row()]
+        mention = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             before, after = context(self._body, mention)

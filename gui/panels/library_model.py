@@ -4,45 +4,38 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 
 from gui.core.articles import ArticleSummary
+from gui.panels.table_model import Index, RowsModel
 
 COLUMNS = ("Title", "Outlet", "Date", "Entities")
 TOOLTIPS = ("", "", "Publication date, or the import date when unknown", "Entities found")
 TITLE, OUTLET, DATE, ENTITIES = range(4)
-Index = QModelIndex | QPersistentModelIndex
 
 
-class LibraryModel(QAbstractTableModel):
+class LibraryModel(RowsModel):
     """Article summaries; editing a title asks for a rename instead of changing the row."""
 
     rename_requested = Signal(int, str)  # article id, new title
 
+    HEADERS = COLUMNS
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[ArticleSummary] = []
         self.editable = True
 
     def set_summaries(self, rows: Sequence[ArticleSummary]) -> None:
         """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def summary(self, row: int) -> ArticleSummary:
         """The summary shown in a row."""
-        return self._rows[row]
+        return self.row(row)
 
     def row_of(self, article_id: int) -> int | None:
         """The row showing an article, if it is listed."""
         return next((i for i, s in enumerate(self._rows) if s.id == article_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:

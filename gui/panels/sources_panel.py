@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.sourcing_summary import SourceRow
+from gui.panels.table_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 TYPE_NAMES = {
     "person": "Named person",
     "institution": "Institution",
@@ -29,35 +29,14 @@ TYPE_NAMES = {
 }
 
 
-class SourcesModel(QAbstractTableModel):
+class SourcesModel(RowsModel):
     """One row per source."""
 
     HEADERS = ("Source", "Type", "Channel", "Chain", "Statements")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[SourceRow] = []
-
-    def set_rows(self, rows: Sequence[SourceRow]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def source(self, row: int) -> SourceRow:
         """The source shown in a row."""
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        return self.row(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

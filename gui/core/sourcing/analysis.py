@@ -9,14 +9,13 @@ read, and every finding is mapped back to the body at the end.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from gui.core.normalise import NormalisedText, normalise, paragraphs
+from gui.core.normalise import NormalisedText, batches, normalise, paragraphs
 from gui.core.sourcing.attribution import find_attributions
 from gui.core.sourcing.model import Findings, Profile, SpanText
-from gui.core.text import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
     from gui.core.entities import Entity, Pipeline
 
 Progress = Callable[[int, int], None]
-BATCH_CHARS = 20_000  # characters parsed between two progress reports
 
 
 def analyse_sourcing(
@@ -54,7 +52,7 @@ def parse(
     """(paragraph offset, Doc) for every paragraph of the text, fed through nlp.pipe once."""
     spans = paragraphs(text)
     docs: list[tuple[int, Doc]] = []
-    for batch in _batches(spans):
+    for batch in batches(spans):
         pieces = (text[s.start : s.end] for s in batch)
         docs.extend((s.start, doc) for s, doc in zip(batch, pipeline.pipe(pieces), strict=True))
         if progress is not None:
@@ -103,20 +101,6 @@ def _default_lexicons() -> Any:
         return None
     loader = getattr(lexicons, "default_lexicons", None) or lexicons.load_lexicons
     return loader()
-
-
-def _batches(spans: Sequence[Span]) -> Iterator[list[Span]]:
-    """Consecutive paragraphs, about BATCH_CHARS characters at a time."""
-    batch: list[Span] = []
-    size = 0
-    for span in spans:
-        batch.append(span)
-        size += len(span)
-        if size >= BATCH_CHARS:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
 
 
 def _reading_text(body: str, prepared: NormalisedText) -> str:
