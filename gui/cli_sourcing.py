@@ -12,6 +12,7 @@ from typing import Any
 from gui.core.articles import Article
 from gui.core.corrections import apply_corrections
 from gui.core.entities import Entity, Pipeline
+from gui.core.lexicon_edits import library_lexicons
 from gui.core.sourcing_corrections import apply_sourcing_corrections
 from gui.core.storage import CorrectionStore, Library, SourcingStore
 from gui.core.storage.sourcing_store import findings_cache_id
@@ -19,11 +20,13 @@ from gui.core.storage.sourcing_store import findings_cache_id
 SOURCING_KEYS = ("attributions", "hedges", "numbers")  # what analyze --json adds
 
 
-def sourcing_json(body: str, pipeline: Pipeline, entities: Sequence[Entity]) -> dict[str, Any]:
+def sourcing_json(
+    body: str, pipeline: Pipeline, entities: Sequence[Entity], lexicons: Any = None
+) -> dict[str, Any]:
     """The sourcing findings of body (Findings.to_json()), with the pipeline already loaded."""
     from gui.core.sourcing.analysis import analyse_sourcing  # spaCy-facing code, loaded late
 
-    return analyse_sourcing(body, pipeline, list(entities)).to_json()
+    return analyse_sourcing(body, pipeline, list(entities), lexicons=lexicons).to_json()
 
 
 def export_findings(
@@ -41,7 +44,8 @@ def export_findings(
     saved. (None, "") when there are none cached and neither pipeline nor load is given.
     """
     corrected = corrected_entities(library, article, entities)
-    cache_id = findings_cache_id(pipeline_id, corrected)
+    lexicons, suffix = library_lexicons(library)
+    cache_id = findings_cache_id(pipeline_id + suffix, corrected)
     cached = SourcingStore(library).cached(article.id, cache_id)
     if cached is not None:
         return cached, cache_id
@@ -49,7 +53,7 @@ def export_findings(
         if load is None:
             return None, ""
         pipeline = load()
-    found = sourcing_json(article.body, pipeline, corrected)
+    found = sourcing_json(article.body, pipeline, corrected, lexicons)
     if not library.read_only:
         SourcingStore(library).save_cache(article.id, cache_id, found)
     return found, cache_id

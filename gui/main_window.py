@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         _fill(self.menuBar().addMenu("&Annotate"), [
             annotate.label_button, annotate.note_action, annotate.delete_action, None,
             annotate.codebook_action, annotate.corrections_action, self.outlets_action,
+            self.sourcing.lexicons_action,
         ])  # fmt: skip
         self.zoom_in_action = make_action(
             self,

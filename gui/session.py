@@ -47,7 +47,7 @@ from gui.core.storage.articles_store import ArticleStore, DuplicateArticle
 from gui.core.storage.backup import backup_library
 from gui.core.storage.commands_store import apply as apply_command
 from gui.core.storage.database import Library, LibraryError, open_library, utc_now
-from gui.core.storage.settings_store import OutletStore
+from gui.core.storage.settings_store import LexiconStore, OutletStore
 from gui.core.storage.sourcing_store import SourcingStore
 from gui.entity_service import EntityService
 from gui.sourcing_service import SourcingService
@@ -223,6 +223,23 @@ class Session(QObject):
             return
         self._outlets = list(names)
         self.entity_service.set_outlets(names)
+
+    def lexicon_overrides(self) -> dict:
+        """The library's own entries of the sourcing lexicons."""
+        return LexiconStore(self.library).overrides() if self.library else {}
+
+    def set_lexicon_overrides(self, overrides: dict) -> None:
+        """Save the library's lexicon entries; the open article's sourcing is found again."""
+        if not self._writable():
+            return
+        try:
+            LexiconStore(self.library).set_overrides(overrides)
+        except LibraryError as error:
+            self.error.emit("Could not save", str(error))
+            return
+        if self.current is not None:
+            self.sourcing_service.show(self.current)
+            self.entity_service.show(self.current)
 
     # -- annotations and undo ----------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 from gui.article_view.pane import ArticlePane
 from gui.article_view.sourcing_overlay import LENSES, hedge_spans, sourcing_spans
 from gui.core.sourcing_summary import build_sources, profile_line
+from gui.dialogs.lexicons_dialog import LexiconsDialog
 from gui.dialogs.note_dialog import NoteDialog
 from gui.panels.claims_panel import ClaimsPanel
 from gui.panels.sources_panel import SourcesPanel
@@ -55,6 +56,9 @@ class SourcingActions(QObject):
             self.lens_group.addAction(action)
             self.lens_actions[lens] = action
         self.lens_actions["Entities"].setChecked(True)
+        self.lexicons_action = QAction("&Lexicons…", self)
+        self.lexicons_action.setStatusTip("This library's speech verbs, hedges and other cues")
+        self.lexicons_action.triggered.connect(self.edit_lexicons)
         session.findings_changed.connect(self._findings_changed)
         session.claims_changed.connect(self._claims_changed)
         session.article_opened.connect(lambda _article: self._clear())
@@ -63,6 +67,15 @@ class SourcingActions(QObject):
         claims.assessment_requested.connect(self.assess)
         claims.note_requested.connect(self.note)
         claims.relation_requested.connect(self.relate)
+
+    def edit_lexicons(self) -> None:
+        """Add, replace or remove lexicon entries for this library."""
+        if self.session.library is None or self.session.read_only:
+            return
+        current = self.session.lexicon_overrides()
+        overrides = LexiconsDialog.ask(self.parent_widget, current)
+        if overrides is not None and overrides != current:
+            self.session.set_lexicon_overrides(overrides)
 
     def set_lens(self, lens: str) -> None:
         """Show one lens (Entities, Sourcing, Hedges) or all of them."""

@@ -17,12 +17,13 @@ from gui.core.storage.database import Library, LibraryError
 from gui.entity_service import EntityService
 
 
-def analyse(holder, body: str, outlets: Sequence[str], entities: Sequence, progress) -> dict:
+def analyse(holder, body: str, outlets, entities: Sequence, lexicons, progress) -> dict:
     """Find the sourcing structure of body (on the worker thread); plain JSON data out."""
     from gui.core.sourcing.analysis import analyse_sourcing  # loads spaCy-facing code late
 
     pipeline = holder.ensure(outlets, progress)
-    return analyse_sourcing(body, pipeline, list(entities), progress=progress).to_json()
+    found = analyse_sourcing(body, pipeline, list(entities), lexicons=lexicons, progress=progress)
+    return found.to_json()
 
 
 class SourcingService(QObject):
@@ -62,19 +63,22 @@ class SourcingService(QObject):
         if self._article is not None and self._raw is not None:
             self._emit(self._article, self._raw)
 
-    def _pipeline_id(self, entities: Sequence) -> str | None:
+    def _pipeline_id(self, entities: Sequence, suffix: str) -> str | None:
         """The cache key of findings: the same one the command line uses."""
         from gui.core.storage.sourcing_store import findings_cache_id
 
         base = nlp.pipeline_id(self._entities.outlets())
-        return None if base is None else findings_cache_id(base, entities)
+        return None if base is None else findings_cache_id(base + suffix, entities)
 
     def _entities_ready(self, article_id: int, entities: list) -> None:
         """Entities of the open article are known: find (or read) its sourcing."""
         article = self._article
         if article is None or article.id != article_id or self._library is None:
             return
-        pipeline_id = self._pipeline_id(entities)
+        from gui.core.lexicon_edits import library_lexicons
+
+        lexicons, suffix = library_lexicons(self._library)
+        pipeline_id = self._pipeline_id(entities, suffix)
         if pipeline_id is None:
             return
         from gui.core.storage.sourcing_store import SourcingStore
@@ -91,6 +95,7 @@ class SourcingService(QObject):
             article.body,
             self._entities.outlets(),
             entities,
+            lexicons,
             finished=lambda found, a=article, p=pipeline_id, lib=self._library: self._found(
                 lib, a, p, found
             ),

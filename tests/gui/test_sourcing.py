@@ -114,7 +114,7 @@ def window(qtbot, qapp, monkeypatch, tmp_path):
     install_fake_pipeline(monkeypatch)
     monkeypatch.setattr(
         "gui.sourcing_service.analyse",
-        lambda holder, body, outlets, entities, progress: fake_findings(body),
+        lambda holder, body, outlets, entities, lexicons, progress: fake_findings(body),
     )
     shown = []
     monkeypatch.setattr(ErrorMessage, "ask", classmethod(lambda cls, parent, *a: shown.append(a)))
@@ -207,3 +207,38 @@ def test_models_pass_qt_model_tester(qtmodeltester):
     claims = ClaimsModel()
     claims.set_claims(findings["numbers"], {}, [])
     qtmodeltester.check(claims)
+
+
+def test_the_library_lexicons_reach_the_analysis_and_are_kept(window, qtbot, monkeypatch):
+    from gui.core.storage.settings_store import LexiconStore
+    from gui.dialogs.lexicons_dialog import LexiconsDialog
+
+    seen = []
+
+    def analyse(holder, body, outlets, entities, lexicons, progress):
+        seen.append(lexicons)
+        return fake_findings(body)
+
+    monkeypatch.setattr("gui.sourcing_service.analyse", analyse)
+    edited = {
+        "hedges": [{"phrase": "supposedly", "class": "agentless", "band": "", "source": "us"}]
+    }
+    monkeypatch.setattr(LexiconsDialog, "ask", classmethod(lambda cls, parent, current: edited))
+    window.sourcing.lexicons_action.trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert "supposedly" in {h.phrase for h in seen[-1].hedges}
+    assert LexiconStore(window.session.library).overrides() == edited
+
+
+def test_lexicons_dialog_refuses_an_unreadable_line(qtbot):
+    from gui.dialogs.lexicons_dialog import LexiconsDialog
+
+    dialog = LexiconsDialog({})
+    qtbot.addWidget(dialog)
+    dialog.editor.setPlainText("verb\tclass\tsource\nquip\tloaded\tus\textra\tcells\n")
+    dialog._save()
+    assert "Speech verbs" in dialog.problem.text() and "line 2" in dialog.problem.text()
+    dialog.editor.setPlainText("verb\tclass\tsource\nquip\tloaded\tus\n")
+    assert dialog.overrides() == {
+        "speech_verbs": [{"verb": "quip", "class": "loaded", "source": "us"}]
+    }

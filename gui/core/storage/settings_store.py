@@ -46,3 +46,29 @@ def json_setting(library: Library, key: str) -> Any:
         return json.loads(row[0])
     except (TypeError, ValueError):
         return None
+
+
+_LEXICONS = "lexicon_overrides"
+
+
+class LexiconStore:
+    """A library's own entries for the sourcing lexicons, over the bundled ones."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+
+    def overrides(self) -> dict[str, list[dict]]:
+        """Override rows by lexicon name (empty when the library has none)."""
+        with self._library.errors():
+            row = self._library.db.execute(
+                "SELECT value FROM settings WHERE key = ?", [_LEXICONS]
+            ).fetchone()
+        return {} if row is None else dict(json.loads(row[0]))
+
+    def set_overrides(self, overrides: dict[str, list[dict]]) -> None:
+        """Make these the library's override rows (one transaction)."""
+        value = json.dumps(overrides, ensure_ascii=False)
+        with self._library.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [_LEXICONS, value]
+            )
