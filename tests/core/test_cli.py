@@ -84,7 +84,7 @@ class FakePipeline:
         self.texts.append(text)
         return list(self.entities)
 
-    def sourcing(self, body: str, pipeline: object, entities) -> dict:
+    def sourcing(self, body: str, pipeline: object, entities, lexicons=None) -> dict:
         """Stands in for the sourcing analysis, recording what it was given."""
         self.sourced.append((body, pipeline, list(entities)))
         return {"attributions": [], "hedges": [], "numbers": [], "profile": {}} | self.findings
