@@ -6,15 +6,18 @@ never used by two threads at once and is loaded only once.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from gui.background import Task
 from gui.core import entities as nlp
 from gui.core.articles import Article
 from gui.core.storage.database import Library, LibraryError
 from gui.entity_service import EntityService
+
+START_DELAY_MS = 150
 
 
 def analyse(holder, body: str, outlets, entities: Sequence, lexicons, progress) -> dict:
@@ -23,7 +26,9 @@ def analyse(holder, body: str, outlets, entities: Sequence, lexicons, progress) 
 
     pipeline = holder.ensure(outlets, progress)
     found = analyse_sourcing(body, pipeline, list(entities), lexicons=lexicons, progress=progress)
-    return found.to_json()
+    findings = found.to_json()
+    # Serialised here, on the worker thread: for a long article it is tens of milliseconds.
+    return findings, json.dumps(findings, ensure_ascii=False)
 
 
 class SourcingService(QObject):
@@ -41,7 +46,22 @@ class SourcingService(QObject):
         self._article: Article | None = None
         self._task: Task | None = None
         self._raw: dict | None = None  # findings before the user's corrections
-        entities.entities_changed.connect(self._entities_ready)
+        entities.entities_changed.connect(self._soon)
+        self._pending: tuple[int, list] | None = None
+
+    def _soon(self, article_id: int, entities: list) -> None:
+        """Start a moment after the entities arrive: the window fills its panels first.
+
+        Python threads share one interpreter lock, so analysis started at once would make
+        the window's own work on the new entities twice as slow.
+        """
+        self._pending = (article_id, entities)
+        QTimer.singleShot(START_DELAY_MS, self._start_pending)
+
+    def _start_pending(self) -> None:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._entities_ready(*pending)
 
     def set_library(self, library: Library) -> None:
         """Work on another library."""
@@ -51,11 +71,12 @@ class SourcingService(QObject):
     def detach(self) -> None:
         """Stop working on the library (it is being closed): late results are dropped."""
         self.cancel()
-        self._library = self._article = self._raw = None
+        self._library = self._article = self._raw = self._pending = None
 
     def show(self, article: Article | None) -> None:
         """Forget the findings of the article shown before; new ones follow its entities."""
         self.cancel()
+        self._pending = None
         self._article, self._raw = article, None
 
     def refresh(self) -> None:
@@ -96,13 +117,15 @@ class SourcingService(QObject):
             self._entities.outlets(),
             entities,
             lexicons,
-            finished=lambda found, a=article, p=pipeline_id, lib=self._library: self._found(
-                lib, a, p, found
+            finished=lambda result, a=article, p=pipeline_id, lib=self._library: self._found(
+                lib, a, p, *result
             ),
             failed=self._failed,
         )
 
-    def _found(self, library: Library, article: Article, pipeline_id: str, found: dict) -> None:
+    def _found(
+        self, library: Library, article: Article, pipeline_id: str, found: dict, text: str
+    ) -> None:
         if library is not self._library:
             return  # another library was opened meanwhile: its ids mean other articles
         self._task = None
@@ -111,7 +134,7 @@ class SourcingService(QObject):
             from gui.core.storage.sourcing_store import SourcingStore
 
             try:
-                SourcingStore(self._library).save_cache(article.id, pipeline_id, found)
+                SourcingStore(self._library).save_cache(article.id, pipeline_id, text)
             except (LibraryError, KeyError) as error:
                 self.error.emit("Could not save the sourcing findings", str(error))
         if self._article is not None and self._article.id == article.id:
@@ -124,7 +147,8 @@ class SourcingService(QObject):
         from gui.core.storage.sourcing_store import SourcingStore
 
         corrections = SourcingStore(self._library).corrections(article.id)
-        self.findings_changed.emit(article.id, apply_sourcing_corrections(raw, corrections))
+        shown = apply_sourcing_corrections(raw, corrections) if corrections else raw
+        self.findings_changed.emit(article.id, shown)
 
     def _failed(self, message: str, _trace: str) -> None:
         self._task = None

@@ -29,6 +29,7 @@ from gui.panels.annotations_model import (
     TEXT,
     AnnotationsModel,
 )
+from gui.panels.table_model import SIZING_ROWS
 
 
 class AnnotationFilter(QSortFilterProxyModel):
@@ -91,6 +92,7 @@ class AnnotationsPanel(QWidget):
         table.verticalHeader().hide()
         table.setWordWrap(False)
         header = table.horizontalHeader()
+        header.setResizeContentsPrecision(SIZING_ROWS)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.ResizeToContents)
         for column in (ANNOTATOR, CREATED):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.panels.claims_model import ClaimsModel, claim_key
+from gui.panels.table_model import SIZING_ROWS
 
 STATUSES = ("unverified", "verified", "disputed", "false")
 SOURCE_GRADES = ("A", "B", "C", "D", "E", "F")  # Admiralty: source reliability
@@ -47,6 +48,7 @@ class ClaimsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZING_ROWS)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_menu)

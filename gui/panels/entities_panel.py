@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from gui.core.entities import Entity
 from gui.panels.entities_model import GroupsModel, MentionsModel, build_groups
+from gui.panels.table_model import SIZING_ROWS
 
 
 def _table(model, parent: QWidget) -> QTableView:
@@ -51,14 +52,18 @@ class EntitiesPanel(QWidget):
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.group_table = _table(self.proxy, self)
         self.group_table.setSortingEnabled(True)
-        self.group_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        # The groups come most-mentioned first; sorting them again through the proxy costs
+        # a Python call per comparison (130 ms for 6,000 groups), so only a click sorts.
+        self.group_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         header = self.group_table.horizontalHeader()
+        header.setResizeContentsPrecision(SIZING_ROWS)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 105)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.mention_table = _table(self.mentions, self)
+        self.mention_table.horizontalHeader().setResizeContentsPrecision(SIZING_ROWS)
         self.mention_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
         )

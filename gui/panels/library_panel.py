@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.panels.library_model import DATE, ENTITIES, OUTLET, TITLE, LibraryModel
+from gui.panels.table_model import SIZING_ROWS
 
 
 class LibraryPanel(QWidget):
@@ -49,6 +50,7 @@ class LibraryPanel(QWidget):
         table.verticalHeader().hide()
         table.setWordWrap(False)
         header = table.horizontalHeader()
+        header.setResizeContentsPrecision(SIZING_ROWS)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(OUTLET, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(OUTLET, 90)

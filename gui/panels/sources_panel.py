@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.sourcing_summary import SourceRow
-from gui.panels.table_model import Index, RowsModel
+from gui.panels.table_model import SIZING_ROWS, Index, RowsModel
 
 TYPE_NAMES = {
     "person": "Named person",
@@ -75,6 +75,7 @@ class SourcesPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(SIZING_ROWS)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

@@ -8,6 +8,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
+# Columns sized to their contents look at this many rows, not all of them: measuring every
+# row of a long article's 6,000 entity groups stalled the window for 160 ms.
+SIZING_ROWS = 100
 
 
 class RowsModel(QAbstractTableModel):

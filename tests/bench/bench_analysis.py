@@ -43,17 +43,20 @@ def analyse_in_window(window, text, label: str) -> None:
     session = window.session
     article_id = session.articles.add(text)  # straight in: no analysis starts before ours
     loop = QEventLoop()
-    session.entities_changed.connect(loop.quit)
+    marks: dict[str, float] = {}
+    session.entities_changed.connect(lambda *_: marks.setdefault("entities", time.perf_counter()))
+    session.findings_changed.connect(loop.quit)  # the sourcing lens comes last
     meter = GapMeter()
     start = time.perf_counter()
     session.open_article(article_id)
     loop.exec()
     took = time.perf_counter() - start
-    session.entities_changed.disconnect(loop.quit)
+    session.findings_changed.disconnect(loop.quit)
     found = len(window.pane.view.entities())
+    took_entities = marks.get("entities", start + took) - start
     print(
-        f"{label}: {len(text.body):,} chars, {found:,} entities in {took:.2f} s "
-        f"({len(text.body) / took:,.0f} chars/s); longest GUI gap {meter.longest * 1000:.0f} ms "
+        f"{label}: {len(text.body):,} chars, {found:,} entities in {took_entities:.2f} s, "
+        f"sourcing done at {took:.2f} s; longest GUI gap {meter.longest * 1000:.0f} ms "
         f"(bar {BAR_GAP * 1000:.0f} ms) {'OK' if meter.longest <= BAR_GAP else 'OVER'}"
     )
 
@@ -69,7 +72,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         window.session.open_library(Path(folder) / "bench.sqlite")
         analyse_in_window(window, sample, "sample, cold (model load included)")
-        long_body = "\n\n".join([sample.body] * max(1, 300_000 // len(sample.body)))
+        # Numbered copies: no paragraph repeats, so nothing is parsed from memory.
+        copies = max(1, 300_000 // len(sample.body))
+        long_body = "\n\n".join(
+            "\n\n".join(f"({n}.{i}) {p}" for i, p in enumerate(sample.body.split("\n\n")))
+            for n in range(copies)
+        )
         analyse_in_window(window, replace(sample, body=long_body), "300 KB article, warm")
         window.session.library.close()
     window.close()

@@ -32,5 +32,5 @@ def install_fake_pipeline(monkeypatch):
     monkeypatch.setattr("gui.entity_service.nlp.pipeline_id", lambda outlets: FakePipeline.id)
     monkeypatch.setattr("gui.entity_service.nlp.load_pipeline", lambda outlets=None: FakePipeline())
     # The sourcing lens finds nothing unless a test brings its own findings.
-    monkeypatch.setattr("gui.sourcing_service.analyse", lambda *args, progress: {})
+    monkeypatch.setattr("gui.sourcing_service.analyse", lambda *args, progress: ({}, "{}"))
     return FakePipeline

@@ -38,7 +38,7 @@ def window(qtbot, qapp, monkeypatch, errors, tmp_path):
     qtbot.waitUntil(lambda: len(window.pane.view.entities()) > 0, timeout=10_000)
     yield window
     window.session.wait_for_background()
-    window.session.library.close()
+    window.session.close_library()
 
 
 def stored(window):

@@ -43,7 +43,7 @@ def open_window(qtbot, qapp, monkeypatch, messages):
     for window in windows:
         window.session.wait_for_background()
         if window.session.library:
-            window.session.library.close()
+            window.session.close_library()
 
 
 def label_text(window, text, key):

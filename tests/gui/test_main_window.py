@@ -35,7 +35,7 @@ def window(qtbot, qapp, monkeypatch, errors):
     yield window
     window.session.wait_for_background()
     if window.session.library:
-        window.session.library.close()
+        window.session.close_library()
 
 
 def wait_for_entities(qtbot, window):
@@ -194,7 +194,7 @@ def test_a_read_only_library_opens_with_a_banner_and_no_edits(window, tmp_path, 
     start_session(window, path, [])
     QGuiApplication.clipboard().setText(ARTICLE)
     window.paste_action.trigger()
-    window.session.library.close()
+    window.session.close_library()
     path.chmod(0o444)
     start_session(window, path, [])
     assert window.session.read_only

@@ -1,5 +1,7 @@
 """The source-criticism lens in the window: lenses, Sources and Claims panels, decisions."""
 
+import json
+
 import pytest
 from PySide6.QtGui import QGuiApplication
 
@@ -109,12 +111,18 @@ def fake_findings(body):
     }
 
 
+def fake_result(body):
+    """What the analysis hands back: the findings and their JSON text."""
+    findings = fake_findings(body)
+    return findings, json.dumps(findings)
+
+
 @pytest.fixture
 def window(qtbot, qapp, monkeypatch, tmp_path):
     install_fake_pipeline(monkeypatch)
     monkeypatch.setattr(
         "gui.sourcing_service.analyse",
-        lambda holder, body, outlets, entities, lexicons, progress: fake_findings(body),
+        lambda holder, body, outlets, entities, lexicons, progress: fake_result(body),
     )
     shown = []
     monkeypatch.setattr(ErrorMessage, "ask", classmethod(lambda cls, parent, *a: shown.append(a)))
@@ -128,7 +136,7 @@ def window(qtbot, qapp, monkeypatch, tmp_path):
     yield window
     assert shown == []
     window.session.wait_for_background()
-    window.session.library.close()
+    window.session.close_library()
 
 
 def test_lenses_switch_what_the_text_shows(window):
@@ -217,7 +225,7 @@ def test_the_library_lexicons_reach_the_analysis_and_are_kept(window, qtbot, mon
 
     def analyse(holder, body, outlets, entities, lexicons, progress):
         seen.append(lexicons)
-        return fake_findings(body)
+        return fake_result(body)
 
     monkeypatch.setattr("gui.sourcing_service.analyse", analyse)
     edited = {

@@ -38,7 +38,7 @@ def window(qtbot, qapp, monkeypatch, tmp_path):
         assert session.execute(AddAnnotation(annotation, labels[label].name))
     yield window
     session.wait_for_background()
-    session.library.close()
+    session.close_library()
 
 
 def drawn(window):

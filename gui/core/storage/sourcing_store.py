@@ -138,9 +138,13 @@ class SourcingStore:
         rows = self._rows(_LATEST, [article_id])
         return (rows[0][0], json.loads(rows[0][1])) if rows else None
 
-    def save_cache(self, article_id: int, pipeline_id: str, findings: dict[str, Any]) -> None:
-        """Keep the findings (Findings.to_json()) of the current body; KeyError if no article."""
-        text = json.dumps(findings, ensure_ascii=False)
+    def save_cache(self, article_id: int, pipeline_id: str, findings: dict[str, Any] | str) -> None:
+        """Keep the findings (Findings.to_json(), or its JSON text) of the current body.
+
+        KeyError if there is no such article. A caller with the text already made (e.g. on a
+        worker thread) saves the serialising here.
+        """
+        text = findings if isinstance(findings, str) else json.dumps(findings, ensure_ascii=False)
         with self._library.transaction() as db:
             row = db.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id])
             found = row.fetchone()
