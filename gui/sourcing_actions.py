@@ -101,7 +101,7 @@ class SourcingActions(QObject):
         self.pane.legend.set_finding_counts(keys)
         text = profile_line(findings.get("profile", {}))
         self.pane.header.set_profile(text)
-        self.sources.set_sources(build_sources(findings), text)
+        self.sources.set_sources(build_sources(findings, self.pane.view.entities()), text)
         self._claims_changed()
 
     def _claims_changed(self) -> None:

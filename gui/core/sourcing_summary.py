@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gui.core.text import Span
 
@@ -33,13 +33,38 @@ def relay_chain(attribution: dict) -> str:
     return " ← ".join([*names, source_name(attribution)])
 
 
-def build_sources(findings: dict) -> list[SourceRow]:
-    """Attributions grouped by source, most statements first."""
+def build_sources(findings: dict, entities: Sequence = ()) -> list[SourceRow]:
+    """Attributions grouped by source, most statements first.
+
+    A source named inside an entity of an alias group goes under the group's name, so
+    "Amari" and "Interior Minister Youssef al-Amari" are one source.
+    """
+    groups = _alias_lookup(entities)
     grouped: dict[str, list[dict]] = {}
+    names: dict[str, str] = {}
     for attribution in findings.get("attributions", []):
-        grouped.setdefault(source_name(attribution).casefold(), []).append(attribution)
-    rows = [_row(items) for items in grouped.values()]
+        name = _group_of(attribution["source"], groups) or source_name(attribution)
+        grouped.setdefault(name.casefold(), []).append(attribution)
+        names.setdefault(name.casefold(), name)
+    rows = [replace(_row(items), name=names[key]) for key, items in grouped.items()]
     return sorted(rows, key=lambda row: (-len(row.statements), row.name.casefold()))
+
+
+NAMED_TYPES = frozenset({"PERSON", "ORG", "OUTLET"})
+
+
+def _alias_lookup(entities: Sequence) -> list[tuple[int, int, str]]:
+    """(start, end, group) of the named entities that have an alias group."""
+    return [(e.start, e.end, e.group) for e in entities if e.label in NAMED_TYPES and e.group]
+
+
+def _group_of(source: dict, groups: Sequence[tuple[int, int, str]]) -> str:
+    """The alias group of a named entity inside the source's span (its last one), or ''."""
+    start, end = source.get("start"), source.get("end")
+    if start is None or end is None or source.get("type") in ("pronoun", "description"):
+        return ""
+    inside = [group for s, e, group in groups if start <= s and e <= end]
+    return inside[-1] if inside else ""
 
 
 def _row(items: Sequence[dict]) -> SourceRow:

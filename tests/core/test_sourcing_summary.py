@@ -39,3 +39,23 @@ def test_profile_line_names_every_figure():
                          "unattributed": 1})  # fmt: skip
     assert "3 named, 2 anonymous" in line and "relayed 50%" in line and "4.2 hedges" in line
     assert profile_line({}) == ""
+
+
+def test_sources_named_in_one_alias_group_are_one_source():
+    from gui.core.entities import Entity
+
+    findings = {
+        "attributions": [
+            attribution(10, 20, "Interior Minister Youssef al-Amari"),
+            attribution(30, 40, "Amari"),
+        ]
+    }
+    findings["attributions"][0]["source"] |= {"start": 100, "end": 134}
+    findings["attributions"][1]["source"] |= {"start": 200, "end": 205}
+    entities = [
+        Entity(118, 134, "PERSON", "Youssef al-Amari", "Youssef al-Amari"),
+        Entity(200, 205, "PERSON", "Amari", "Youssef al-Amari"),
+    ]
+    rows = build_sources(findings, entities)
+    assert [(r.name, len(r.statements)) for r in rows] == [("Youssef al-Amari", 2)]
+    assert len(build_sources(findings)) == 2  # without entities, names as written
