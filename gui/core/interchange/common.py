@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -56,6 +56,11 @@ class Parsed:
     skipped: tuple[str, ...] = ()
     labels: tuple[LabelInfo, ...] = field(default=())
     article_hashes: tuple[str, ...] = ()  # content hashes of the article(s) it targets
+
+
+def fields_without(record: Any, *left_out: str) -> dict[str, Any]:
+    """A dataclass record as a dict, without the fields named (e.g. the library's own ids)."""
+    return {name: value for name, value in asdict(record).items() if name not in left_out}
 
 
 def article_urn(digest: str) -> str:

@@ -23,6 +23,7 @@ from gui.core.interchange.common import (
     InterchangeError,
     LabelInfo,
     Parsed,
+    fields_without,
     load_json,
     text_field,
 )
@@ -201,24 +202,12 @@ def _annotation_dict(annotation: Annotation, labels: dict[int, Label]) -> dict[s
 
 def _label_dict(label: Label) -> dict[str, Any]:
     """A codebook entry, without the library's id (annotations name labels)."""
-    return {
-        "name": label.name,
-        "colour": label.colour,
-        "hotkey": label.hotkey,
-        "description": label.description,
-        "position": label.position,
-    }
+    return fields_without(label, "id")
 
 
 def _correction_dict(rule: Correction) -> dict[str, Any]:
     """A correction rule, without the library's id (the list is in the order they apply)."""
-    return {
-        "kind": rule.kind,
-        "text": rule.text,
-        "label": rule.label,
-        "group": rule.group,
-        "created": rule.created,
-    }
+    return fields_without(rule, "id")
 
 
 def _incoming(item: object, name: str) -> Incoming:

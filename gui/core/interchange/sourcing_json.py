@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gui.core.interchange.common import text_field
+from gui.core.interchange.common import fields_without, text_field
 from gui.core.sourcing_commands import (
     AddSourcingCorrection,
     ClaimAssessment,
@@ -64,25 +64,12 @@ def assessment_dict(assessment: ClaimAssessment) -> dict[str, Any]:
 
 def relation_dict(relation: ClaimRelation) -> dict[str, Any]:
     """A relation between two claims (key_a < key_b)."""
-    return {
-        "key_a": relation.key_a,
-        "key_b": relation.key_b,
-        "relation": relation.relation,
-        "note": relation.note,
-        "modified": relation.modified,
-    }
+    return fields_without(relation, "article_id")
 
 
 def correction_dict(correction: SourcingCorrection) -> dict[str, Any]:
     """A correction of an attribution, without the library's ids."""
-    return {
-        "kind": correction.kind,
-        "start": correction.start,
-        "end": correction.end,
-        "exact": correction.exact,
-        "value": correction.value,
-        "created": correction.created,
-    }
+    return fields_without(correction, "id", "article_id")
 
 
 def import_sourcing(
