@@ -40,7 +40,10 @@ class Presenter(QObject):
     def set_presenting(self, on: bool) -> None:
         """Enter or leave presentation mode."""
         if on != self.active:
-            self._enter() if on else self._leave()
+            if on:
+                self._enter()
+            else:
+                self._leave()
             self.action.setChecked(on)
 
     def _enter(self) -> None:
@@ -87,7 +90,10 @@ class Presenter(QObject):
             widget.setVisible(bool(widget.property("presentationHidden")))
         window.menuBar().setVisible(self._saved.get("menubar", True))
         window.statusBar().show()
-        window.showMaximized() if self._saved.get("maximized") else window.showNormal()
+        if self._saved.get("maximized"):
+            window.showMaximized()
+        else:
+            window.showNormal()
         window.restoreState(self._saved.get("state"))
 
     def reveal_next(self) -> str | None:
