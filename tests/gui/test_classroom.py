@@ -132,6 +132,9 @@ def test_prepare_hand_out_collect_compare(open_window, tmp_path, monkeypatch, me
     assert trainer.pane.banner.text() == ""
 
 
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
+)
 def test_report_exports_as_pdf_and_prints(open_window, tmp_path, monkeypatch, messages):
     import subprocess
 
