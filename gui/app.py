@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gui import cli
+from gui.cli import main as cli
 
 APP_NAME = "Sourcelight"
 LIBRARY_SUFFIXES = frozenset({".sourcelight", ".sqlite", ".db"})
@@ -42,7 +42,7 @@ def make_window(app):
 
     from gui.core.resources import resource
     from gui.main_window import MainWindow
-    from gui.session import Session
+    from gui.session.session import Session
 
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)

@@ -18,30 +18,30 @@ from PySide6.QtWidgets import (
 )
 
 from gui.actions import make_action
-from gui.annotation_actions import AnnotationActions
-from gui.annotation_display import AnnotationDisplay
+from gui.annotating.actions import AnnotationActions
+from gui.annotating.annotations_panel import AnnotationsPanel
+from gui.annotating.display import AnnotationDisplay
+from gui.annotating.interchange import InterchangeActions
+from gui.annotating.layers import Layers
+from gui.annotating.preferences_dialog import PreferencesDialog
 from gui.article_view.pane import ArticlePane
-from gui.comparison import Comparison
 from gui.core.articles import Article
-from gui.dialogs.files import NewLibrary, OpenLibrary
-from gui.dialogs.messages import ConfirmDelete, ErrorMessage
-from gui.dialogs.metadata_dialog import MetadataDialog
-from gui.dialogs.outlets_dialog import OutletsDialog
-from gui.dialogs.preferences_dialog import PreferencesDialog
-from gui.import_actions import ImportActions
-from gui.interchange_actions import InterchangeActions
-from gui.layers import Layers
-from gui.panels.annotations_panel import AnnotationsPanel
-from gui.panels.claims_panel import ClaimsPanel
-from gui.panels.entities_panel import EntitiesPanel
-from gui.panels.library_panel import LibraryPanel
-from gui.panels.sources_panel import SourcesPanel
-from gui.presentation import Presenter
-from gui.report_actions import ReportActions
-from gui.session import Session
+from gui.entities.entities_panel import EntitiesPanel
+from gui.entities.outlets_dialog import OutletsDialog
+from gui.library.files import NewLibrary, OpenLibrary
+from gui.library.importing import ImportActions
+from gui.library.library_panel import LibraryPanel
+from gui.library.metadata_dialog import MetadataDialog
+from gui.reports.actions import ReportActions
+from gui.session.session import Session
 from gui.settings import WindowSettings
-from gui.sourcing_actions import SourcingActions
-from gui.trainer_actions import TrainerActions
+from gui.sourcing.actions import SourcingActions
+from gui.sourcing.claims_panel import ClaimsPanel
+from gui.sourcing.sources_panel import SourcesPanel
+from gui.trainer.actions import TrainerActions
+from gui.trainer.comparison import Comparison
+from gui.trainer.presentation import Presenter
+from gui.widgets.messages import ConfirmDelete, ErrorMessage
 
 APP_NAME = "Sourcelight"
 

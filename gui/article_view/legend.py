@@ -9,17 +9,17 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
-from gui.article_view.flow_layout import FlowLayout
-from gui.article_view.palette import style_for
-from gui.article_view.reader import label_key
-from gui.article_view.sourcing_overlay import (
+from gui.article_view.lenses import (
     HEDGE_NAMES,
     SOURCING_NAMES,
     hedge_style,
     sourcing_style,
 )
-from gui.core.annotations import Label
-from gui.core.entities import ENTITY_TYPE_NAMES, ENTITY_TYPES
+from gui.article_view.palette import style_for
+from gui.article_view.reader import label_key
+from gui.core.annotations.model import Label
+from gui.core.entities.pipeline import ENTITY_TYPE_NAMES, ENTITY_TYPES
+from gui.widgets.flow_layout import FlowLayout
 
 
 def label_swatch(colour: str, size: int = 14) -> QIcon:

@@ -10,16 +10,16 @@ from PySide6.QtGui import QFont, QPainter, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from gui.article_view.highlighting import BoxLayer, Highlighter, HighlightLayer
-from gui.article_view.palette import FIND_STYLE, FOCUS_STYLE, OVERLAY_STYLES, Style, style_for
-from gui.article_view.sourcing_overlay import (
+from gui.article_view.lenses import (
     hedge_spans,
     hedge_style,
     sourcing_spans,
     sourcing_style,
 )
-from gui.core.annotations import Annotation, Label
+from gui.article_view.palette import FIND_STYLE, FOCUS_STYLE, OVERLAY_STYLES, Style, style_for
+from gui.core.annotations.model import Annotation, Label
 from gui.core.bulk import gc_paused
-from gui.core.entities import ENTITY_TYPE_NAMES, Entity
+from gui.core.entities.pipeline import ENTITY_TYPE_NAMES, Entity
 from gui.core.span_index import Highlight, SpanIndex
 
 LABEL_KEYS = frozenset("123456789")

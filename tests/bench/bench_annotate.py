@@ -20,8 +20,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from gui.app import make_window  # noqa: E402
-from gui.core import entities as nlp  # noqa: E402
 from gui.core.articles import ImportedText, Metadata  # noqa: E402
+from gui.core.entities import pipeline as nlp  # noqa: E402
 from gui.core.storage.entities_store import EntityStore  # noqa: E402
 
 ROUNDS = 200

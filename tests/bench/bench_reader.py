@@ -15,9 +15,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtWidgets import QApplication
 
 from gui.app import make_window
-from gui.core import entities as nlp
 from gui.core.articles import ImportedText, Metadata
-from gui.core.entities import Entity
+from gui.core.entities import pipeline as nlp
+from gui.core.entities.pipeline import Entity
 from gui.core.storage.entities_store import EntityStore
 from gui.core.storage.settings_store import OutletStore
 

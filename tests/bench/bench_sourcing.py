@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from gui.core.entities import load_pipeline  # noqa: E402
+from gui.core.entities.pipeline import load_pipeline  # noqa: E402
 from gui.core.sourcing.analysis import analyse_sourcing  # noqa: E402
 from gui.core.sourcing.model import Attribution, Findings, Source  # noqa: E402
 

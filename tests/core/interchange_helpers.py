@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from gui.core.anchoring import anchor_for
-from gui.core.annotations import AddAnnotation, Annotation, Label, ReplaceBody, SaveLabel
+from gui.core.annotations.model import AddAnnotation, Annotation, Label, ReplaceBody, SaveLabel
 from gui.core.articles import ImportedText, Metadata
 from gui.core.storage import (
     AnnotationStore,

@@ -14,8 +14,8 @@ from typing import Any
 
 from gui.core.articles import Article
 from gui.core.interchange.common import article_urn
-from gui.core.sourcing_commands import ClaimAssessment, claim_key_of, split_claim_key
-from gui.core.sourcing_corrections import source_name
+from gui.core.sourcing.commands import ClaimAssessment, claim_key_of, split_claim_key
+from gui.core.sourcing.corrections import source_name
 from gui.core.storage import ArticleStore, Library, SourcingStore
 
 CONTEXT = "https://schema.org"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from gui.core.annotations import HOTKEYS, Command, Label, SaveLabel
+from gui.core.annotations.model import HOTKEYS, Command, Label, SaveLabel
 from gui.core.interchange.common import LabelInfo
 from gui.core.storage import LabelStore, Library, apply
 

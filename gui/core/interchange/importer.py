@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from gui.core.anchoring import Anchor, anchor_for, resolve
-from gui.core.annotations import AddAnnotation, Annotation, Batch, Command
+from gui.core.annotations.model import AddAnnotation, Annotation, Batch, Command
 from gui.core.articles import Article
 from gui.core.interchange.codebook import Codebook
 from gui.core.interchange.common import (

@@ -14,10 +14,10 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from gui.core.anchoring import Anchor
-from gui.core.annotations import AddCorrection, Annotation, Command, DeleteArticle, Label
+from gui.core.annotations.model import AddCorrection, Annotation, Command, DeleteArticle, Label
 from gui.core.articles import Article, ImportedText, Metadata
-from gui.core.corrections import Correction
-from gui.core.entities import Entity, pipeline_id
+from gui.core.entities.corrections import Correction
+from gui.core.entities.pipeline import Entity, pipeline_id
 from gui.core.interchange.common import (
     Incoming,
     InterchangeError,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from gui.core.interchange.common import fields_without, text_field
-from gui.core.sourcing_commands import (
+from gui.core.sourcing.commands import (
     AddSourcingCorrection,
     ClaimAssessment,
     ClaimRelation,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from gui.core.annotations import Annotation
+from gui.core.annotations.model import Annotation
 from gui.core.articles import Article
 from gui.core.interchange.common import article_urn, xsd_datetime
 from gui.core.storage import AnnotationStore, ArticleStore, LabelStore, Library

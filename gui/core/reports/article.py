@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from gui.core.annotations import Annotation, Label
+from gui.core.annotations.model import Annotation, Label
 from gui.core.articles import Article
-from gui.core.entities import ENTITY_TYPE_NAMES, ENTITY_TYPES, Entity
+from gui.core.entities.pipeline import ENTITY_TYPE_NAMES, ENTITY_TYPES, Entity
 from gui.core.reports import sections
 from gui.core.reports.data import (
     checklist_answers,

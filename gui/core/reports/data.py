@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gui.core.articles import Article
-from gui.core.corrections import apply_corrections
-from gui.core.entities import Entity, pipeline_id
+from gui.core.entities.corrections import apply_corrections
+from gui.core.entities.pipeline import Entity, pipeline_id
 from gui.core.storage import CorrectionStore, EntityStore, Library, LibraryError, OutletStore
 from gui.core.storage.settings_store import json_setting
 
@@ -53,7 +53,7 @@ def stored_entities(library: Library, article: Article) -> list[Entity]:
 def stored_findings(library: Library, article_id: int) -> dict[str, Any] | None:
     """The sourcing findings saved for the article's current text, as the user corrected them."""
     try:
-        from gui.core.sourcing_corrections import apply_sourcing_corrections
+        from gui.core.sourcing.corrections import apply_sourcing_corrections
         from gui.core.storage.sourcing_store import SourcingStore
 
         store = SourcingStore(library)

@@ -1,7 +1,7 @@
 """The class report of an exercise: a scoreboard of every trainee layer against the answer key,
 then for each trainee the scores per label and the key's annotations they missed.
 
-The figures come from gui.core.agreement (imported when a class report is made).
+The figures come from gui.core.trainer.agreement (imported when a class report is made).
 """
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from gui.core.annotations import Annotation, Label
+from gui.core.annotations.model import Annotation, Label
 from gui.core.reports.markup import document, element, esc, score, section, table
 from gui.core.reports.sections import label_chip
 from gui.core.reports.style import report_css
 from gui.core.storage import AnnotationStore, ArticleStore, LabelStore, Library
 
-ALL = "ALL"  # the label of gui.core.agreement's micro-averaged score
+ALL = "ALL"  # the label of gui.core.trainer.agreement's micro-averaged score
 BOARD_COLUMNS = (
     "Trainee",
     "Marked",
@@ -55,7 +55,7 @@ def class_report_html(
     layers: the trainee layers, in this order (None: every other layer of the article).
     KeyError if there is no such article; ValueError if key_layer has no annotations in it.
     """
-    from gui.core.agreement import scoreboard
+    from gui.core.trainer.agreement import scoreboard
 
     article = ArticleStore(library).get(article_id)
     codebook = LabelStore(library).labels()

@@ -6,12 +6,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from gui.core.annotations import Annotation, Label
-from gui.core.entities import ENTITY_TYPE_NAMES
+from gui.core.annotations.model import Annotation, Label
+from gui.core.entities.pipeline import ENTITY_TYPE_NAMES
 from gui.core.reports.data import ChecklistAnswer, Verdicts
 from gui.core.reports.markup import element, esc, percent, section, table
 from gui.core.reports.style import STATUS_CLASSES, entity_class, label_class, layer_class
-from gui.core.sourcing_summary import build_sources
+from gui.core.sourcing.summary import build_sources
 
 SOURCE_RELIABILITY = {
     "A": "completely reliable",
@@ -152,7 +152,7 @@ def claims_html(findings: Mapping[str, Any], verdicts: Verdicts) -> str:
 
 
 def _claim_key(number: Mapping[str, Any]) -> str:
-    """The claim's key, as gui.core.sourcing_commands.claim_key makes it ("text@start")."""
+    """The claim's key, as gui.core.sourcing.commands.claim_key makes it ("text@start")."""
     return f"{number['text']}@{number['start']}"
 
 

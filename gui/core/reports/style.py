@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from gui.core.annotations import Label
+from gui.core.annotations.model import Label
 
 # Okabe-Ito hues, the same as the reader's highlights (gui/article_view/palette.py).
 ENTITY_COLOURS: dict[str, str] = {

@@ -20,7 +20,7 @@ from gui.core.sourcing.model import Findings, Profile, SpanText
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from gui.core.entities import Entity, Pipeline
+    from gui.core.entities.pipeline import Entity, Pipeline
 
 Progress = Callable[[int, int], None]
 

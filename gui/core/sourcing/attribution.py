@@ -25,7 +25,7 @@ from gui.core.sourcing.sources import EntityIndex, source_from, source_phrase, w
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from gui.core.entities import Entity
+    from gui.core.entities.pipeline import Entity
 
 PARTIAL_WORDS = 9  # an embedded quote of at most this many words is partial, longer is mixed
 _FIRST_PERSON = words("i we you me us")

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from gui.core.entities import Entity
+from gui.core.entities.pipeline import Entity
 from gui.core.sourcing.model import Attribution
 from gui.core.span_index import SpanIndex
 

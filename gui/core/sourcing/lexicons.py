@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from gui.core.outlets import read_lexicon
+from gui.core.entities.outlets import read_lexicon
 from gui.core.resources import resource
 
 SPEECH_VERB_CLASSES = ("neutral", "relay", "loaded")

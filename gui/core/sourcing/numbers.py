@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from gui.core.entities import Entity
+from gui.core.entities.pipeline import Entity
 from gui.core.sourcing.coverage import (
     FIGURE_LABELS,
     TIME_LABELS,

@@ -18,7 +18,7 @@ from gui.core.sourcing.model import Source, SpanText
 from gui.core.sourcing.sources import ABBREVIATIONS, INSTITUTION_NOUNS, TITLES, EntityIndex
 
 if TYPE_CHECKING:
-    from gui.core.entities import Entity
+    from gui.core.entities.pipeline import Entity
 
 REACH = 3000  # characters back that a pronoun or description may reach for its antecedent
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})

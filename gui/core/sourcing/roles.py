@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gui.core.entities import Entity
+from gui.core.entities.pipeline import Entity
 from gui.core.sourcing.coverage import Docs, EntitySpans
 from gui.core.sourcing.lexicons import default_lexicons
 from gui.core.sourcing.model import Attribution, RoleFlag, Source, SpanText

@@ -18,7 +18,7 @@ from gui.core.sourcing.model import Source, SpanText
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from gui.core.entities import Entity
+    from gui.core.entities.pipeline import Entity
 
 
 def words(text: str) -> frozenset[str]:

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from gui.core.anchoring import Anchor
-from gui.core.annotations import Annotation, Label
-from gui.core.corrections import Correction
+from gui.core.annotations.model import Annotation, Label
+from gui.core.entities.corrections import Correction
 from gui.core.storage.articles_store import fts_query
 from gui.core.storage.database import Library
 

@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from gui.core.anchoring import anchor_for, reanchor
-from gui.core.annotations import (
+from gui.core.annotations.model import (
     HOTKEYS,
     AddAnnotation,
     AddCorrection,
@@ -39,8 +39,8 @@ from gui.core.annotations import (
     UpdateMetadata,
 )
 from gui.core.articles import Article, content_hash
-from gui.core.corrections import Correction
-from gui.core.sourcing_commands import SourcingCommand
+from gui.core.entities.corrections import Correction
+from gui.core.sourcing.commands import SourcingCommand
 from gui.core.storage import article_snapshots, sourcing_store
 from gui.core.storage.annotations_store import (
     ANNOTATION_COLUMNS,

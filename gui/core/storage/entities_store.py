@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from gui.core.bulk import gc_paused
-from gui.core.entities import ENTITY_TYPES, Entity
+from gui.core.entities.pipeline import ENTITY_TYPES, Entity
 from gui.core.storage.database import Library, utc_now
 
 _CURRENT_ANALYSIS = """

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from gui.core.annotations import DEFAULT_CODEBOOK
+from gui.core.annotations.model import DEFAULT_CODEBOOK
 
 MIGRATIONS = Migrations("sourcelight")
 SCHEMA_VERSION = 4  # the highest schema this code knows: the number of the last migration

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from gui.core.entities import default_outlets
+from gui.core.entities.pipeline import default_outlets
 from gui.core.storage.database import Library
 
 _OUTLETS = "outlets"

@@ -1,7 +1,7 @@
 """What the user decided about sourcing findings, the findings cache, and the commands on them.
 
 SourcingStore reads; changes go through commands_store.apply(), which dispatches the commands
-of gui.core.sourcing_commands to the handlers here (HANDLERS). take_rows/restore_rows keep an
+of gui.core.sourcing.commands to the handlers here (HANDLERS). take_rows/restore_rows keep an
 article's sourcing rows in its snapshot, so that undoing its deletion brings them back.
 """
 
@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from gui.core.annotations import TableRows
-from gui.core.entities import Entity
-from gui.core.sourcing_commands import (
+from gui.core.annotations.model import TableRows
+from gui.core.entities.pipeline import Entity
+from gui.core.sourcing.commands import (
     AddSourcingCorrection,
     ClaimAssessment,
     ClaimRelation,

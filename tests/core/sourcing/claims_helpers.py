@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from gui.core.entities import Entity, Pipeline, load_pipeline
+from gui.core.entities.pipeline import Entity, Pipeline, load_pipeline
 from gui.core.normalise import normalise, paragraphs
 from gui.core.sourcing.model import Attribution, Source, SpanText
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gui.core.entities import Pipeline, load_pipeline
+from gui.core.entities.pipeline import Pipeline, load_pipeline
 from gui.core.sourcing.analysis import analyse_sourcing
 from gui.core.sourcing.model import Findings, Profile
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gui.core.entities import Pipeline, load_pipeline
+from gui.core.entities.pipeline import Pipeline, load_pipeline
 from gui.core.normalise import normalise
 from gui.core.sourcing.analysis import parse
 from gui.core.sourcing.attribution import FallbackVerbs, find_attributions

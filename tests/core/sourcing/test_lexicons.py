@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from gui.core.outlets import read_lexicon
+from gui.core.entities.outlets import read_lexicon
 from gui.core.resources import resource
 from gui.core.sourcing.lexicons import (
     HEDGE_LEXICON_CLASSES,

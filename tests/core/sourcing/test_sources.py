@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gui.core.entities import Entity, Pipeline, load_pipeline
+from gui.core.entities.pipeline import Entity, Pipeline, load_pipeline
 from gui.core.normalise import normalise
 from gui.core.sourcing.analysis import parse
 from gui.core.sourcing.attribution import find_attributions

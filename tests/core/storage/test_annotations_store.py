@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from gui.core.anchoring import anchor_for
-from gui.core.annotations import (
+from gui.core.annotations.model import (
     DEFAULT_CODEBOOK,
     AddAnnotation,
     AddCorrection,
@@ -20,8 +20,8 @@ from gui.core.annotations import (
     Label,
     SaveLabel,
 )
-from gui.core.corrections import Correction
-from gui.core.entities import Entity
+from gui.core.entities.corrections import Correction
+from gui.core.entities.pipeline import Entity
 from gui.core.storage import (
     SCHEMA_VERSION,
     AnnotationStore,

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gui.core.articles import ImportedText, Metadata
-from gui.core.entities import Entity
+from gui.core.entities.pipeline import Entity
 from gui.core.storage import ArticleStore, DuplicateArticle, EntityStore, fts_query, open_library
 
 from .factories import imported

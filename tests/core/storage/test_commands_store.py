@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from gui.core.anchoring import anchor_for
-from gui.core.annotations import (
+from gui.core.annotations.model import (
     AddAnnotation,
     AddCorrection,
     Annotation,
@@ -31,8 +31,8 @@ from gui.core.annotations import (
     UpdateMetadata,
 )
 from gui.core.articles import Metadata
-from gui.core.corrections import Correction
-from gui.core.entities import Entity
+from gui.core.entities.corrections import Correction
+from gui.core.entities.pipeline import Entity
 from gui.core.storage import (
     AnnotationStore,
     ArticleStore,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gui.core.articles import content_hash
-from gui.core.entities import Entity
+from gui.core.entities.pipeline import Entity
 from gui.core.storage import ArticleStore, EntityStore, LibraryFull, LibraryReadOnly, open_library
 
 from .factories import imported

@@ -10,7 +10,7 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from gui.core.entities import Entity
+from gui.core.entities.pipeline import Entity
 from gui.core.storage import (
     SCHEMA_VERSION,
     AnnotationStore,

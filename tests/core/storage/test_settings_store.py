@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui.core.entities import default_outlets
+from gui.core.entities.pipeline import default_outlets
 from gui.core.storage import OutletStore, open_library
 
 

@@ -13,9 +13,9 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from gui.core.annotations import Batch, DeleteArticle, ReplaceBody
-from gui.core.entities import Entity
-from gui.core.sourcing_commands import (
+from gui.core.annotations.model import Batch, DeleteArticle, ReplaceBody
+from gui.core.entities.pipeline import Entity
+from gui.core.sourcing.commands import (
     AddSourcingCorrection,
     ClaimAssessment,
     ClaimRelation,

@@ -1,0 +1,1 @@
+"""Annotating in the window: label keys, notes, the Annotations panel, layers, files."""

@@ -1,0 +1,220 @@
+"""Annotating, wired once: label keys, notes, deletion, context menu, codebook, corrections.
+
+The reader and the panels announce what the user asks for; this module turns each request
+into a core command for the session, and asks the user what only they can answer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QComboBox, QMenu, QToolBar, QWidget
+
+from gui.actions import make_action
+from gui.annotating.codebook_dialog import CodebookDialog, colour_icon
+from gui.article_view.reader import ArticleView
+from gui.core.anchoring import anchor_for
+from gui.core.annotations.model import (
+    DeleteAnnotation,
+    DeleteLabel,
+    Label,
+    MoveAnnotation,
+    RemoveCorrection,
+    SaveLabel,
+    SetNote,
+)
+from gui.core.entities.corrections import Correction
+from gui.core.entities.pipeline import ENTITY_TYPE_NAMES, ENTITY_TYPES, Entity
+from gui.entities.corrections_dialog import CorrectionsDialog
+from gui.entities.group_dialog import GroupChoice
+from gui.session.session import Session
+from gui.widgets.note_dialog import NoteDialog
+
+
+class AnnotationActions(QObject):
+    """Owns the annotating actions of the window and carries out what they ask."""
+
+    def __init__(self, session: Session, view: ArticleView, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session, self.view, self.parent_widget = session, view, parent
+        self._labels: list[Label] = []
+        self.menu_extensions: list = []  # f(menu, offset, start, end) add more to the menu
+        stack = session.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.note_action = make_action(self, "Add or Edit &Note…", self.edit_note, "Ctrl+Shift+N")
+        self.delete_action = make_action(self, "&Delete Annotation", self.delete_annotation)
+        self.codebook_action = make_action(self, "&Codebook…", self.edit_codebook)
+        self.corrections_action = make_action(self, "Entity &Corrections…", self.edit_corrections)
+        self.label_picker = QComboBox()
+        self.label_picker.setToolTip("Label for the selection (keys 1-9 pick labels too)")
+        self.label_button = make_action(self, "&Label Selection", self.label_with_picker, "Ctrl+L")
+        view.label_requested.connect(self.label_with_hotkey)
+        view.note_requested.connect(self.edit_note)
+        view.delete_requested.connect(self.delete_annotation)
+        view.context_menu_requested.connect(self.show_context_menu)
+        session.labels_changed.connect(self._labels_changed)
+
+    def toolbar(self, parent: QWidget) -> QToolBar:
+        """The annotating toolbar: undo, redo, the label picker and its button."""
+        bar = QToolBar("Annotate", parent)
+        bar.setObjectName("annotateToolbar")
+        bar.addAction(self.undo_action)
+        bar.addAction(self.redo_action)
+        bar.addSeparator()
+        bar.addWidget(self.label_picker)
+        bar.addAction(self.label_button)
+        bar.addAction(self.note_action)
+        return bar
+
+    def labels(self) -> list[Label]:
+        """The codebook as last loaded."""
+        return list(self._labels)
+
+    # -- labelling -------------------------------------------------------------------------
+
+    def label_with_hotkey(self, hotkey: str) -> None:
+        """Label the selection with the label whose hotkey was pressed."""
+        label = next((label for label in self._labels if label.hotkey == hotkey), None)
+        if label is not None:
+            self.label_selection(label)
+
+    def label_with_picker(self) -> None:
+        """Label the selection with the label chosen in the toolbar."""
+        index = self.label_picker.currentIndex()
+        if 0 <= index < len(self._labels):
+            self.label_selection(self._labels[index])
+
+    def label_selection(self, label: Label) -> None:
+        """Annotate the selected text with a label."""
+        start, end = self.view.selected_span()
+        if end > start:
+            self.session.annotate(label, start, end)
+
+    def edit_note(self, annotation=None) -> None:
+        """Add or edit the note of an annotation (the one under the cursor by default)."""
+        annotation = annotation or self.view.annotation_under_cursor()
+        if annotation is None:
+            return
+        note = NoteDialog.ask(self.parent_widget, annotation.text, annotation.note)
+        if note is not None and note != annotation.note:
+            self.session.execute(SetNote(annotation.id, note))
+
+    def delete_annotation(self, annotation=None) -> None:
+        """Delete an annotation (the one under the cursor by default); undo brings it back."""
+        annotation = annotation or self.view.annotation_under_cursor()
+        if annotation is not None:
+            self.session.execute(DeleteAnnotation(annotation.id))
+
+    def reattach(self, annotation) -> None:
+        """Attach an (orphaned) annotation to the text selected in the reader."""
+        start, end = self.view.selected_span()
+        if annotation is not None and end > start and self.session.current is not None:
+            anchor = anchor_for(self.session.current.body, start, end)
+            self.session.execute(MoveAnnotation(annotation.id, anchor, False))
+
+    # -- codebook and corrections ----------------------------------------------------------
+
+    def edit_codebook(self) -> None:
+        """Edit labels, their colours, hotkeys and descriptions."""
+        CodebookDialog.ask(
+            self.parent_widget,
+            self.session.labels,
+            lambda label: self.session.execute(SaveLabel(label)),
+            lambda label_id: self.session.execute(DeleteLabel(label_id)),
+        )
+
+    def edit_corrections(self) -> None:
+        """List the entity correction rules, and remove some."""
+        CorrectionsDialog.ask(
+            self.parent_widget,
+            self.session.corrections,
+            lambda rule_id: self.session.execute(RemoveCorrection(rule_id)),
+        )
+
+    def correct(self, kind: str, text: str, label: str = "", group: str = "") -> None:
+        """Save an entity correction rule for every article."""
+        self.session.correct(Correction(0, kind, text, label=label, group=group))
+
+    def merge(self, entity: Entity) -> None:
+        """Ask which group the entity's text belongs to, and say so for every article."""
+        groups = sorted({e.group or e.text for e in self.view.entities()} - {entity.group})
+        group = GroupChoice.ask(self.parent_widget, entity.text, groups)
+        if group:
+            self.correct("merge", entity.text, group=group)
+
+    # -- context menu ------------------------------------------------------------------------
+
+    def show_context_menu(self, position: QPoint, offset: int) -> None:
+        """Offer what can be done at this place in the text."""
+        self.context_menu(offset).exec(position)
+
+    def context_menu(self, offset: int) -> QMenu:
+        """The menu for a place in the text: labels, the annotation, the entity there."""
+        menu = QMenu(self.parent_widget)
+        start, end = self.view.selected_span()
+        label_menu = menu.addMenu("&Label Selection As")
+        label_menu.setEnabled(end > start)
+        for label in self._labels:
+            action = label_menu.addAction(colour_icon(label.colour), _with_key(label))
+            action.triggered.connect(lambda _=False, chosen=label: self.label_selection(chosen))
+        for annotation in self.view.annotations_at(offset):
+            name = self.label_name(annotation.label_id)
+            menu.addAction(f"Edit Note of “{name}”…", lambda a=annotation: self.edit_note(a))
+            menu.addAction(
+                f"Delete “{name}” Annotation", lambda a=annotation: self.delete_annotation(a)
+            )
+        self._entity_menu(menu, offset, start, end)
+        for extend in self.menu_extensions:
+            extend(menu, offset, start, end)
+        menu.addSeparator()
+        menu.addAction("&Copy", self.view.copy).setEnabled(end > start)
+        return menu
+
+    def _entity_menu(self, menu: QMenu, offset: int, start: int, end: int) -> None:
+        """Entity corrections for the entity at offset, or for the selected text."""
+        entity = next((e for e in self.view.entities() if e.start <= offset < e.end), None)
+        if entity is not None:
+            sub = menu.addMenu(f"Entity “{entity.text}”")
+            types = sub.addMenu("Change &Type To")
+            for key in ENTITY_TYPES:
+                if key != entity.label:
+                    types.addAction(
+                        ENTITY_TYPE_NAMES[key],
+                        lambda k=key, e=entity: self.correct("type", e.text, label=k),
+                    )
+            sub.addAction("&Not an Entity", lambda e=entity: self.correct("remove", e.text))
+            sub.addAction("&Merge Into Group…", lambda e=entity: self.merge(e))
+            split = sub.addAction(
+                "&Split From Its Group", lambda e=entity: self.correct("split", e.text)
+            )
+            split.setEnabled(bool(entity.group) and entity.group != entity.text)
+        if end > start:
+            text = " ".join(self.view.body()[start:end].split())
+            mark = menu.addMenu("Mark Selection as &Entity")
+            for key in ENTITY_TYPES:
+                mark.addAction(
+                    ENTITY_TYPE_NAMES[key], lambda k=key, t=text: self.correct("add", t, label=k)
+                )
+
+    # -- codebook changes ------------------------------------------------------------------
+
+    def _labels_changed(self) -> None:
+        self._labels = self.session.labels()
+        chosen = self.label_picker.currentText()
+        self.label_picker.clear()
+        for label in self._labels:
+            self.label_picker.addItem(colour_icon(label.colour), _with_key(label))
+        index = self.label_picker.findText(chosen)
+        self.label_picker.setCurrentIndex(max(index, 0))
+
+    def label_name(self, label_id: int) -> str:
+        """The name of a label in the codebook."""
+        return next((label.name for label in self._labels if label.id == label_id), "label")
+
+
+def _with_key(label: Label) -> str:
+    """A label's name with its hotkey, for menus."""
+    return f"{label.name}\t{label.hotkey}" if label.hotkey else label.name

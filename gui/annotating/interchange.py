@@ -1,0 +1,146 @@
+"""File-level annotation work: export and import annotations, replace an article's text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from gui.core.importing import ImportFailure, import_file
+from gui.core.storage.database import LibraryError
+from gui.library.files import ARTICLE_FILTER
+from gui.session.session import Session
+from gui.widgets.messages import ErrorMessage, InfoMessage
+
+EXPORT_FORMATS = {
+    "Sourcelight JSON (*.json)": "json",
+    "W3C Web Annotation JSON-LD (*.jsonld)": "w3c",
+    "CSV, one row per annotation (*.csv)": "csv",
+}
+
+
+class ExportTarget:
+    """Ask where to export and in which format."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str) -> tuple[Path, str] | None:
+        """The chosen path and format ("json", "w3c" or "csv"), or None."""
+        stem = "".join(c if c.isalnum() or c in " -_" else "_" for c in title)[:60] or "article"
+        name, chosen = QFileDialog.getSaveFileName(
+            parent, "Export annotations", f"{stem}.json", ";;".join(EXPORT_FORMATS)
+        )
+        return (Path(name), EXPORT_FORMATS.get(chosen, "json")) if name else None
+
+
+class AnnotationFile:
+    """Ask for a file of annotations to import."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> Path | None:
+        """The chosen file, or None."""
+        name, _ = QFileDialog.getOpenFileName(
+            parent, "Import annotations", "", "Annotations (*.json *.jsonld);;All files (*)"
+        )
+        return Path(name) if name else None
+
+
+class ReplacementFile:
+    """Ask for the updated or corrected version of the open article."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> Path | None:
+        """The chosen file, or None."""
+        name, _ = QFileDialog.getOpenFileName(
+            parent, "Replace the article's text", "", ARTICLE_FILTER
+        )
+        return Path(name) if name else None
+
+
+class InterchangeActions(QObject):
+    """Export and import of annotations, and replacing an article's text, for the window."""
+
+    def __init__(self, session: Session, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session, self.parent_widget = session, parent
+        self.export_action = QAction("&Export Annotations…", self)
+        self.export_action.triggered.connect(self.export_annotations)
+        self.import_action = QAction("Import &Annotations…", self)
+        self.import_action.triggered.connect(self.import_annotations)
+        self.replace_action = QAction("&Replace Article Text…", self)
+        self.replace_action.setStatusTip(
+            "Load an updated version; annotations move with their text"
+        )
+        self.replace_action.triggered.connect(self.replace_text)
+
+    def export_annotations(self) -> None:
+        """Write the open article's annotations to a file."""
+        article = self.session.current
+        if article is None:
+            return
+        target = ExportTarget.ask(self.parent_widget, article.metadata.title)
+        if target is None:
+            return
+        from gui.core import interchange  # loaded on first use
+
+        path, kind = target
+        try:
+            if kind == "csv":
+                text = interchange.export_csv(self.session.library, article.id)
+            else:
+                export = interchange.export_w3c if kind == "w3c" else interchange.export_json
+                data = export(self.session.library, article.id)
+                text = json.dumps(data, ensure_ascii=False, indent=2)
+            path.write_text(text, encoding="utf-8")
+        except (OSError, LibraryError) as error:
+            ErrorMessage.ask(self.parent_widget, "Export failed", f"{path.name}: {error}")
+            return
+        InfoMessage.ask(self.parent_widget, "Exported", f"Annotations written to {path}.")
+
+    def import_annotations(self) -> None:
+        """Read annotations (own JSON or W3C) into the open article."""
+        article = self.session.current
+        path = AnnotationFile.ask(self.parent_widget) if article else None
+        if path is None:
+            return
+        from gui.core import interchange  # loaded on first use
+
+        try:
+            data = path.read_bytes()
+            report = interchange.import_annotations(self.session.library, article.id, data)
+        except (OSError, ValueError, LibraryError) as error:
+            ErrorMessage.ask(self.parent_widget, "Nothing imported", f"{path.name}: {error}")
+            return
+        self.session.record(f"Import annotations from {path.name}", report.undo)
+        self.session.labels_changed.emit()  # also shows the new annotations
+        text = f"{report.anchored} annotations placed, {report.orphaned} orphaned"
+        details = "\n".join(report.skipped)
+        if report.skipped:
+            text += f", {len(report.skipped)} skipped"
+        InfoMessage.ask(self.parent_widget, "Annotations imported", text + ".", details)
+
+    def replace_text(self) -> None:
+        """Give the open article a new text from a file; annotations are re-anchored."""
+        article = self.session.current
+        path = ReplacementFile.ask(self.parent_widget) if article else None
+        if path is None:
+            return
+        try:
+            imported = import_file(path)
+        except ImportFailure as failure:
+            ErrorMessage.ask(self.parent_widget, "Text not replaced", str(failure))
+            return
+        if imported.body == article.body:
+            InfoMessage.ask(self.parent_widget, "Same text", "The file has the same text.")
+            return
+        if self.session.replace_body(article.id, imported.body):
+            orphans = sum(a.orphaned for a in self.session.annotations())
+            placed = len(self.session.annotations()) - orphans
+            InfoMessage.ask(
+                self.parent_widget,
+                "Text replaced",
+                f"{placed} annotations found their text again; {orphans} are orphaned and "
+                "listed in the Annotations panel to re-attach or delete.",
+            )

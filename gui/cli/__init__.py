@@ -1,0 +1,1 @@
+"""The command-line face of the core: parse, run a command, print; never imports Qt."""

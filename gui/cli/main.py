@@ -1,0 +1,308 @@
+"""The command line: parse the arguments, and run one of the commands (_COMMANDS) without Qt.
+
+Without a command, the arguments name a library and files for the window to open; gui.app
+decides what to do with those. Nothing on this path imports Qt, and only the commands that
+detect entities import spaCy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from importlib import metadata
+from pathlib import Path
+
+from gui.cli import compare as cli_compare
+from gui.cli import report as cli_report
+from gui.core.storage import LibraryError, default_library_path
+
+PROG = "sourcelight"
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+_USAGE = "%(prog)s [--library FILE] [FILE ...]\n       %(prog)s [--library FILE] COMMAND [ARGS ...]"
+_DESCRIPTION = (
+    "Offline reader and annotator for news articles.\n\n"
+    "Without a command, opens the window and imports the FILEs given (if any).\n"
+    "With a command, works on the library from the command line and exits."
+)
+# Each runs cli_commands.<name>_command, with "-" in the name read as "_".
+_COMMANDS = ("import", "list", "analyze", "export", "import-annotations", "report", "compare")
+_Commands = argparse._SubParsersAction
+_Parser = argparse.ArgumentParser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every command; its help names the commands and the default library."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        usage=_USAGE,
+        description=_DESCRIPTION,
+        epilog=f"{_library_note()}\nRun '{PROG} COMMAND --help' for the arguments of a command.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    _add_library_option(parser, default=None)
+    parser.set_defaults(files=[])
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands", prog=PROG)
+    _add_import_parser(commands)
+    _add_list_parser(commands)
+    _add_analyze_parser(commands)
+    _add_export_parser(commands)
+    _add_import_annotations_parser(commands)
+    cli_report.add_parser(commands, _add_command)
+    cli_compare.add_parser(commands, _add_command)
+    return parser
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Parse argv; ns.command is None when the window should open with ns.library and ns.files."""
+    if _is_window_call(argv):
+        namespace = _window_parser().parse_args(argv)
+        namespace.command = None
+        return namespace
+    return build_parser().parse_args(argv)
+
+
+def run(ns: argparse.Namespace) -> int:
+    """Run the command in ns and return the exit code; library problems never show a traceback."""
+    _use_utf8_output()
+    if ns.command is None:
+        return _usage_error("a command is needed: " + ", ".join(_COMMANDS))
+    # Imported here so that the window's start-up does not load every importer.
+    from gui.cli import commands as cli_commands
+
+    try:
+        return getattr(cli_commands, f"{ns.command.replace('-', '_')}_command")(ns)
+    except (cli_commands.CommandError, LibraryError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return getattr(error, "exit_code", 1)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()  # the reader (e.g. `head`) has gone: stop quietly
+        return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse argv (default sys.argv[1:]) and run its command; without a command, exit 2."""
+    try:
+        ns = parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exit_:
+        return _exit_code(exit_)
+    return run(ns)
+
+
+def _add_library_option(parser: argparse.ArgumentParser, default: object) -> None:
+    """--library FILE, on the main parser and on every command."""
+    parser.add_argument(
+        "--library",
+        metavar="FILE",
+        type=_path,
+        default=default,
+        help="the library file to use, created if missing (default: see below)",
+    )
+
+
+def _add_command(commands: _Commands, name: str, summary: str, description: str) -> _Parser:
+    """A command's parser, with --library also accepted after the command name."""
+    parser = commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=_library_note(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,
+    )
+    # SUPPRESS: a command without --library keeps the value given before the command.
+    _add_library_option(parser, default=argparse.SUPPRESS)
+    return parser
+
+
+def _add_import_parser(commands: _Commands) -> None:
+    """The import command."""
+    parser = _add_command(
+        commands,
+        "import",
+        "import files and folders into the library",
+        "Import files (txt, md, html, docx, pdf) and folders into the library.",
+    )
+    parser.add_argument("paths", nargs="+", type=_path, metavar="PATH", help="files or folders")
+
+
+def _add_list_parser(commands: _Commands) -> None:
+    """The list command."""
+    parser = _add_command(
+        commands,
+        "list",
+        "list the articles in the library",
+        "List the articles in the library, newest import first.",
+    )
+    parser.add_argument("--search", default="", metavar="TEXT", help="only articles matching TEXT")
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+
+
+def _add_analyze_parser(commands: _Commands) -> None:
+    """The analyze command."""
+    parser = _add_command(
+        commands,
+        "analyze",
+        "detect the entities in files (does not use the library)",
+        "Read each file (folders: every supported file inside) without storing it, and\n"
+        "detect its entities. With --json, also its quotes and attributions, hedges and\n"
+        "numeric claims; one JSON object per line (JSON Lines), in the order given.",
+    )
+    parser.add_argument("paths", nargs="+", type=_path, metavar="PATH", help="files or folders")
+    parser.add_argument("--json", action="store_true", help="print one JSON object per file")
+
+
+def _add_export_parser(commands: _Commands) -> None:
+    """The export command."""
+    parser = _add_command(
+        commands,
+        "export",
+        "export an article with its annotations (json, csv, w3c or claimreview)",
+        "Export an article and its annotations.\n\n"
+        "  json  Sourcelight's own JSON, lossless: the article, its metadata and entities,\n"
+        "        its annotations, the codebook, the entity corrections, and the sourcing\n"
+        "        findings with the claim verdicts and corrections. Entities (and with them\n"
+        "        the findings) are detected and saved first if the library has none for\n"
+        "        the current pipeline; that needs the spaCy model.\n"
+        "  csv   one row per annotation: article, label, start, end, text, note,\n"
+        "        annotator, created.\n"
+        "  w3c   W3C Web Annotation JSON-LD: an AnnotationCollection of Annotations.\n"
+        "  claimreview\n"
+        "        schema.org ClaimReview JSON-LD: one review per numeric claim with a\n"
+        "        verdict (needs the spaCy model unless the findings are saved).",
+    )
+    parser.add_argument("--article", type=int, required=True, metavar="ID", help="article id")
+    parser.add_argument(
+        "--format",
+        choices=["json", "csv", "w3c", "claimreview"],
+        default="json",
+        help="output format",
+    )
+    parser.add_argument("--output", type=_path, metavar="FILE", help="write here, not stdout")
+    parser.add_argument(
+        "--annotator",
+        metavar="NAME",
+        help="claimreview: the reviewer of verdicts that do not name one",
+    )
+
+
+def _add_import_annotations_parser(commands: _Commands) -> None:
+    """The import-annotations command."""
+    parser = _add_command(
+        commands,
+        "import-annotations",
+        "import annotations (Sourcelight JSON or W3C) into an article",
+        "Import annotations from Sourcelight's JSON or W3C Web Annotation JSON (one\n"
+        "Annotation, a list, an AnnotationCollection or an AnnotationPage) into an article,\n"
+        "anchoring each by its selectors. Annotations whose text is not found are kept as\n"
+        "orphans; items that are not annotations are listed on stderr (exit code 1).\n\n"
+        "Without --article: a Sourcelight JSON export brings its article along (added to\n"
+        "the library unless its text is there already); a W3C file goes to the article its\n"
+        "targets name (urn:sourcelight:article:<hash>).",
+    )
+    parser.add_argument("--article", type=int, metavar="ID", help="article id")
+    parser.add_argument(
+        "--annotator",
+        metavar="NAME",
+        help="who made the annotations the file does not attribute (default: imported)",
+    )
+    parser.add_argument("file", type=_path, metavar="FILE", help="the file to read ('-': stdin)")
+
+
+def _library_note() -> str:
+    """The line of help that names the default library (not wrapped: it may be copied)."""
+    return f"Default library: {default_library_path()}"
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    """The arguments of the window: a library and files to import."""
+    parser = argparse.ArgumentParser(prog=PROG, usage=_USAGE, allow_abbrev=False)
+    _add_library_option(parser, default=None)
+    parser.add_argument("files", nargs="*", type=_path, metavar="FILE")
+    return parser
+
+
+def _is_window_call(argv: list[str]) -> bool:
+    """True when argv holds only --library and files, so no command is meant."""
+    head, tail = (
+        (argv[: argv.index("--")], argv[argv.index("--") + 1 :]) if "--" in argv else (argv, [])
+    )
+    head = _without_library_option(head)
+    if any(arg.startswith("-") for arg in head):
+        return False  # --help, --version or a mistake: the full parser explains
+    first = (head or tail or [None])[0]
+    return first is None or (first not in _COMMANDS and _looks_like_file(first))
+
+
+def _without_library_option(args: list[str]) -> list[str]:
+    """args without "--library FILE" and "--library=FILE"."""
+    rest: list[str] = []
+    skip = False
+    for arg in args:
+        if skip or arg.startswith("--library="):
+            skip = False
+            continue
+        skip = arg == "--library"
+        if not skip:
+            rest.append(arg)
+    return rest
+
+
+def _looks_like_file(arg: str) -> bool:
+    """True for an existing path or one that looks like a file name (so typos of commands fail)."""
+    path = Path(arg)
+    return path.exists() or bool(path.suffix) or os.sep in arg or "/" in arg
+
+
+def _path(value: str) -> Path:
+    """An argument naming a file, with ~ expanded."""
+    return Path(value).expanduser()
+
+
+def _version() -> str:
+    """The installed version of Sourcelight."""
+    try:
+        return metadata.version("sourcelight")
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
+def _use_utf8_output() -> None:
+    """Write UTF-8 whatever the locale says, so titles and entities print as they are."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
+def _usage_error(message: str) -> int:
+    """Print the usage and message to stderr; return the usage exit code."""
+    build_parser().print_usage(sys.stderr)
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _exit_code(exit_: SystemExit) -> int:
+    """The int exit code of an argparse exit (--help: 0, bad arguments: 2)."""
+    code = exit_.code
+    if code is None or isinstance(code, int):
+        return code or 0
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at devnull so that the final flush at exit does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,92 @@
+"""The report command: an article report, or with --key a class report, written as HTML or PDF.
+
+Qt-free, like the rest of the command line, except for the PDF branch, which imports
+gui.reports.pdf (and with it PySide6) only when a PDF is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+SUMMARY = "write an article report, or a class report with --key (html or pdf)"
+DESCRIPTION = (
+    "Write a printable report of an article.\n\n"
+    "Without --key: the text with its entities and annotations highlighted, a legend,\n"
+    "the annotations with their notes by layer, the sourcing profile and the claims\n"
+    "with their verdicts (when the sourcing findings are saved), and the checklist\n"
+    "answers of an exercise file. Entities are those saved for the current pipeline;\n"
+    "nothing is analysed.\n\n"
+    "With --key NAME: a class report. The layer NAME is the answer key; every other\n"
+    "layer (or each --layer) is a trainee, scored against it (exact and overlap F1,\n"
+    "kappa, alpha), with the key's annotations each trainee missed.\n\n"
+    "html is one self-contained file (no scripts, nothing fetched); pdf is A4."
+)
+
+
+def add_parser(commands: argparse._SubParsersAction, add_command: Callable[..., Any]) -> None:
+    """Add the report command through gui.cli.main's add_command(commands, name, summary, text)."""
+    parser = add_command(commands, "report", SUMMARY, DESCRIPTION)
+    parser.add_argument("--article", type=int, required=True, metavar="ID", help="article id")
+    parser.add_argument("--format", choices=["html", "pdf"], default="html", help="output format")
+    parser.add_argument(
+        "--output", type=_path, required=True, metavar="FILE", help="the file to write"
+    )
+    parser.add_argument(
+        "--key",
+        "--class-key",
+        dest="key",
+        metavar="NAME",
+        help="make a class report with the layer NAME as the answer key",
+    )
+    parser.add_argument(
+        "--layer",
+        dest="layers",
+        action="append",
+        metavar="NAME",
+        help="only this layer (repeat for more): shown, or scored with --key",
+    )
+
+
+def write_report(library: Any, article_id: int, ns: argparse.Namespace) -> None:
+    """Make the report that ns asks for and write it to ns.output (CommandError on failure)."""
+    from gui.cli.commands import CommandError
+
+    try:
+        html = report_html(library, article_id, ns.key, ns.layers)
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    try:
+        if ns.format == "pdf":
+            _write_pdf(html, ns.output)
+        else:
+            ns.output.write_text(html, encoding="utf-8")
+    except OSError as error:
+        reason = getattr(error, "strerror", None) or error
+        raise CommandError(f"cannot write {ns.output}: {reason}") from error
+
+
+def report_html(
+    library: Any, article_id: int, key: str | None, layers: Sequence[str] | None
+) -> str:
+    """The class report when a key layer is named, else the article report."""
+    from gui.core import reports
+
+    if key:
+        return reports.class_report_html(library, article_id, key, layers)
+    findings = reports.stored_findings(library, article_id)
+    return reports.article_report_html(library, article_id, findings, layers)
+
+
+def _write_pdf(html: str, output: Path) -> None:
+    """The report as PDF, laid out by Qt (loaded only here)."""
+    from gui.reports.pdf import html_to_pdf
+
+    html_to_pdf(html, output)
+
+
+def _path(value: str) -> Path:
+    """An argument naming a file, with ~ expanded."""
+    return Path(value).expanduser()

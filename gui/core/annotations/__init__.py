@@ -1,0 +1,1 @@
+"""Annotations and the codebook: values and the commands that change them."""

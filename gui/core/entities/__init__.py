@@ -1,0 +1,1 @@
+"""Named entities: the spaCy pipeline, outlet rules, alias groups, corrections."""

@@ -1,0 +1,1 @@
+"""Trainer mode's core: exercises, returned work, and agreement scores."""

@@ -1,0 +1,375 @@
+"""Exercises: pack articles into a file for trainees, read such a file, bring their work back.
+
+An exercise file is a Sourcelight library (.sourcelight or .sqlite) holding the chosen articles,
+the trainer's codebook, the findings (unless hidden), the answer key (if included: the
+trainer's annotations, annotator = trainer) and an `exercise` settings row (ExerciseInfo as
+JSON). A trainee opens it as a library and annotates under their own name; what they hand back
+is that file. import_returned brings their annotations into the trainer's copies of the articles
+as a layer named after them, in one transaction, never touching what is there already.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager, suppress
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from gui.core.storage import ArticleStore, Library, LibraryError, open_library
+from gui.core.storage.database import LibraryTooNew, utc_now
+from gui.core.storage.exercise_store import (
+    ANSWERS_SETTING,
+    EXERCISE_SETTING,
+    TRAINEE_SETTING,
+    ExerciseStore,
+    fill_exercise,
+)
+
+FORMAT = "sourcelight-exercise"  # the `format` of the exercise row
+FORMAT_VERSION = 1
+SQLITE_HEADER = b"SQLite format 3\x00"
+CHECKLISTS: dict[str, tuple[str, ...]] = {
+    "SIFT": (
+        "Stop: what do you know about this source, and what is your first reaction to it?",
+        "Investigate the source: who is behind it, and what do they know and want?",
+        "Find better coverage: what do other reliable sources say about the main claim?",
+        "Trace claims, quotes and images to their original context: were they reported fairly?",
+    ),
+    "CRAAP": (
+        "Currency: when was it published or updated, and is that recent enough here?",
+        "Relevance: does it answer your question, and who is it written for?",
+        "Authority: who wrote it, with what expertise, for which outlet?",
+        "Accuracy: is it supported by evidence that you can check elsewhere?",
+        "Purpose: does it inform, persuade, sell or entertain, and whose interest does it serve?",
+    ),
+}
+
+
+class ExerciseError(LibraryError):
+    """A file that cannot be used as (or returned from) an exercise; str() says why."""
+
+
+@dataclass(frozen=True)
+class ExerciseOptions:
+    """What the trainer chose in File > New exercise."""
+
+    title: str
+    instructions: str = ""
+    checklist: tuple[str, ...] = ()
+    hide_findings: bool = False  # trainees see no entities or sourcing findings
+    include_key: bool = False  # the trainer's layer goes in as the answer key
+    trainer: str = ""  # "" = default_annotator()
+    key_layer: str = ""  # the layer that is the key; "" = the trainer's
+
+
+@dataclass(frozen=True)
+class ExerciseInfo:
+    """The `exercise` settings row of an exercise file."""
+
+    exercise_id: str  # uuid4
+    title: str
+    instructions: str
+    checklist: tuple[str, ...]
+    hide_findings: bool
+    key_included: bool
+    trainer: str
+    created: str  # ISO 8601, UTC
+    key_layer: str = ""
+    key_annotation_ids: tuple[int, ...] = ()  # the annotations in the file that are the key
+    articles: tuple[str, ...] = ()  # content hashes of the exercise's articles
+    format: str = FORMAT
+    version: int = FORMAT_VERSION
+
+    def to_json(self) -> dict[str, Any]:
+        """The settings row's JSON value."""
+        data = asdict(self)
+        for name in ("checklist", "key_annotation_ids", "articles"):
+            data[name] = list(data[name])
+        return data
+
+    @classmethod
+    def from_json(cls, data: Any) -> ExerciseInfo:
+        """Read a settings row's value; ValueError (or TypeError) when it is not one."""
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ValueError("the exercise setting is not Sourcelight's")
+        values = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+        for name in ("checklist", "key_annotation_ids", "articles"):
+            values[name] = tuple(values.get(name, ()))
+        info = cls(**values)
+        if not info.exercise_id or not isinstance(info.title, str):
+            raise ValueError("the exercise setting lacks its id or title")
+        return info
+
+
+@dataclass(frozen=True)
+class ReturnedReport:
+    """What importing a returned file did."""
+
+    trainee: str  # the name the trainee gave
+    layer: str  # the layer their annotations went into ("Ana", or "Ana (2)" for a second Ana)
+    added: int  # annotations added
+    duplicate: bool  # the file had been imported before: nothing was added
+    trainee_id: str = ""
+    orphaned: int = 0  # added, but their text is no longer in the trainer's article
+    skipped: int = 0  # left out: their article is not in the trainer's library any more
+
+
+def default_annotator() -> str:
+    """The name a layer gets unless the user sets one: the system user."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment or the password database
+        return "me"
+
+
+def create_exercise(
+    library: Library, article_ids: Sequence[int], path: Path, options: ExerciseOptions
+) -> ExerciseInfo:
+    """Write an exercise file at path from articles of library, and record it in library.
+
+    The articles, annotations and codebook of library are left as they are; the file appears
+    whole or not at all. ExerciseError for no or unknown articles, or for path being library.
+    """
+    articles = _chosen_articles(library, article_ids)
+    path = Path(path).expanduser().absolute()
+    _refuse_target(library, path)
+    trainer = options.trainer or default_annotator()
+    key_layer = options.key_layer or trainer
+    draft = path.with_name(path.name + ".part")
+    try:
+        key_ids = _write_file(library, draft, articles, options, key_layer)
+        info = _info(options, trainer, key_layer, key_ids, [a[1] for a in articles])
+        _stamp(draft, info)
+        with library.transaction():
+            ExerciseStore(library).record_exercise(info.to_json(), str(path), articles)
+            os.replace(draft, path)
+    except OSError as error:
+        raise ExerciseError(f"Could not write the exercise to {path}: {error}.") from error
+    finally:
+        _remove(draft)
+    return info
+
+
+def read_exercise(path: Path) -> ExerciseInfo:
+    """The exercise a file holds; ExerciseError when it is not one, or damaged."""
+    with opened_exercise(path) as exercise:
+        return exercise_info(exercise, Path(path))
+
+
+def join_exercise(library: Library, trainee: str) -> str:
+    """Make the open exercise file the trainee's: store their name; returns their trainee_id.
+
+    The id is made once per file and kept, so two trainees of the same name stay apart.
+    """
+    store = ExerciseStore(library)
+    current = json_or_none(store.setting(TRAINEE_SETTING))
+    trainee_id = current.get("trainee_id") if isinstance(current, dict) else None
+    trainee_id = trainee_id or str(uuid.uuid4())
+    store.put_setting(TRAINEE_SETTING, {"trainee_id": trainee_id, "name": trainee})
+    return str(trainee_id)
+
+
+def save_checklist_answers(library: Library, answers: dict[str, str]) -> None:
+    """Store the trainee's checklist answers (question -> answer) in their exercise file."""
+    ExerciseStore(library).put_setting(ANSWERS_SETTING, dict(answers))
+
+
+def checklist_answers(library: Library) -> dict[str, str]:
+    """The checklist answers stored in an exercise file (empty when there are none)."""
+    value = json_or_none(ExerciseStore(library).setting(ANSWERS_SETTING))
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def import_returned(library: Library, path: Path) -> ReturnedReport:
+    """Bring a trainee's returned file into library as a layer named after them.
+
+    ExerciseError, with library unchanged, for a file that is not an exercise, is damaged, or
+    belongs to an exercise not made from library. The same file twice: duplicate, nothing added.
+    """
+    # Imported here: gui.core.trainer.returns builds on this module's values.
+    from gui.core.trainer.returns import import_work, read_work
+
+    return import_work(library, read_work(Path(path)))
+
+
+@contextmanager
+def opened_exercise(path: Path) -> Iterator[Library]:
+    """A private copy of the file, opened, once it is known to be a sound Sourcelight library.
+
+    The file itself is only read: nothing is written to it or beside it (no -wal, no -shm),
+    and a library of an older schema is brought up to date in the copy alone.
+    """
+    path = Path(path)
+    _check_header(path)
+    with tempfile.TemporaryDirectory(prefix="sourcelight-exercise-") as folder:
+        copy = Path(folder) / "exercise.sqlite"
+        _copy_file(path, copy)
+        library = _open_copy(copy, path)
+        try:
+            _check_integrity(library, path)
+            yield library
+        finally:
+            library.close()
+
+
+def exercise_info(library: Library, path: Path) -> ExerciseInfo:
+    """The ExerciseInfo of an opened file; ExerciseError when it has none or a damaged one."""
+    raw = ExerciseStore(library).setting(EXERCISE_SETTING)
+    if raw is None:
+        raise ExerciseError(f"{path} is a Sourcelight library, but not an exercise.")
+    try:
+        return ExerciseInfo.from_json(json_or_none(raw, strict=True))
+    except (TypeError, ValueError) as error:
+        raise ExerciseError(f"{path} is a damaged exercise: {error}.") from error
+
+
+def _chosen_articles(library: Library, article_ids: Sequence[int]) -> list[tuple[int, str]]:
+    """(id, content hash) of each chosen article, in the order given, once each."""
+    if not article_ids:
+        raise ExerciseError("An exercise needs at least one article.")
+    store, chosen = ArticleStore(library), []
+    for article_id in dict.fromkeys(article_ids):
+        try:
+            chosen.append((article_id, store.get(article_id).content_hash))
+        except KeyError:
+            raise ExerciseError(f"There is no article {article_id} in {library.name}.") from None
+    return chosen
+
+
+def _refuse_target(library: Library, path: Path) -> None:
+    """Refuse to write the exercise over the library itself or into a folder."""
+    if path.is_dir():
+        raise ExerciseError(f"Could not write the exercise to {path}: it is a folder.")
+    if library.path is not None and path.exists() and path.samefile(library.path):
+        raise ExerciseError(f"{path} is the open library; choose another file for the exercise.")
+    if library.read_only:
+        raise ExerciseError(f"{library.name} is read-only: it could not record the exercise.")
+
+
+def _write_file(
+    library: Library,
+    draft: Path,
+    articles: list[tuple[int, str]],
+    options: ExerciseOptions,
+    key_layer: str,
+) -> list[int]:
+    """Fill a new library at draft; returns the ids of the key annotations in it."""
+    _remove(draft)
+    target = open_library(draft)
+    try:
+        ids = [article_id for article_id, _ in articles]
+        key = key_layer if options.include_key else None
+        return fill_exercise(library, target, ids, not options.hide_findings, key)
+    finally:
+        target.close()
+
+
+def _info(
+    options: ExerciseOptions,
+    trainer: str,
+    key_layer: str,
+    key_ids: list[int],
+    hashes: list[str],
+) -> ExerciseInfo:
+    """The exercise row of a new exercise."""
+    return ExerciseInfo(
+        exercise_id=str(uuid.uuid4()),
+        title=options.title.strip() or "Exercise",
+        instructions=options.instructions,
+        checklist=tuple(options.checklist),
+        hide_findings=options.hide_findings,
+        key_included=options.include_key,
+        trainer=trainer,
+        created=utc_now(),
+        key_layer=key_layer if options.include_key else "",
+        key_annotation_ids=tuple(key_ids),
+        articles=tuple(hashes),
+    )
+
+
+def _stamp(draft: Path, info: ExerciseInfo) -> None:
+    """Write the exercise row, and make the file one self-contained file (no -wal beside it)."""
+    target = open_library(draft)
+    try:
+        ExerciseStore(target).put_setting(EXERCISE_SETTING, info.to_json())
+    finally:
+        target.close()
+    connection = sqlite3.connect(draft)
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        connection.close()
+
+
+def _check_header(path: Path) -> None:
+    """ExerciseError unless path is a readable file that starts like an SQLite database."""
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise ExerciseError(f"Could not read {path}: {error.strerror or error}.") from error
+    if header != SQLITE_HEADER:
+        raise ExerciseError(f"{path} is not a Sourcelight file (not a library or an exercise).")
+
+
+def _copy_file(path: Path, copy: Path) -> None:
+    """Copy the file, and its write-ahead log if one lies beside it, to copy."""
+    try:
+        shutil.copyfile(path, copy)
+        wal = path.with_name(path.name + "-wal")
+        if wal.is_file():
+            shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+    except OSError as error:
+        raise ExerciseError(f"Could not read {path}: {error.strerror or error}.") from error
+
+
+def _open_copy(copy: Path, path: Path) -> Library:
+    """Open the copy of the file at path; ExerciseError saying what is wrong with it."""
+    try:
+        with closing(sqlite3.connect(copy)) as connection:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+        library = open_library(copy) if version else None
+    except LibraryTooNew as error:
+        raise ExerciseError(str(error).replace(str(copy), str(path))) from error
+    except (LibraryError, sqlite3.DatabaseError) as error:
+        raise ExerciseError(f"{path} is damaged or is not a Sourcelight file.") from error
+    if library is None:
+        raise ExerciseError(f"{path} is an SQLite database, but not a Sourcelight file.")
+    return library
+
+
+def _check_integrity(library: Library, path: Path) -> None:
+    """ExerciseError when SQLite finds the file damaged."""
+    try:
+        result = library.db.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise ExerciseError(f"{path} is damaged ({error}); nothing was read from it.") from error
+    if result != "ok":
+        raise ExerciseError(f"{path} is damaged ({result}); nothing was read from it.")
+
+
+def json_or_none(raw: str | None, strict: bool = False) -> Any:
+    """The JSON value of raw; None for None, and for bad JSON unless strict."""
+    if raw is None:
+        return None
+    try:
+        return json.loads(raw)
+    except ValueError:
+        if strict:
+            raise
+        return None
+
+
+def _remove(path: Path) -> None:
+    """Delete path and any journal beside it, if they exist."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with suppress(OSError):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)

@@ -1,1 +1,0 @@
-"""Dialogs; each has an ask() class method that tests can patch."""

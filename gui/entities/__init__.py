@@ -1,0 +1,1 @@
+"""Entities in the window: the Entities panel, corrections, alias groups, outlets."""

@@ -1,0 +1,1 @@
+"""The library in the window: the article list, search, import, details."""

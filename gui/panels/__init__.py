@@ -1,1 +1,0 @@
-"""Side panels: thin item models over lists of domain objects, and their views."""

@@ -1,0 +1,1 @@
+"""Reports from the window: print, export as HTML or PDF."""

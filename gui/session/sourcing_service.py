@@ -1,0 +1,163 @@
+"""The source-criticism findings of the open article: from the library, or found in the background.
+
+Runs on the entity service's worker thread and pipeline, after the entities, so that spaCy is
+never used by two threads at once and is loaded only once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from gui.core.articles import Article
+from gui.core.entities import pipeline as nlp
+from gui.core.storage.database import Library, LibraryError
+from gui.session.background import Task
+from gui.session.entity_service import EntityService
+
+START_DELAY_MS = 150
+
+
+def analyse(holder, body: str, outlets, entities: Sequence, lexicons, progress) -> dict:
+    """Find the sourcing structure of body (on the worker thread); plain JSON data out."""
+    from gui.core.sourcing.analysis import analyse_sourcing  # loads spaCy-facing code late
+
+    pipeline = holder.ensure(outlets, progress)
+    found = analyse_sourcing(body, pipeline, list(entities), lexicons=lexicons, progress=progress)
+    findings = found.to_json()
+    # Serialised here, on the worker thread: for a long article it is tens of milliseconds.
+    return findings, json.dumps(findings, ensure_ascii=False)
+
+
+class SourcingService(QObject):
+    """Finds, caches and corrects the sourcing findings of one article at a time."""
+
+    findings_changed = Signal(int, object)  # article id, findings (JSON-shaped dict)
+    busy = Signal(bool)
+    error = Signal(str, str)  # something the user must know (e.g. a save failed)
+    failed = Signal(str)  # the analysis itself failed: said in the status bar, not a dialog
+
+    def __init__(self, entities: EntityService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entities = entities
+        self._library: Library | None = None
+        self._article: Article | None = None
+        self._task: Task | None = None
+        self._raw: dict | None = None  # findings before the user's corrections
+        entities.entities_changed.connect(self._soon)
+        self._pending: tuple[int, list] | None = None
+
+    def _soon(self, article_id: int, entities: list) -> None:
+        """Start a moment after the entities arrive: the window fills its panels first.
+
+        Python threads share one interpreter lock, so analysis started at once would make
+        the window's own work on the new entities twice as slow.
+        """
+        self._pending = (article_id, entities)
+        QTimer.singleShot(START_DELAY_MS, self._start_pending)
+
+    def _start_pending(self) -> None:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._entities_ready(*pending)
+
+    def set_library(self, library: Library) -> None:
+        """Work on another library."""
+        self.cancel()
+        self._library, self._article, self._raw = library, None, None
+
+    def detach(self) -> None:
+        """Stop working on the library (it is being closed): late results are dropped."""
+        self.cancel()
+        self._library = self._article = self._raw = self._pending = None
+
+    def show(self, article: Article | None) -> None:
+        """Forget the findings of the article shown before; new ones follow its entities."""
+        self.cancel()
+        self._pending = None
+        self._article, self._raw = article, None
+
+    def refresh(self) -> None:
+        """The user's corrections changed: show the findings again with them."""
+        if self._article is not None and self._raw is not None:
+            self._emit(self._article, self._raw)
+
+    def _pipeline_id(self, entities: Sequence, suffix: str) -> str | None:
+        """The cache key of findings: the same one the command line uses."""
+        from gui.core.storage.sourcing_store import findings_cache_id
+
+        base = nlp.pipeline_id(self._entities.outlets())
+        return None if base is None else findings_cache_id(base + suffix, entities)
+
+    def _entities_ready(self, article_id: int, entities: list) -> None:
+        """Entities of the open article are known: find (or read) its sourcing."""
+        article = self._article
+        if article is None or article.id != article_id or self._library is None:
+            return
+        from gui.core.sourcing.lexicon_edits import library_lexicons
+
+        lexicons, suffix = library_lexicons(self._library)
+        pipeline_id = self._pipeline_id(entities, suffix)
+        if pipeline_id is None:
+            return
+        from gui.core.storage.sourcing_store import SourcingStore
+
+        cached = SourcingStore(self._library).cached(article.id, pipeline_id)
+        if cached is not None:
+            self._raw = cached
+            self._emit(article, cached)
+            return
+        self.cancel()
+        self.busy.emit(True)
+        self._task = self._entities.run(
+            analyse,
+            article.body,
+            self._entities.outlets(),
+            entities,
+            lexicons,
+            finished=lambda result, a=article, p=pipeline_id, lib=self._library: self._found(
+                lib, a, p, *result
+            ),
+            failed=self._failed,
+        )
+
+    def _found(
+        self, library: Library, article: Article, pipeline_id: str, found: dict, text: str
+    ) -> None:
+        if library is not self._library:
+            return  # another library was opened meanwhile: its ids mean other articles
+        self._task = None
+        self.busy.emit(False)
+        if not self._library.read_only:
+            from gui.core.storage.sourcing_store import SourcingStore
+
+            try:
+                SourcingStore(self._library).save_cache(article.id, pipeline_id, text)
+            except (LibraryError, KeyError) as error:
+                self.error.emit("Could not save the sourcing findings", str(error))
+        if self._article is not None and self._article.id == article.id:
+            self._raw = found
+            self._emit(article, found)
+
+    def _emit(self, article: Article, raw: dict) -> None:
+        """Announce the findings with the user's corrections applied."""
+        from gui.core.sourcing.corrections import apply_sourcing_corrections
+        from gui.core.storage.sourcing_store import SourcingStore
+
+        corrections = SourcingStore(self._library).corrections(article.id)
+        shown = apply_sourcing_corrections(raw, corrections) if corrections else raw
+        self.findings_changed.emit(article.id, shown)
+
+    def _failed(self, message: str, _trace: str) -> None:
+        self._task = None
+        self.busy.emit(False)
+        self.failed.emit(f"Sourcing analysis failed: {message}")
+
+    def cancel(self) -> None:
+        """Drop the analysis under way, if any."""
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+            self.busy.emit(False)

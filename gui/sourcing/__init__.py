@@ -1,0 +1,1 @@
+"""The source-criticism lens in the window: Sources and Claims panels, lexicons."""

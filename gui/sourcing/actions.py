@@ -1,0 +1,198 @@
+"""The source-criticism lens in the window: lens switch, Sources and Claims panels, corrections.
+
+Findings arrive from the session; panels and the reader announce what the user decides; the
+decisions become commands, stored and undoable like every other change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+
+from gui.article_view.lenses import LENSES, hedge_spans, sourcing_spans
+from gui.article_view.pane import ArticlePane
+from gui.core.sourcing.summary import build_sources, profile_line
+from gui.session.session import Session
+from gui.sourcing.claims_panel import ClaimsPanel
+from gui.sourcing.lexicons_dialog import LexiconsDialog
+from gui.sourcing.sources_panel import SourcesPanel
+from gui.widgets.note_dialog import NoteDialog
+
+
+class SpeakerChoice:
+    """Ask who really says a quote."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, quote: str, current: str) -> str | None:
+        """The speaker's name, or None when cancelled."""
+        name, accepted = QInputDialog.getText(
+            parent, "Speaker", f"Who says “{quote[:80]}”?", text=current
+        )
+        name = " ".join(name.split())
+        return name if accepted and name else None
+
+
+class SourcingActions(QObject):
+    """Owns the lens actions and carries out what the sourcing panels ask."""
+
+    def __init__(
+        self, session: Session, pane: ArticlePane, sources: SourcesPanel, claims: ClaimsPanel,
+        parent: QWidget,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.session, self.pane, self.sources, self.claims = session, pane, sources, claims
+        self.parent_widget = parent
+        self.findings: dict = {}
+        self.lens_group = QActionGroup(self)
+        self.lens_actions: dict[str, QAction] = {}
+        for number, lens in enumerate(LENSES, start=1):
+            action = QAction(f"{lens} Lens", self, checkable=True)
+            action.setShortcut(QKeySequence(f"Alt+{number}"))
+            action.setStatusTip(f"Show {lens.lower()} in the text")
+            action.triggered.connect(lambda _=False, chosen=lens: self.set_lens(chosen))
+            self.lens_group.addAction(action)
+            self.lens_actions[lens] = action
+        self.lens_actions["Entities"].setChecked(True)
+        self.lexicons_action = QAction("&Lexicons…", self)
+        self.lexicons_action.setStatusTip("This library's speech verbs, hedges and other cues")
+        self.lexicons_action.triggered.connect(self.edit_lexicons)
+        session.findings_changed.connect(self._findings_changed)
+        session.claims_changed.connect(self._claims_changed)
+        session.article_opened.connect(lambda _article: self._clear())
+        sources.statements_requested.connect(pane.view.set_focus_spans)
+        claims.claim_picked.connect(lambda start, end: pane.view.select_span(start, end))
+        claims.assessment_requested.connect(self.assess)
+        claims.note_requested.connect(self.note)
+        claims.relation_requested.connect(self.relate)
+
+    def edit_lexicons(self) -> None:
+        """Add, replace or remove lexicon entries for this library."""
+        if self.session.library is None or self.session.read_only:
+            return
+        current = self.session.lexicon_overrides()
+        overrides = LexiconsDialog.ask(self.parent_widget, current)
+        if overrides is not None and overrides != current:
+            self.session.set_lexicon_overrides(overrides)
+
+    def set_lens(self, lens: str) -> None:
+        """Show one lens (Entities, Sourcing, Hedges) or all of them."""
+        self.lens_actions[lens].setChecked(True)
+        self.pane.view.set_lens(lens)
+        self.pane.legend.set_lens(lens)
+
+    # -- findings --------------------------------------------------------------------------
+
+    def _clear(self) -> None:
+        self.findings = {}
+        self.pane.header.set_profile("")
+        self.sources.set_sources([], "")
+        self.claims.set_claims([], {}, [])
+
+    def _findings_changed(self, article_id: int, findings: dict) -> None:
+        current = self.session.current
+        if current is None or current.id != article_id:
+            return
+        self.findings = findings
+        self.pane.view.set_findings(findings)
+        keys = [key for *_, key in sourcing_spans(findings)[0] + hedge_spans(findings)[0]]
+        self.pane.legend.set_finding_counts(keys)
+        text = profile_line(findings.get("profile", {}))
+        self.pane.header.set_profile(text)
+        self.sources.set_sources(build_sources(findings, self.pane.view.entities()), text)
+        self._claims_changed()
+
+    def _claims_changed(self) -> None:
+        if self.session.current is None:
+            return
+        assessments, relations = self.session.claim_decisions()
+        self.claims.set_claims(self.findings.get("numbers", []), assessments, relations)
+
+    # -- decisions -------------------------------------------------------------------------
+
+    def assess(self, key: str, changes: dict) -> None:
+        """Set a claim's verdict, grades or note (the other fields stay)."""
+        from gui.core.sourcing.commands import ClaimAssessment, SetClaimAssessment
+
+        article = self.session.current
+        current = self.session.claim_decisions()[0].get(key)
+        base = current or ClaimAssessment(article_id=article.id, claim_key=key)
+        changed = replace(base, annotator=self.session.annotator, **changes)
+        self.session.execute(SetClaimAssessment(**_fields(changed)))
+
+    def note(self, key: str, note: str) -> None:
+        """Write the note of a claim."""
+        text = NoteDialog.ask(self.parent_widget, key.rsplit("@", 1)[0], note)
+        if text is not None and text != note:
+            self.assess(key, {"note": text})
+
+    def relate(self, key_a: str, key_b: str, relation: str) -> None:
+        """Say how two claims relate, or that they do not."""
+        from gui.core.sourcing.commands import ClearClaimRelation, SetClaimRelation
+
+        article_id = self.session.current.id
+        first, second = sorted((key_a, key_b))
+        if relation:
+            self.session.execute(SetClaimRelation(article_id, first, second, relation, ""))
+        else:
+            self.session.execute(ClearClaimRelation(article_id, first, second))
+
+    # -- corrections from the reader's context menu ------------------------------------------
+
+    def add_to_menu(self, menu: QMenu, offset: int, start: int, end: int) -> None:
+        """Quote corrections for the quote at offset, or a new quote from the selection."""
+        attribution = next(
+            (a for a in self.findings.get("attributions", [])
+             if a["content"]["start"] <= offset < a["content"]["end"]),
+            None,
+        )  # fmt: skip
+        if attribution is not None:
+            sub = menu.addMenu("&Quote")
+            sub.addAction("Change &Speaker…", lambda a=attribution: self.change_speaker(a))
+            sub.addAction(
+                "&Not a Quote", lambda a=attribution: self._correct("remove_quote", a, "")
+            )
+        if end > start:
+            menu.addAction("Mark Selection as &Quote…", lambda: self.add_quote(start, end))
+
+    def change_speaker(self, attribution: dict) -> None:
+        """Say who really speaks a quote."""
+        source = attribution["source"]
+        name = SpeakerChoice.ask(
+            self.parent_widget, attribution["content"]["text"], source["resolved"] or source["text"]
+        )
+        if name:
+            self._correct("speaker", attribution, name)
+
+    def add_quote(self, start: int, end: int) -> None:
+        """Mark the selection as a quote, with the speaker the user names."""
+        text = self.session.current.body[start:end]
+        name = SpeakerChoice.ask(self.parent_widget, text, "")
+        if name:
+            content = {"start": start, "end": end, "text": text}
+            self._correct("add_quote", {"content": content}, name)
+
+    def _correct(self, kind: str, attribution: dict, value: str) -> None:
+        from gui.core.sourcing.commands import AddSourcingCorrection, SourcingCorrection
+
+        content = attribution["content"]
+        correction = SourcingCorrection(
+            0, self.session.current.id, kind, content["start"], content["end"],
+            content["text"], value, "",
+        )  # fmt: skip
+        self.session.execute(AddSourcingCorrection(correction))
+
+
+def _fields(assessment) -> dict:
+    """The assessment's fields as keyword arguments for SetClaimAssessment."""
+    return {
+        "article_id": assessment.article_id,
+        "claim_key": assessment.claim_key,
+        "status": assessment.status,
+        "source_grade": assessment.source_grade,
+        "info_grade": assessment.info_grade,
+        "note": assessment.note,
+        "annotator": assessment.annotator,
+    }

@@ -1,0 +1,108 @@
+"""The Claims panel: figures side by side by event; the user sets verdicts, grades, relations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.sourcing.claims_model import ClaimsModel, claim_key
+from gui.widgets.table_model import SIZING_ROWS
+
+STATUSES = ("unverified", "verified", "disputed", "false")
+SOURCE_GRADES = ("A", "B", "C", "D", "E", "F")  # Admiralty: source reliability
+INFO_GRADES = ("1", "2", "3", "4", "5", "6")  # Admiralty: information credibility
+RELATIONS = (("corroborates", "Corroborates"), ("different_scope", "Different scope"),
+             ("contradicts", "Contradicts"))  # fmt: skip
+
+
+class ClaimsPanel(QWidget):
+    """Lists numeric claims; asks the window to save what the user decides about them."""
+
+    claim_picked = Signal(int, int)  # start, end
+    assessment_requested = Signal(str, dict)  # claim key, fields to change
+    note_requested = Signal(str, str)  # claim key, current note
+    relation_requested = Signal(str, str, str)  # key a, key b, relation ("" clears it)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ClaimsModel(self)
+        self.hint = QLabel(
+            "Figures about the same event share a number. Right-click to set a verdict, an "
+            "Admiralty grade or a note; select two to say how they relate. Only you can say "
+            "“contradicts”.",
+            wordWrap=True,
+        )
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZING_ROWS)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_menu)
+        self.table.clicked.connect(self._picked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table)
+
+    def set_claims(self, numbers: Sequence[dict], assessments: dict, relations: Sequence) -> None:
+        """Show the article's numeric claims."""
+        self.model.set_claims(numbers, assessments, relations)
+
+    def selected_rows(self) -> list[int]:
+        """The rows selected, top to bottom."""
+        return sorted(index.row() for index in self.table.selectionModel().selectedRows())
+
+    def menu(self) -> QMenu:
+        """What can be decided about the selected claims."""
+        menu = QMenu(self)
+        rows = self.selected_rows()
+        if len(rows) == 2:
+            keys = [claim_key(self.model.claim(row)) for row in rows]
+            relation = menu.addMenu("&Relation Between the Two")
+            for value, text in RELATIONS:
+                relation.addAction(text, lambda v=value: self.relation_requested.emit(*keys, v))
+            relation.addAction("No Relation", lambda: self.relation_requested.emit(*keys, ""))
+        if len(rows) == 1:
+            key = claim_key(self.model.claim(rows[0]))
+            self._assessment_menus(menu, key, self.model.assessment(rows[0]))
+        return menu
+
+    def _assessment_menus(self, menu: QMenu, key: str, assessment) -> None:
+        for title, field, values in (
+            ("&Verdict", "status", STATUSES),
+            ("&Source Reliability (A-F)", "source_grade", SOURCE_GRADES),
+            ("&Information Credibility (1-6)", "info_grade", INFO_GRADES),
+        ):
+            sub = menu.addMenu(title)
+            for value in values:
+                action = sub.addAction(value, lambda f=field, v=value: self._assess(key, f, v))
+                action.setCheckable(True)
+                action.setChecked(getattr(assessment, field, "") == value)
+        note = assessment.note if assessment else ""
+        menu.addAction("&Note…", lambda: self.note_requested.emit(key, note))
+
+    def _assess(self, key: str, field: str, value: str) -> None:
+        self.assessment_requested.emit(key, {field: value})
+
+    def _show_menu(self, position: QPoint) -> None:
+        menu = self.menu()
+        if not menu.isEmpty():
+            menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def _picked(self, index) -> None:
+        claim = self.model.claim(index.row())
+        self.claim_picked.emit(claim["start"], claim["end"])

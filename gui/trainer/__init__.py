@@ -1,0 +1,1 @@
+"""Trainer mode in the window: exercises, returned work, comparison, presentation."""

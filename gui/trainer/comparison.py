@@ -1,0 +1,177 @@
+"""Compare two layers in the reader: found, missed and extra annotations in their own colours.
+
+The scores come from gui.core.trainer.agreement; this module only shows them: an overlay in the text
+and a scoreboard for the class.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class LayerChoice(QDialog):
+    """Pick the answer key and the layer to compare with it (or every layer: a scoreboard)."""
+
+    EVERYONE = "Every other layer (scoreboard)"
+
+    def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Compare layers")
+        self.key, self.layer = QComboBox(), QComboBox()
+        self.key.addItems(names)
+        self.layer.addItems([self.EVERYONE, *names])
+        if len(names) > 1:
+            self.layer.setCurrentIndex(2)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Answer &key", self.key)
+        form.addRow("&Compare with", self.layer)
+        form.addRow(buttons)
+
+    @classmethod
+    def ask(cls, parent, names: list[str]) -> tuple[str, str | None] | None:
+        """(key, layer) — layer None for every other layer — or None when cancelled."""
+        dialog = cls(names, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        layer = dialog.layer.currentText()
+        return dialog.key.currentText(), (None if layer == cls.EVERYONE else layer)
+
+
+class Scoreboard(QDialog):
+    """Per-layer scores against the key: F1 exact and overlap, kappa, alpha."""
+
+    COLUMNS = ("Layer", "F1 exact", "F1 overlap", "Matches", "Misses", "Extras", "κ chars",
+               "κ tokens", "α unitizing")  # fmt: skip
+
+    def __init__(self, comparisons, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Scoreboard")
+        self.resize(760, 320)
+        self.table = QTableWidget(len(comparisons), len(self.COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.verticalHeader().hide()
+        for row, comparison in enumerate(comparisons):
+            for column, value in enumerate(score_row(comparison)):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Each layer against the answer key, over this article."))
+        layout.addWidget(self.table)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+
+    @classmethod
+    def ask(cls, parent, comparisons) -> None:
+        """Show the scoreboard until it is closed."""
+        cls(comparisons, parent).exec()
+
+
+def _total(scores):
+    return next((s for s in scores if s.label == "ALL"), None)
+
+
+def score_row(comparison) -> list[str]:
+    """One scoreboard row as text."""
+    exact, overlap = _total(comparison.exact), _total(comparison.overlap)
+    alpha = comparison.alpha_unitizing
+    return [
+        comparison.layer,
+        f"{exact.f1:.2f}" if exact else "–",
+        f"{overlap.f1:.2f}" if overlap else "–",
+        str(overlap.matches if overlap else 0),
+        str(overlap.misses if overlap else 0),
+        str(overlap.extras if overlap else 0),
+        f"{comparison.kappa_chars:.2f}",
+        f"{comparison.kappa_tokens:.2f}",
+        "–" if alpha is None else f"{alpha:.2f}",
+    ]
+
+
+class Comparison(QObject):
+    """The window's Compare action: overlay one layer on the key, or score every layer."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.action = QAction("&Compare Layers…", window)
+        self.action.setShortcut("Ctrl+Shift+K")
+        self.action.triggered.connect(self.ask_and_compare)
+        self.stop_action = QAction("Stop Comparing", window)
+        self.stop_action.setEnabled(False)
+        self.stop_action.triggered.connect(self.stop)
+        self.active: tuple[str, str] | None = None
+
+    def ask_and_compare(self) -> None:
+        """Ask which layers, then show the overlay or the scoreboard."""
+        names = self.window.layers.names()
+        if self.window.session.current is None or len(names) < 2:
+            self.window.status_label.setText("Comparing needs an article with two layers.")
+            return
+        choice = LayerChoice.ask(self.window, names)
+        if choice is None:
+            return
+        key, layer = choice
+        if layer is None:
+            Scoreboard.ask(self.window, self.scoreboard(key))
+        else:
+            self.overlay(key, layer)
+
+    def compare(self, key: str, layer: str):
+        """Scores of layer against key on the open article."""
+        from gui.core.trainer.agreement import compare
+
+        session = self.window.session
+        annotations = [a for a in session.annotations() if not a.orphaned]
+        labels = {label.id: label.name for label in session.labels()}
+        pick = lambda name: [a for a in annotations if a.annotator == name]  # noqa: E731
+        return compare(session.current.body, pick(key), pick(layer), labels, key, layer)
+
+    def scoreboard(self, key: str) -> list:
+        """Every other layer of the open article against key."""
+        return [self.compare(key, name) for name in self.window.layers.names() if name != key]
+
+    def overlay(self, key: str, layer: str) -> None:
+        """Draw found (green), missed (red) and extra (orange) annotations of layer vs key."""
+        comparison = self.compare(key, layer)
+        missed = {a.id for a in comparison.missed}
+        extra = {a.id for a in comparison.extra}
+        shown = [a for a in self.window.session.annotations() if a.annotator in (key, layer)]
+        shown = [a for a in shown if not a.orphaned and (a.annotator == layer or a.id in missed)]
+        kinds = ["cmp:miss" if a.id in missed else "cmp:extra" if a.id in extra else "cmp:match"
+                 for a in shown]  # fmt: skip
+        self.window.pane.view.set_comparison(shown, kinds)
+        self.active = (key, layer)
+        self.stop_action.setEnabled(True)
+        total = _total(comparison.overlap)
+        self.window.pane.banner.say(
+            f"Comparing {html.escape(layer)} with the key ({html.escape(key)}): green found, "
+            f"red missed, orange extra. F1 (overlap) {total.f1:.2f}, "
+            f"κ {comparison.kappa_chars:.2f}. View ▸ Stop Comparing to return."
+        )
+
+    def stop(self) -> None:
+        """Back to the ordinary view of the layers."""
+        self.active = None
+        self.stop_action.setEnabled(False)
+        self.window.pane.banner.say("")
+        self.window.display.annotations_changed()

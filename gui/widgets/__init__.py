@@ -1,0 +1,1 @@
+"""Small widgets and table-model plumbing shared by the features."""

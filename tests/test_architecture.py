@@ -1,0 +1,44 @@
+"""The domain stays free of Qt: import-linter's contract holds, and a fresh import proves it."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+IMPORT_ALL_CORE = """
+import importlib, pkgutil, sys
+import gui.core
+for module in pkgutil.walk_packages(gui.core.__path__, "gui.core."):
+    importlib.import_module(module.name)
+loaded = sorted(name for name in sys.modules if name.split(".")[0] in ("PySide6", "shiboken6"))
+assert not loaded, loaded
+print(len([m for m in sys.modules if m.startswith("gui.core")]))
+"""
+
+
+def test_every_core_module_imports_without_qt():
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_ALL_CORE], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.strip()) >= 8  # the walk really found the modules
+
+
+def test_import_linter_contract_is_kept():
+    lint = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 kept, 0 broken" in result.stdout
+
+
+def test_ruff_finds_nothing_to_fix():
+    ruff = Path(sys.executable).parent / "ruff"
+    for command in (["check", "--quiet"], ["format", "--check", "--quiet"]):
+        result = subprocess.run(
+            [str(ruff), *command, "gui", "tests", "main.py"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr

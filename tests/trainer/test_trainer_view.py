@@ -1,0 +1,97 @@
+"""Layers and presentation mode: what a trainer shows the class, one step at a time."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from gui.annotating.layers import FINDINGS
+from gui.app import make_window, start_session
+from gui.core.anchoring import anchor_for
+from gui.core.annotations.model import AddAnnotation, Annotation
+from gui.widgets.messages import ErrorMessage
+from tests.fakes import install_fake_pipeline
+
+ARTICLE = "Talks\n\nCarter met officials in Baghdad, Reuters reported on Monday.\n"
+
+
+@pytest.fixture
+def window(qtbot, qapp, monkeypatch, tmp_path):
+    install_fake_pipeline(monkeypatch)
+    monkeypatch.setattr(ErrorMessage, "ask", classmethod(lambda cls, parent, *a: None))
+    window = make_window(qapp)
+    qtbot.addWidget(window)
+    window.show()
+    start_session(window, tmp_path / "lib.sqlite", [])
+    QGuiApplication.clipboard().setText(ARTICLE)
+    window.paste_action.trigger()
+    session = window.session
+    session.annotator = "trainer"
+    labels = session.labels()
+    for who, text, label, note in (
+        ("trainer", "Carter met officials", 0, "the key's claim"),
+        ("Ana", "Reuters reported", 1, "Ana's source"),
+        ("trainer", "on Monday", 2, ""),
+    ):
+        start = ARTICLE.index(text)
+        anchor = anchor_for(ARTICLE, start, start + len(text))
+        annotation = Annotation(0, session.current.id, labels[label].id, anchor, note, who, "", "")
+        assert session.execute(AddAnnotation(annotation, labels[label].name))
+    yield window
+    session.wait_for_background()
+    session.close_library()
+
+
+def drawn(window):
+    return sorted((a.annotator, a.text) for a in window.pane.view.annotation_layer_items())
+
+
+def test_layers_show_hide_and_draw_in_their_own_line(window):
+    layers = window.layers
+    assert layers.names() == ["trainer", "Ana"]
+    assert len(drawn(window)) == 3
+    pens = window.pane.view.annotation_layer.pens
+    assert len(set(pens)) == 2  # the trainer's boxes solid, Ana's dashed
+    layers.toggle("Ana", False)
+    assert drawn(window) == [("trainer", "Carter met officials"), ("trainer", "on Monday")]
+    layers.toggle(FINDINGS, False)
+    assert not window.pane.view.entity_layer.visible
+    layers.toggle(FINDINGS, True)
+    assert window.pane.view.entity_layer.visible
+
+
+def test_presentation_mode_reveals_layers_and_steps_through_notes(window, qtbot):
+    view = window.pane.view
+    size = view.font().pointSizeF()
+    window.presenter.action.trigger()
+    assert window.presenter.active and not window.library_dock.isVisible()
+    assert not window.menuBar().isVisible() and view.font().pointSizeF() > size + 4
+    assert drawn(window) == []  # "what did you find?"
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    assert {who for who, _ in drawn(window)} == {"Ana"}
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    assert {who for who, _ in drawn(window)} == {"Ana", "trainer"}  # then the key
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert "the key&#x27;s claim" in window.presenter.caption.text()
+    start, end = view.selected_span()
+    assert ARTICLE[start:end] == "Carter met officials"
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert "Ana&#x27;s source" in window.presenter.caption.text()
+    qtbot.keyClick(view, Qt.Key.Key_P)
+    assert "the key&#x27;s claim" in window.presenter.caption.text()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not window.presenter.active and window.menuBar().isVisible()
+    assert view.font().pointSizeF() == size
+    assert len(drawn(window)) == 3 and window.library_dock.isVisible()
+
+
+def test_preferences_set_the_name_on_new_annotations(window, qtbot, monkeypatch):
+    from gui.annotating.preferences_dialog import PreferencesDialog
+
+    monkeypatch.setattr(PreferencesDialog, "ask", classmethod(lambda cls, parent, name: "Dana"))
+    window.preferences_action.trigger()
+    assert window.session.annotator == "Dana" and window.settings.annotator() == "Dana"
+    start = ARTICLE.index("Baghdad")
+    window.pane.view.select_span(start, start + len("Baghdad"))
+    window.pane.view.setFocus()
+    qtbot.keyClick(window.pane.view, Qt.Key.Key_1)
+    assert "Dana" in window.layers.names()
