@@ -1,11 +1,12 @@
-"""Making menu and toolbar actions the same way everywhere."""
+"""Making menu and toolbar actions, and filling menus, the same way everywhere."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 Shortcut = str | QKeySequence.StandardKey | list
 
@@ -21,3 +22,13 @@ def make_action(
     action.setStatusTip(tip)
     action.triggered.connect(slot)
     return action
+
+
+def fill_menu(menu: QMenu, items: Sequence[QAction | None]) -> QMenu:
+    """Add actions to a menu; None stands for a separator."""
+    for item in items:
+        if item is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(item)
+    return menu

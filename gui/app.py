@@ -84,6 +84,7 @@ def import_samples(session) -> None:
             session.import_text(import_file(sample))
         except ImportFailure as failure:  # a broken install: say so, keep going
             session.error.emit("Sample not imported", str(failure))
+    session.undo_stack.clear()  # the samples came with the library, not from the user
 
 
 def open_first_article(window) -> None:

@@ -1,4 +1,4 @@
-"""Annotating, wired once: label keys, notes, deletion, context menu, codebook, corrections.
+"""Annotating, wired once: label keys, notes, deletion, the context menu, the codebook.
 
 The reader and the panels announce what the user asks for; this module turns each request
 into a core command for the session, and asks the user what only they can answer.
@@ -14,19 +14,15 @@ from gui.actions import make_action
 from gui.annotating.codebook_dialog import CodebookDialog, colour_icon
 from gui.article_view.reader import ArticleView
 from gui.core.anchoring import anchor_for
-from gui.core.annotations.model import (
+from gui.core.annotations.commands import (
     DeleteAnnotation,
     DeleteLabel,
-    Label,
     MoveAnnotation,
-    RemoveCorrection,
     SaveLabel,
     SetNote,
 )
-from gui.core.entities.corrections import Correction
-from gui.core.entities.pipeline import ENTITY_TYPE_NAMES, ENTITY_TYPES, Entity
-from gui.entities.corrections_dialog import CorrectionsDialog
-from gui.entities.group_dialog import GroupChoice
+from gui.core.annotations.model import Label
+from gui.core.changes import Change
 from gui.session.session import Session
 from gui.widgets.note_dialog import NoteDialog
 
@@ -47,7 +43,6 @@ class AnnotationActions(QObject):
         self.note_action = make_action(self, "Add or Edit &Note…", self.edit_note, "Ctrl+Shift+N")
         self.delete_action = make_action(self, "&Delete Annotation", self.delete_annotation)
         self.codebook_action = make_action(self, "&Codebook…", self.edit_codebook)
-        self.corrections_action = make_action(self, "Entity &Corrections…", self.edit_corrections)
         self.label_picker = QComboBox()
         self.label_picker.setToolTip("Label for the selection (keys 1-9 pick labels too)")
         self.label_button = make_action(self, "&Label Selection", self.label_with_picker, "Ctrl+L")
@@ -55,7 +50,7 @@ class AnnotationActions(QObject):
         view.note_requested.connect(self.edit_note)
         view.delete_requested.connect(self.delete_annotation)
         view.context_menu_requested.connect(self.show_context_menu)
-        session.labels_changed.connect(self._labels_changed)
+        session.changed.connect(self._changed)
 
     def toolbar(self, parent: QWidget) -> QToolBar:
         """The annotating toolbar: undo, redo, the label picker and its button."""
@@ -126,25 +121,6 @@ class AnnotationActions(QObject):
             lambda label_id: self.session.execute(DeleteLabel(label_id)),
         )
 
-    def edit_corrections(self) -> None:
-        """List the entity correction rules, and remove some."""
-        CorrectionsDialog.ask(
-            self.parent_widget,
-            self.session.corrections,
-            lambda rule_id: self.session.execute(RemoveCorrection(rule_id)),
-        )
-
-    def correct(self, kind: str, text: str, label: str = "", group: str = "") -> None:
-        """Save an entity correction rule for every article."""
-        self.session.correct(Correction(0, kind, text, label=label, group=group))
-
-    def merge(self, entity: Entity) -> None:
-        """Ask which group the entity's text belongs to, and say so for every article."""
-        groups = sorted({e.group or e.text for e in self.view.entities()} - {entity.group})
-        group = GroupChoice.ask(self.parent_widget, entity.text, groups)
-        if group:
-            self.correct("merge", entity.text, group=group)
-
     # -- context menu ------------------------------------------------------------------------
 
     def show_context_menu(self, position: QPoint, offset: int) -> None:
@@ -166,40 +142,17 @@ class AnnotationActions(QObject):
             menu.addAction(
                 f"Delete “{name}” Annotation", lambda a=annotation: self.delete_annotation(a)
             )
-        self._entity_menu(menu, offset, start, end)
         for extend in self.menu_extensions:
             extend(menu, offset, start, end)
         menu.addSeparator()
         menu.addAction("&Copy", self.view.copy).setEnabled(end > start)
         return menu
 
-    def _entity_menu(self, menu: QMenu, offset: int, start: int, end: int) -> None:
-        """Entity corrections for the entity at offset, or for the selected text."""
-        entity = next((e for e in self.view.entities() if e.start <= offset < e.end), None)
-        if entity is not None:
-            sub = menu.addMenu(f"Entity “{entity.text}”")
-            types = sub.addMenu("Change &Type To")
-            for key in ENTITY_TYPES:
-                if key != entity.label:
-                    types.addAction(
-                        ENTITY_TYPE_NAMES[key],
-                        lambda k=key, e=entity: self.correct("type", e.text, label=k),
-                    )
-            sub.addAction("&Not an Entity", lambda e=entity: self.correct("remove", e.text))
-            sub.addAction("&Merge Into Group…", lambda e=entity: self.merge(e))
-            split = sub.addAction(
-                "&Split From Its Group", lambda e=entity: self.correct("split", e.text)
-            )
-            split.setEnabled(bool(entity.group) and entity.group != entity.text)
-        if end > start:
-            text = " ".join(self.view.body()[start:end].split())
-            mark = menu.addMenu("Mark Selection as &Entity")
-            for key in ENTITY_TYPES:
-                mark.addAction(
-                    ENTITY_TYPE_NAMES[key], lambda k=key, t=text: self.correct("add", t, label=k)
-                )
-
     # -- codebook changes ------------------------------------------------------------------
+
+    def _changed(self, changes: Change) -> None:
+        if changes & Change.LABELS:
+            self._labels_changed()
 
     def _labels_changed(self) -> None:
         self._labels = self.session.labels()

@@ -8,7 +8,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from gui.annotating.codebook_dialog import colour_icon
-from gui.core.annotations.model import Annotation, Label, excerpt
+from gui.core.annotations.model import Annotation, Label
+from gui.core.text import excerpt
 from gui.widgets.table_model import Index, RowsModel
 
 COLUMNS = ("Label", "Text", "Note", "Annotator", "Created", "Article")

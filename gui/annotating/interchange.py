@@ -105,20 +105,26 @@ class InterchangeActions(QObject):
         path = AnnotationFile.ask(self.parent_widget) if article else None
         if path is None:
             return
-        from gui.core import interchange  # loaded on first use
+        # Loaded on first use, not at start-up.
+        from gui.core.interchange.common import load_json
+        from gui.core.interchange.importer import ImportAnnotations
 
         try:
-            data = path.read_bytes()
-            report = interchange.import_annotations(self.session.library, article.id, data)
-        except (OSError, ValueError, LibraryError) as error:
+            document = load_json(path.read_bytes())
+        except (OSError, ValueError) as error:
             ErrorMessage.ask(self.parent_widget, "Nothing imported", f"{path.name}: {error}")
             return
-        self.session.record(f"Import annotations from {path.name}", report.undo)
-        self.session.labels_changed.emit()  # also shows the new annotations
+        command = ImportAnnotations(document, article.id, source=path.name)
+        applied = self.session.execute(command, "Nothing imported")
+        if applied is None:
+            return
+        report = applied.report
         text = f"{report.anchored} annotations placed, {report.orphaned} orphaned"
-        details = "\n".join(report.skipped)
+        if report.duplicates:
+            text += f", {report.duplicates} already in the article"
         if report.skipped:
             text += f", {len(report.skipped)} skipped"
+        details = "\n".join(report.skipped)
         InfoMessage.ask(self.parent_widget, "Annotations imported", text + ".", details)
 
     def replace_text(self) -> None:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from gui.core.annotations.model import Annotation
-from gui.core.storage.annotations_store import AnnotationStore
 from gui.session.session import Session
 
 FINDINGS = "Automatic findings"
@@ -30,9 +29,7 @@ class Layers(QObject):
     def names(self) -> list[str]:
         """The layers of the open article: your own first, then the others by name."""
         session = self.session
-        if session.library is None or session.current is None:
-            return [session.annotator]
-        names = AnnotationStore(session.library).annotators(session.current.id)
+        names = session.layer_names()
         others = sorted((n for n in names if n != session.annotator), key=str.casefold)
         return [session.annotator, *others]
 

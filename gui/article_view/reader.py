@@ -63,7 +63,7 @@ class ArticleView(QPlainTextEdit):
         self.highlighter = Highlighter(self)
         self.entity_layer = HighlightLayer(style_for)
         self.find_layer = HighlightLayer(lambda _key: FIND_STYLE, underline=False)
-        self.annotation_layer = BoxLayer(self._label_style)
+        self.annotation_layer = BoxLayer(self.label_style)
         self.sourcing_layer = HighlightLayer(sourcing_style)
         self.hedge_layer = HighlightLayer(hedge_style)
         self.focus_layer = HighlightLayer(lambda _key: FOCUS_STYLE, underline=False)
@@ -201,7 +201,8 @@ class ArticleView(QPlainTextEdit):
         found = self.annotations_at(start) or (self.annotations_at(start - 1) if start else [])
         return found[0] if found else None
 
-    def _label_style(self, key: str) -> Style:
+    def label_style(self, key: str) -> Style:
+        """How the annotations of a label (label_key) or of a comparison kind are drawn."""
         return self._label_styles.get(key) or OVERLAY_STYLES.get(key) or style_for("OTHER")
 
     def set_hidden_types(self, hidden: set[str]) -> None:

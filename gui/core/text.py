@@ -57,3 +57,12 @@ class Utf16Index:
         if before < len(self._astral_utf16) and self._astral_utf16[before] == position - 1:
             offset -= 1  # inside a surrogate pair: the character itself
         return offset
+
+
+EXCERPT_CHARS = 30  # the longest quote shown in an undo description
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """text on one line, cut to limit characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -9,8 +10,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from gui.annotating.layers import Layers
 from gui.core.reports import article_report_html
 from gui.core.storage.database import LibraryError
+from gui.session.session import Session
 from gui.widgets.messages import ErrorMessage, InfoMessage
 
 REPORT_FILTERS = {"PDF (*.pdf)": "pdf", "Web page (*.html)": "html"}
@@ -44,33 +47,39 @@ class PrintSetup:
 class ReportActions(QObject):
     """Print and export the open article's report: text, highlights, notes, sourcing, claims."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
-        self.print_action = QAction("&Print…", window)
+    def __init__(
+        self,
+        session: Session,
+        layers: Layers,
+        shown: Callable[[], tuple[dict, list]],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.layers, self.shown, self.parent_widget = session, layers, shown, parent
+        self.print_action = QAction("&Print…", self)
         self.print_action.setShortcuts(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_report)
-        self.export_action = QAction("Export &Report…", window)
+        self.export_action = QAction("Export &Report…", self)
         self.export_action.triggered.connect(self.export_report)
 
     def report_html(self) -> str | None:
         """The open article's report, with the layers and findings shown now."""
-        window = self.window
-        session = window.session
+        session = self.session
         if session.current is None:
             return None
-        findings = window.sourcing.findings or None
-        layers = [name for name in window.layers.names() if name not in window.layers.hidden]
-        entities = window.pane.view.entities() if window.layers.findings_shown() else []
+        findings, entities = self.shown()
+        layers = [name for name in self.layers.names() if name not in self.layers.hidden]
+        if not self.layers.findings_shown():
+            entities = []
         return article_report_html(
-            session.library, session.current.id, findings, layers, entities=entities
+            session.library, session.current.id, findings or None, layers, entities=entities
         )
 
     def export_report(self) -> None:
         """Write the report as a PDF or a web page."""
         html = self.report_html()
         path = (
-            ReportTarget.ask(self.window, self.window.session.current.metadata.title)
+            ReportTarget.ask(self.parent_widget, self.session.current.metadata.title)
             if html
             else None
         )
@@ -84,9 +93,9 @@ class ReportActions(QObject):
 
                 html_to_pdf(html, path)
         except (OSError, LibraryError) as error:
-            ErrorMessage.ask(self.window, "Report not written", f"{path.name}: {error}")
+            ErrorMessage.ask(self.parent_widget, "Report not written", f"{path.name}: {error}")
             return
-        InfoMessage.ask(self.window, "Report written", f"The report is in {path}.")
+        InfoMessage.ask(self.parent_widget, "Report written", f"The report is in {path}.")
 
     def print_report(self) -> None:
         """Print the report on a printer the user chooses."""
@@ -94,7 +103,7 @@ class ReportActions(QObject):
         if html is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if PrintSetup.ask(self.window, printer):
+        if PrintSetup.ask(self.parent_widget, printer):
             from gui.reports.pdf import print_html
 
             print_html(html, printer)

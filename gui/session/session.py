@@ -1,50 +1,36 @@
 """The one object that changes state: the open library, the open article, and its undo stack.
 
-Views ask; the session acts through the core (commands applied to the library, each
-returning its inverse for undo) and announces each change once.
+Views ask; the session turns each request into a core command, carries it out (one
+transaction, one undo step) and announces what it touched once, through `changed`. Every part
+of the window refreshes itself from that; nothing else writes to the library.
 """
 
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from gui.core.anchoring import anchor_for
-from gui.core.annotations.model import (
-    AddAnnotation,
-    AddCorrection,
-    Annotation,
-    Batch,
-    DeleteArticle,
-    DeleteLabel,
-    Label,
-    RemoveCorrection,
-    ReplaceBody,
-    RestoreArticle,
-    RestoreBody,
-    SaveLabel,
-    UpdateMetadata,
-)
+from gui.core.annotations.commands import AddAnnotation
+from gui.core.annotations.model import Annotation, Label
 from gui.core.articles import Article, ArticleSummary, ImportedText, Metadata
+from gui.core.changes import EVERYTHING, Applied, Batch, Change
+from gui.core.entities.commands import AddCorrection, SetOutlets
 from gui.core.entities.corrections import Correction
 from gui.core.importing import BatchResult, import_paths
-from gui.core.sourcing.commands import (
-    AddSourcingCorrection,
-    ClearClaimAssessment,
-    ClearClaimRelation,
-    RemoveSourcingCorrection,
-    SetClaimAssessment,
-    SetClaimRelation,
-)
-from gui.core.storage.annotations_store import AnnotationStore, CorrectionStore, LabelStore
-from gui.core.storage.articles_store import ArticleStore, DuplicateArticle
+from gui.core.library.commands import AddArticles, DeleteArticle, ReplaceBody, UpdateMetadata
+from gui.core.sourcing.library_commands import SetLexiconOverrides
+from gui.core.storage.annotations_store import AnnotationStore, LabelStore
+from gui.core.storage.articles_store import ArticleStore
 from gui.core.storage.backup import backup_library
-from gui.core.storage.commands_store import apply as apply_command
+from gui.core.storage.commands_store import carry_out
+from gui.core.storage.corrections_store import CorrectionStore
 from gui.core.storage.database import Library, LibraryError, open_library, utc_now
 from gui.core.storage.settings_store import LexiconStore, OutletStore
 from gui.core.storage.sourcing_store import SourcingStore
@@ -53,8 +39,7 @@ from gui.session.entity_service import EntityService
 from gui.session.sourcing_service import SourcingService
 from gui.session.undo import StoredCommand
 
-SOURCING_CORRECTIONS = AddSourcingCorrection | RemoveSourcingCorrection
-CLAIM_DECISIONS = SetClaimAssessment | ClearClaimAssessment | SetClaimRelation | ClearClaimRelation
+SAVE_FAILED = "Could not save the change"
 
 
 @dataclass
@@ -69,14 +54,9 @@ class ImportReport:
 class Session(QObject):
     """Holds the library and the open article; every change goes through here."""
 
-    library_changed = Signal()
-    articles_changed = Signal()
+    library_opened = Signal()  # another library is open (or none): everything is new
     article_opened = Signal(object)  # Article, or None when nothing is open
-    article_changed = Signal(object)  # the open Article after an edit of its metadata
-    annotations_changed = Signal()  # of the open article, or anywhere in the library
-    labels_changed = Signal()
-    corrections_changed = Signal()
-    claims_changed = Signal()  # verdicts, grades or relations of the open article's claims
+    changed = Signal(object)  # Change: what a command (or its undo or redo) touched
     import_finished = Signal(object)  # ImportReport
     error = Signal(str, str)  # title, message
 
@@ -97,7 +77,7 @@ class Session(QObject):
         self.analysis_progress = service.analysis_progress
         self.analysis_finished = service.analysis_finished
         self.pipeline_missing = service.pipeline_missing
-        service.stored.connect(self.articles_changed)
+        service.stored.connect(lambda: self.changed.emit(Change.ANALYSIS))
         service.error.connect(self.error)
         self.sourcing_service = SourcingService(service, self)
         self.findings_changed = self.sourcing_service.findings_changed
@@ -131,9 +111,8 @@ class Session(QObject):
         self.sourcing_service.set_library(library)
         self.undo_stack.clear()
         self.current = None
-        self.library_changed.emit()
-        self.articles_changed.emit()
-        self.labels_changed.emit()
+        self.library_opened.emit()
+        self.changed.emit(EVERYTHING)
         self.article_opened.emit(None)
 
     def close_library(self) -> None:
@@ -164,7 +143,6 @@ class Session(QObject):
             return
         self.current = article
         self.article_opened.emit(article)
-        self.annotations_changed.emit()
         self.sourcing_service.show(article)  # before the entities, which it waits for
         self.entity_service.show(article)
 
@@ -175,16 +153,13 @@ class Session(QObject):
         return self._io_worker.start(
             import_paths,
             list(paths),
-            finished=self._store_batch,
+            finished=self._add_batch,
             failed=lambda message, _trace: self.error.emit("Import failed", message),
         )
 
     def import_text(self, imported: ImportedText) -> ImportReport:
         """Add one already-imported text (e.g. pasted) and report it like a file import."""
-        report = ImportReport()
-        self._store(imported, report)
-        self._finish_import(report)
-        return report
+        return self._add_texts([imported], [])
 
     def update_metadata(self, article_id: int, metadata: Metadata) -> None:
         """Save edited metadata (undoable)."""
@@ -198,7 +173,7 @@ class Session(QObject):
 
     def replace_body(self, article_id: int, body: str) -> bool:
         """Give an article a corrected or updated text; its annotations are re-anchored."""
-        return self.execute(ReplaceBody(article_id, body))
+        return self.execute(ReplaceBody(article_id, body)) is not None
 
     def delete_articles(self, article_ids: Sequence[int]) -> None:
         """Remove articles with everything they had (undoable; the caller asked first)."""
@@ -213,88 +188,94 @@ class Session(QObject):
         return list(self._outlets)
 
     def set_outlets(self, names: Sequence[str]) -> None:
-        """Save the library's outlet list; the open article is analysed again with it."""
-        if not self._writable():
-            return
-        try:
-            OutletStore(self.library).set_outlets(names)
-        except LibraryError as error:
-            self.error.emit("Could not save", str(error))
-            return
-        self._outlets = list(names)
-        self.entity_service.set_outlets(names)
+        """Save the library's outlet list (undoable); the open article is analysed again."""
+        self.execute(SetOutlets(tuple(names)))
 
     def lexicon_overrides(self) -> dict:
         """The library's own entries of the sourcing lexicons."""
         return LexiconStore(self.library).overrides() if self.library else {}
 
     def set_lexicon_overrides(self, overrides: dict) -> None:
-        """Save the library's lexicon entries; the open article's sourcing is found again."""
+        """Save the library's lexicon entries (undoable); the open article's sourcing follows."""
+        self.execute(SetLexiconOverrides(overrides))
+
+    # -- commands and undo -----------------------------------------------------------------
+
+    def execute(
+        self, command: Any, title: str = SAVE_FAILED, *, undoable: bool = True
+    ) -> Applied | None:
+        """Carry out a change as one undoable step; None (and a message titled so) on failure.
+
+        A change that turns out to change nothing (an import of what is there already) is
+        not put on the undo stack; nor is one made undoable=False (derived data, a trainee's
+        name, answers typed into fields that undo themselves).
+        """
         if not self._writable():
-            return
-        try:
-            LexiconStore(self.library).set_overrides(overrides)
-        except LibraryError as error:
-            self.error.emit("Could not save", str(error))
-            return
-        if self.current is not None:
-            self.sourcing_service.show(self.current)
-            self.entity_service.show(self.current)
-
-    # -- annotations and undo ----------------------------------------------------------------
-
-    def execute(self, command) -> bool:
-        """Save a change as one undoable step; False (and a message) when it cannot be made."""
-        if not self._writable():
-            return False
-        inverse = self._apply(command)
-        if inverse is None:
-            return False
-        self.undo_stack.push(StoredCommand(self._apply, command, inverse))
-        return True
-
-    def record(self, description: str, inverse) -> None:
-        """Put a change made elsewhere (e.g. an import) on the undo stack by its inverse."""
-        self.undo_stack.push(StoredCommand(self._apply, None, inverse, description))
-
-    def _apply(self, command):
-        """Apply a command to the library and announce what changed; None on failure."""
-        try:
-            inverse = apply_command(self.library, command)
-        except (LibraryError, KeyError, ValueError) as error:
-            self.error.emit("Could not save the change", str(error) or type(error).__name__)
             return None
-        for announce in dict.fromkeys(self._effects(command)):
-            announce()
-        return inverse
+        applied = self._carry_out(command, title)
+        if undoable and applied is not None and not applied.empty:
+            self.undo_stack.push(StoredCommand(self._step, command, applied.inverse))
+        return applied
 
-    def _effects(self, command) -> Iterator[Callable[[], None]]:
-        """What to refresh after a command, as zero-argument callables."""
-        if isinstance(command, Batch):
-            for part in command.commands:
-                yield from self._effects(part)
-        elif isinstance(command, SaveLabel | DeleteLabel):
-            yield self.labels_changed.emit
-        elif isinstance(command, AddCorrection | RemoveCorrection):
-            yield self._corrections_changed
-        elif isinstance(command, UpdateMetadata):
-            yield self._metadata_changed
-        elif isinstance(command, DeleteArticle | RestoreArticle):
-            yield self._articles_deleted_or_restored
-        elif isinstance(command, ReplaceBody | RestoreBody):
-            yield self._body_changed
-        elif isinstance(command, SOURCING_CORRECTIONS):
-            yield self.sourcing_service.refresh
-        elif isinstance(command, CLAIM_DECISIONS):
-            yield self.claims_changed.emit
-        else:
-            yield self.annotations_changed.emit
+    def _step(self, command: Any) -> Any:
+        """Undo or redo: carry out a stored command; its inverse, or None when it failed."""
+        applied = self._carry_out(command, SAVE_FAILED)
+        return None if applied is None else applied.inverse
+
+    def _carry_out(self, command: Any, title: str) -> Applied | None:
+        """Carry out command and announce what it touched; None (and a message) on failure."""
+        try:
+            applied = carry_out(self.library, command)
+        except (LibraryError, KeyError, ValueError) as error:
+            self.error.emit(title, str(error) or type(error).__name__)
+            return None
+        if applied.changes:
+            self._announce(applied.changes)
+        return applied
+
+    def _announce(self, changes: Change) -> None:
+        """Bring the session's own state up to date, tell every part, then follow the article."""
+        before = self.current
+        if before is not None and changes & (Change.ARTICLES | Change.METADATA | Change.TEXT):
+            try:
+                self.current = self.articles.get(before.id)
+            except KeyError:
+                self.current = None  # deleted
+        if changes & Change.OUTLETS:
+            self._outlets = OutletStore(self.library).outlets()
+            self.entity_service.set_outlets(self._outlets)
+        if changes & Change.ENTITY_RULES:
+            self.entity_service.set_corrections(self.corrections())
+        self.changed.emit(changes)
+        self._follow(before, changes)
+
+    def _follow(self, before: Article | None, changes: Change) -> None:
+        """Show the open article again after its text changed; close it when it is gone."""
+        if before is not None and self.current is None:
+            self.entity_service.show(None)
+            self.article_opened.emit(None)
+        elif self.current is not None and changes & (Change.TEXT | Change.LEXICONS):
+            self.open_article(self.current.id)
+        elif self.current is not None and changes & Change.QUOTES:
+            self.sourcing_service.refresh()
+
+    # -- what the library holds ------------------------------------------------------------
 
     def annotations(self) -> list[Annotation]:
         """The open article's annotations, orphans included."""
         if self.current is None:
             return []
         return AnnotationStore(self.library).for_article(self.current.id)
+
+    def layer_names(self) -> list[str]:
+        """The annotators with annotations in the open article."""
+        if self.library is None or self.current is None:
+            return []
+        return AnnotationStore(self.library).annotators(self.current.id)
+
+    def search_annotations(self, text: str) -> list[Annotation]:
+        """Annotations anywhere in the library whose text or note matches text."""
+        return AnnotationStore(self.library).search(text) if self.library else []
 
     def claim_decisions(self) -> tuple[dict, list]:
         """The open article's claim assessments (by claim key) and claim relations."""
@@ -320,37 +301,11 @@ class Session(QObject):
         annotation = Annotation(
             0, self.current.id, label.id, anchor, note, self.annotator, now, now
         )
-        return self.execute(AddAnnotation(annotation, label.name))
+        return self.execute(AddAnnotation(annotation, label.name)) is not None
 
     def correct(self, rule: Correction) -> bool:
         """Save an entity correction rule; it applies to every article (undoable)."""
-        return self.execute(AddCorrection(rule))
-
-    def _corrections_changed(self) -> None:
-        self.entity_service.set_corrections(self.corrections())
-        self.corrections_changed.emit()
-
-    def _metadata_changed(self) -> None:
-        self.articles_changed.emit()
-        if self.current is not None:
-            self.current = self.articles.get(self.current.id)
-            self.article_changed.emit(self.current)
-
-    def _articles_deleted_or_restored(self) -> None:
-        self.articles_changed.emit()
-        if (
-            self.current is not None
-            and self.articles.find_by_hash(self.current.content_hash) is None
-        ):
-            self.entity_service.show(None)
-            self.current = None
-            self.article_opened.emit(None)
-
-    def _body_changed(self) -> None:
-        """The open article's text was replaced: show it again, with its annotations."""
-        self.articles_changed.emit()
-        if self.current is not None:
-            self.open_article(self.current.id)
+        return self.execute(AddCorrection(rule)) is not None
 
     def wait_for_background(self, msecs: int = 30_000) -> bool:
         """Block until background work is done (shutdown and tests)."""
@@ -367,23 +322,19 @@ class Session(QObject):
             return False
         return True
 
-    def _store_batch(self, batch: BatchResult) -> None:
-        """Add the texts a background import produced, one transaction each."""
-        report = ImportReport(failures=[str(failure) for failure in batch.failures])
-        for imported in batch.imported:
-            self._store(imported, report)
-        self._finish_import(report)
+    def _add_batch(self, batch: BatchResult) -> None:
+        """Add the texts a background import produced, as one undoable step."""
+        self._add_texts(list(batch.imported), [str(failure) for failure in batch.failures])
 
-    def _store(self, imported: ImportedText, report: ImportReport) -> None:
-        title = imported.metadata.title or Path(imported.source).name
-        try:
-            report.added.append((self.articles.add(imported), title))
-        except DuplicateArticle as duplicate:
-            report.duplicates.append((duplicate.existing_id, title))
-        except LibraryError as error:
-            report.failures.append(f"{Path(imported.source).name}: {error}")
-
-    def _finish_import(self, report: ImportReport) -> None:
-        if report.added:
-            self.articles_changed.emit()
+    def _add_texts(self, texts: list[ImportedText], failures: list[str]) -> ImportReport:
+        """Add texts as articles (one step) and report it; import_finished says so too."""
+        report = ImportReport(failures=failures)
+        if texts:
+            applied = self.execute(AddArticles(tuple(texts)), "Import failed")
+            if applied is None:
+                report.failures += [f"{Path(t.source).name}: not saved" for t in texts]
+            else:
+                report.added = list(applied.report.added)
+                report.duplicates = list(applied.report.duplicates)
         self.import_finished.emit(report)
+        return report

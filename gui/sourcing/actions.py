@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from gui.article_view.lenses import LENSES, hedge_spans, sourcing_spans
 from gui.article_view.pane import ArticlePane
+from gui.core.changes import Change
 from gui.core.sourcing.summary import build_sources, profile_line
 from gui.session.session import Session
 from gui.sourcing.claims_panel import ClaimsPanel
@@ -60,7 +61,7 @@ class SourcingActions(QObject):
         self.lexicons_action.setStatusTip("This library's speech verbs, hedges and other cues")
         self.lexicons_action.triggered.connect(self.edit_lexicons)
         session.findings_changed.connect(self._findings_changed)
-        session.claims_changed.connect(self._claims_changed)
+        session.changed.connect(self._changed)
         session.article_opened.connect(lambda _article: self._clear())
         sources.statements_requested.connect(pane.view.set_focus_spans)
         claims.claim_picked.connect(lambda start, end: pane.view.select_span(start, end))
@@ -103,6 +104,10 @@ class SourcingActions(QObject):
         self.pane.header.set_profile(text)
         self.sources.set_sources(build_sources(findings, self.pane.view.entities()), text)
         self._claims_changed()
+
+    def _changed(self, changes: Change) -> None:
+        if changes & Change.CLAIMS:
+            self._claims_changed()
 
     def _claims_changed(self) -> None:
         if self.session.current is None:

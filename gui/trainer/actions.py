@@ -8,22 +8,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QLabel, QPlainTextEdit, QScrollArea, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from gui.annotating.layers import FINDINGS
+from gui.annotating.layers import FINDINGS, Layers
+from gui.article_view.pane import Banner
+from gui.core.changes import Batch
 from gui.core.storage.database import LibraryError
 from gui.core.storage.exercise_store import ExerciseStore
+from gui.core.trainer.commands import SetChecklistAnswers
 from gui.core.trainer.exercises import (
     ExerciseError,
     checklist_answers,
-    create_exercise,
     exercise_info,
-    import_returned,
-    join_exercise,
-    save_checklist_answers,
+    pack_exercise,
+    trainee_command,
+    trainee_name,
 )
+from gui.core.trainer.returns import CollectReturn, ReturnedWork, check_belongs, read_work
+from gui.session.session import Session
+from gui.trainer.checklist import Checklist
 from gui.trainer.exercise_dialog import ExerciseDialog, TraineeName
 from gui.widgets.messages import ErrorMessage, InfoMessage
 
@@ -58,99 +63,77 @@ class ReturnedFiles:
         return [Path(name) for name in names]
 
 
-class Checklist(QScrollArea):
-    """The exercise's questions with the trainee's answers, saved as they type."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.answers: dict[str, QPlainTextEdit] = {}
-        self._save = lambda answers: None
-        self._timer = QTimer(self, singleShot=True, interval=400)
-        self._timer.timeout.connect(lambda: self._save(self.values()))
-
-    def set_questions(self, questions, answers: dict[str, str], save) -> None:
-        """Show one answer field per question."""
-        self._save = save
-        body = QWidget()
-        form = QFormLayout(body)
-        self.answers = {}
-        for question in questions:
-            field = QPlainTextEdit(answers.get(question, ""))
-            field.setMaximumHeight(90)
-            field.textChanged.connect(self._timer.start)
-            form.addRow(QLabel(question, wordWrap=True))
-            form.addRow(field)
-            self.answers[question] = field
-        self.setWidget(body)
-
-    def values(self) -> dict[str, str]:
-        """The answers as typed."""
-        return {q: field.toPlainText() for q, field in self.answers.items()}
-
-    def flush(self) -> None:
-        """Save now what is still waiting for the typing to pause."""
-        if self._timer.isActive():
-            self._timer.stop()
-            self._save(self.values())
-
-
 class TrainerActions(QObject):
     """New exercise, import of returned work, and the trainee's view of an exercise file."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    exercise_opened = Signal(bool)  # the library is an exercise file with a checklist (or not)
+
+    def __init__(self, session: Session, banner: Banner, layers: Layers, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session, self.banner, self.layers, self.parent_widget = session, banner, layers, parent
         self.info = None  # the ExerciseInfo of the open library, when it is an exercise
-        self.new_action = QAction("New &Exercise…", window)
+        self.new_action = QAction("New &Exercise…", self)
         self.new_action.triggered.connect(self.new_exercise)
-        self.import_action = QAction("Import &Returned Exercises…", window)
+        self.import_action = QAction("Import &Returned Exercises…", self)
         self.import_action.triggered.connect(lambda: self.import_returned())
-        self.checklist = Checklist(window)
+        self.checklist = Checklist(parent)
 
     def new_exercise(self) -> None:
         """Pack chosen articles into an exercise file for trainees."""
-        session = self.window.session
+        session = self.session
         if session.library is None:
             return
         current = session.current.id if session.current else None
-        chosen = ExerciseDialog.ask(self.window, session.summaries(), current, session.annotator)
+        chosen = ExerciseDialog.ask(
+            self.parent_widget, session.summaries(), current, session.annotator
+        )
         if chosen is None:
             return
         article_ids, options = chosen
-        path = ExerciseTarget.ask(self.window, options.title)
+        path = ExerciseTarget.ask(self.parent_widget, options.title)
         if path is None:
             return
         try:
-            info = create_exercise(session.library, article_ids, path, options)
+            packed = pack_exercise(session.library, article_ids, path, options)
         except (ExerciseError, LibraryError, OSError) as error:
-            ErrorMessage.ask(self.window, "Exercise not made", str(error))
+            ErrorMessage.ask(self.parent_widget, "Exercise not made", str(error))
             return
-        InfoMessage.ask(
-            self.window,
-            "Exercise ready",
-            f"“{info.title}” with {len(info.articles)} article(s) is in {path}. Hand this file "
-            "to each trainee; import what they send back with File ▸ Import Returned Exercises.",
-        )
+        applied = session.execute(packed.record(), "Exercise not made")
+        packed.discard()
+        if applied is not None:
+            InfoMessage.ask(
+                self.parent_widget,
+                "Exercise ready",
+                f"“{packed.info.title}” with {len(packed.articles)} article(s) is in {path}. Hand "
+                "this file to each trainee; import what they send back with File ▸ Import "
+                "Returned Exercises.",
+            )
 
     def import_returned(self, paths: list[Path] | None = None) -> None:
         """Bring returned exercise files in, each as a layer named after its trainee."""
-        session = self.window.session
-        paths = ReturnedFiles.ask(self.window) if paths is None else paths
-        lines = []
+        paths = ReturnedFiles.ask(self.parent_widget) if paths is None else paths
+        if not paths:
+            return
+        lines, works = [], []
         for path in paths:
             try:
-                report = import_returned(session.library, path)
+                works.append(self._read(path))
             except (ExerciseError, LibraryError, OSError) as error:
                 lines.append(f"{path.name}: not imported: {error}")
-                continue
-            if report.duplicate:
-                lines.append(f"{path.name}: already imported ({report.layer}); nothing added")
-            else:
-                lines.append(f"{path.name}: {report.added} annotations as layer “{report.layer}”")
-        if paths:
-            session.annotations_changed.emit()
-            InfoMessage.ask(self.window, "Returned exercises", "\n".join(lines))
+        if works:
+            steps = tuple(CollectReturn(work) for work in works)
+            what = steps[0].description if len(steps) == 1 else "Import returned exercises"
+            applied = self.session.execute(Batch(what, steps), "Returned exercises")
+            reports = applied.reports if applied is not None else ()
+            lines += [_line(work.path, report) for work, report in zip(works, reports, strict=True)]
+        if lines:
+            InfoMessage.ask(self.parent_widget, "Returned exercises", "\n".join(lines))
+
+    def _read(self, path: Path) -> ReturnedWork:
+        """The work in a returned file, refused when it is of another library's exercise."""
+        work = read_work(path)
+        check_belongs(self.session.library, work)
+        return work
 
     # -- the trainee's side ----------------------------------------------------------------
 
@@ -159,9 +142,8 @@ class TrainerActions(QObject):
         self.info = None
         self.checklist.flush()
         self.checklist.set_questions([], {}, lambda answers: None)
-        library = self.window.session.library
-        dock = self.window.checklist_dock
-        dock.hide()
+        self.exercise_opened.emit(False)
+        library = self.session.library
         if library is None or library.path is None:
             return
         if ExerciseStore(library).setting("exercise") is None:
@@ -169,39 +151,44 @@ class TrainerActions(QObject):
         try:
             self.info = exercise_info(library, library.path)
         except ExerciseError as error:
-            self.window.pane.banner.say(str(error))
+            self.banner.say(str(error))
             return
         self._join(library)
         self._show_exercise(library)
 
     def _join(self, library) -> None:
         """Ask the trainee's name once; their annotations carry it."""
-        session = self.window.session
-        stored = ExerciseStore(library).setting("trainee")
-        name = ""
-        if stored:
-            import json
-
-            name = json.loads(stored).get("name", "")
+        session = self.session
+        name = trainee_name(library)
         if not name and not library.read_only:
             name = (
-                TraineeName.ask(self.window, self.info.title, session.annotator)
+                TraineeName.ask(self.parent_widget, self.info.title, session.annotator)
                 or session.annotator
             )
-            join_exercise(library, name)
+            session.execute(trainee_command(library, name), undoable=False)
         if name:
             session.annotator = name
 
     def _show_exercise(self, library) -> None:
-        info, window = self.info, self.window
-        window.pane.banner.say(f"Exercise: {info.title}. {info.instructions}".strip())
-        hidden = set(window.layers.hidden)
+        info = self.info
+        self.banner.say(f"Exercise: {info.title}. {info.instructions}".strip())
+        hidden = set(self.layers.hidden)
         if info.hide_findings:
             hidden.add(FINDINGS)
         if info.key_layer:
             hidden.add(info.key_layer)  # the key stays hidden until the trainee shows it
-        window.layers.set_hidden(hidden)
+        self.layers.set_hidden(hidden)
         if info.checklist:
-            save = lambda answers: save_checklist_answers(library, answers)  # noqa: E731
-            self.checklist.set_questions(info.checklist, checklist_answers(library), save)
-            window.checklist_dock.show()
+            self.checklist.set_questions(info.checklist, checklist_answers(library), self._save)
+            self.exercise_opened.emit(True)
+
+    def _save(self, answers: dict[str, str]) -> None:
+        """Keep the answers as typed (the fields have their own undo)."""
+        self.session.execute(SetChecklistAnswers(dict(answers)), undoable=False)
+
+
+def _line(path: Path, report) -> str:
+    """What importing one returned file did, in one line."""
+    if report.duplicate:
+        return f"{path.name}: already imported ({report.layer}); nothing added"
+    return f"{path.name}: {report.added} annotations as layer “{report.layer}”"

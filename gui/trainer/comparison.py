@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from gui.annotating.layers import Layers
+from gui.article_view.pane import ArticlePane
+from gui.session.session import Session
 
 
 class LayerChoice(QDialog):
@@ -110,29 +114,37 @@ def score_row(comparison) -> list[str]:
 class Comparison(QObject):
     """The window's Compare action: overlay one layer on the key, or score every layer."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
-        self.action = QAction("&Compare Layers…", window)
+    status = Signal(str)  # a short message for the status bar
+
+    def __init__(
+        self, session: Session, pane: ArticlePane, layers: Layers, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.pane, self.layers, self.parent_widget = session, pane, layers, parent
+        self.action = QAction("&Compare Layers…", self)
         self.action.setShortcut("Ctrl+Shift+K")
         self.action.triggered.connect(self.ask_and_compare)
-        self.stop_action = QAction("Stop Comparing", window)
+        self.stop_action = QAction("Stop Comparing", self)
         self.stop_action.setEnabled(False)
         self.stop_action.triggered.connect(self.stop)
         self.active: tuple[str, str] | None = None
+        # Connected after the annotation display: the overlay is drawn over what it drew.
+        session.changed.connect(lambda _changes: self._redraw())
+        session.article_opened.connect(lambda _article: self._redraw())
+        layers.changed.connect(self._redraw)
 
     def ask_and_compare(self) -> None:
         """Ask which layers, then show the overlay or the scoreboard."""
-        names = self.window.layers.names()
-        if self.window.session.current is None or len(names) < 2:
-            self.window.status_label.setText("Comparing needs an article with two layers.")
+        names = self.layers.names()
+        if self.session.current is None or len(names) < 2:
+            self.status.emit("Comparing needs an article with two layers.")
             return
-        choice = LayerChoice.ask(self.window, names)
+        choice = LayerChoice.ask(self.parent_widget, names)
         if choice is None:
             return
         key, layer = choice
         if layer is None:
-            Scoreboard.ask(self.window, self.scoreboard(key))
+            Scoreboard.ask(self.parent_widget, self.scoreboard(key))
         else:
             self.overlay(key, layer)
 
@@ -140,7 +152,7 @@ class Comparison(QObject):
         """Scores of layer against key on the open article."""
         from gui.core.trainer.agreement import compare
 
-        session = self.window.session
+        session = self.session
         annotations = [a for a in session.annotations() if not a.orphaned]
         labels = {label.id: label.name for label in session.labels()}
         pick = lambda name: [a for a in annotations if a.annotator == name]  # noqa: E731
@@ -148,22 +160,22 @@ class Comparison(QObject):
 
     def scoreboard(self, key: str) -> list:
         """Every other layer of the open article against key."""
-        return [self.compare(key, name) for name in self.window.layers.names() if name != key]
+        return [self.compare(key, name) for name in self.layers.names() if name != key]
 
     def overlay(self, key: str, layer: str) -> None:
         """Draw found (green), missed (red) and extra (orange) annotations of layer vs key."""
         comparison = self.compare(key, layer)
         missed = {a.id for a in comparison.missed}
         extra = {a.id for a in comparison.extra}
-        shown = [a for a in self.window.session.annotations() if a.annotator in (key, layer)]
+        shown = [a for a in self.session.annotations() if a.annotator in (key, layer)]
         shown = [a for a in shown if not a.orphaned and (a.annotator == layer or a.id in missed)]
         kinds = ["cmp:miss" if a.id in missed else "cmp:extra" if a.id in extra else "cmp:match"
                  for a in shown]  # fmt: skip
-        self.window.pane.view.set_comparison(shown, kinds)
+        self.pane.view.set_comparison(shown, kinds)
         self.active = (key, layer)
         self.stop_action.setEnabled(True)
         total = _total(comparison.overlap)
-        self.window.pane.banner.say(
+        self.pane.banner.say(
             f"Comparing {html.escape(layer)} with the key ({html.escape(key)}): green found, "
             f"red missed, orange extra. F1 (overlap) {total.f1:.2f}, "
             f"κ {comparison.kappa_chars:.2f}. View ▸ Stop Comparing to return."
@@ -173,5 +185,10 @@ class Comparison(QObject):
         """Back to the ordinary view of the layers."""
         self.active = None
         self.stop_action.setEnabled(False)
-        self.window.pane.banner.say("")
-        self.window.display.annotations_changed()
+        self.pane.banner.say("")
+        self.layers.changed.emit()  # the annotation display draws the layers again
+
+    def _redraw(self) -> None:
+        """Keep the overlay on top of a change, while comparing."""
+        if self.active is not None and self.session.current is not None:
+            self.overlay(*self.active)

@@ -7,12 +7,14 @@ N and P step through the annotations shown, each note as a caption; R reveals th
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
 from gui.annotating.layers import FINDINGS, Layers
+from gui.article_view.pane import ArticlePane
 
 ZOOM_STEPS = 8
 BOOST = 2.2  # highlight tints, stronger for a projector
@@ -21,14 +23,20 @@ BOOST = 2.2  # highlight tints, stronger for a projector
 class Presenter(QObject):
     """Turns the window into a projection view and back."""
 
-    def __init__(self, window: QMainWindow, layers: Layers) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        pane: ArticlePane,
+        layers: Layers,
+        label_name: Callable[[int], str],
+    ) -> None:
         super().__init__(window)
-        self.window, self.layers = window, layers
-        self.view = window.pane.view
+        self.window, self.pane, self.layers, self.label_name = window, pane, layers, label_name
+        self.view = pane.view
         self.caption = QLabel(objectName="presentationCaption", wordWrap=True)
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.caption.hide()
-        window.pane.layout().addWidget(self.caption)
+        pane.layout().addWidget(self.caption)
         self.action = QAction("&Presentation Mode", window, checkable=True)
         self.action.setShortcut(QKeySequence("F11"))
         self.action.toggled.connect(self.set_presenting)
@@ -55,10 +63,10 @@ class Presenter(QObject):
             "hidden": set(self.layers.hidden),
             "menubar": window.menuBar().isVisible(),
         }
-        for widget in window.pane.chrome():
+        for widget in self.pane.chrome():
             widget.setProperty("presentationHidden", widget.isVisible())
             widget.hide()
-        for dock_or_bar in window.docks_and_toolbars():
+        for dock_or_bar in _docks_and_toolbars(window):
             dock_or_bar.hide()
         window.menuBar().hide()
         window.statusBar().hide()
@@ -86,7 +94,7 @@ class Presenter(QObject):
         self.view.annotation_layer.width = 2.0
         self.view.set_zoom(self._saved.get("zoom", 0))
         self.layers.set_hidden(self._saved.get("hidden", set()))
-        for widget in window.pane.chrome():
+        for widget in self.pane.chrome():
             widget.setVisible(bool(widget.property("presentationHidden")))
         window.menuBar().setVisible(self._saved.get("menubar", True))
         window.statusBar().show()
@@ -116,7 +124,7 @@ class Presenter(QObject):
         self._index = (self._index + delta) % len(shown)
         annotation = shown[self._index]
         self.view.select_span(annotation.start, annotation.end)
-        label = self.window.annotate.label_name(annotation.label_id)
+        label = self.label_name(annotation.label_id)
         note = html.escape(annotation.note) or "<i>no note</i>"
         position = f"{self._index + 1} of {len(shown)}"
         who = html.escape(annotation.annotator)
@@ -141,3 +149,9 @@ class Presenter(QObject):
         else:
             return False
         return True
+
+
+def _docks_and_toolbars(window: QMainWindow) -> list[QWidget]:
+    """The docks and toolbars that are open, for presentation mode to hide."""
+    widgets = [*window.findChildren(QDockWidget), *window.findChildren(QToolBar)]
+    return [widget for widget in widgets if widget.isVisible()]

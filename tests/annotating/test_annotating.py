@@ -179,6 +179,12 @@ def test_an_entity_correction_applies_to_every_article(window, qtbot):
         lambda: any(e.text == "Reuters" for e in window.pane.view.entities()), timeout=10_000
     )
     assert {e.label for e in window.pane.view.entities() if e.text == "Reuters"} == {"ORG"}
+    pasted = window.session.current.id
+    # Importing is a step of its own: undo takes the pasted article away first.
+    assert window.annotate.undo_action.text().replace("&", "") == "Undo Import 'Second story'"
+    window.annotate.undo_action.trigger()
+    assert window.session.current is None and window.session.articles.count() == 1
+    window.session.open_article(next(s.id for s in window.session.summaries() if s.id != pasted))
     window.annotate.undo_action.trigger()
     qtbot.waitUntil(
         lambda: {e.label for e in window.pane.view.entities() if e.text == "Reuters"} == {"OUTLET"}
@@ -237,7 +243,7 @@ def test_replacing_the_text_moves_annotations_and_keeps_orphans(
 def test_codebook_changes_reach_the_picker_and_are_undoable(window, qtbot):
     from dataclasses import replace
 
-    from gui.core.annotations.model import SaveLabel
+    from gui.core.annotations.commands import SaveLabel
 
     claim = window.annotate.labels()[0]
     window.session.execute(SaveLabel(replace(claim, name="Checkable claim")))
@@ -269,7 +275,7 @@ def test_annotations_model_passes_qt_model_tester_through_changes(qtmodeltester)
 
 def test_codebook_dialog_edits_adds_and_refuses_to_delete_a_used_label(window, qtbot, errors):
     from gui.annotating.codebook_dialog import CodebookDialog
-    from gui.core.annotations.model import DeleteLabel, SaveLabel
+    from gui.core.annotations.commands import DeleteLabel, SaveLabel
 
     session = window.session
     view = window.pane.view
@@ -298,7 +304,7 @@ def test_codebook_dialog_edits_adds_and_refuses_to_delete_a_used_label(window, q
 
 
 def test_corrections_dialog_lists_and_removes_rules(window, qtbot):
-    from gui.core.annotations.model import RemoveCorrection
+    from gui.core.entities.commands import RemoveCorrection
     from gui.core.entities.corrections import Correction
     from gui.entities.corrections_dialog import CorrectionsDialog
 
@@ -395,4 +401,28 @@ def test_a_malformed_annotation_file_changes_nothing(window, qtbot, tmp_path, mo
     monkeypatch.setattr(AnnotationFile, "ask", classmethod(lambda cls, parent: bad))
     window.interchange.import_action.trigger()
     assert errors[-1][0] == "Nothing imported" and "bad.json" in errors[-1][1]
+    assert stored(window) == []
+
+
+@pytest.mark.parametrize("kind", ["json", "w3c"])
+def test_importing_a_file_that_adds_nothing_makes_no_undo_step(
+    window, qtbot, tmp_path, monkeypatch, errors, kind
+):
+    from gui.annotating.interchange import AnnotationFile, ExportTarget
+
+    view = window.pane.view
+    view.setFocus()
+    select(window, "take months")
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    target = tmp_path / f"out.{kind}"
+    monkeypatch.setattr(ExportTarget, "ask", classmethod(lambda cls, parent, title: (target, kind)))
+    window.interchange.export_action.trigger()
+    steps = window.session.undo_stack.count()
+    monkeypatch.setattr(AnnotationFile, "ask", classmethod(lambda cls, parent: target))
+    window.interchange.import_action.trigger()  # everything in it is there already
+    assert "0 annotations placed, 0 orphaned, 1 already in the article" in errors[-1][1]
+    assert window.session.undo_stack.count() == steps
+    undo = window.annotate.undo_action
+    assert undo.text().replace("&", "") == "Undo Label 'Claim'"
+    undo.trigger()  # the label, not a phantom import step
     assert stored(window) == []

@@ -7,8 +7,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from gui.core.anchoring import anchor_for
-from gui.core.annotations.model import AddAnnotation, Annotation, Label, ReplaceBody, SaveLabel
+from gui.core.annotations.commands import AddAnnotation, SaveLabel
+from gui.core.annotations.model import Annotation, Label
 from gui.core.articles import ImportedText, Metadata
+from gui.core.library.commands import ReplaceBody
 from gui.core.storage import (
     AnnotationStore,
     ArticleStore,

@@ -13,7 +13,8 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from gui.core.anchoring import anchor_for
-from gui.core.annotations.model import AddAnnotation, Annotation
+from gui.core.annotations.commands import AddAnnotation
+from gui.core.annotations.model import Annotation
 from gui.core.articles import Metadata
 from gui.core.reports import article_report_html, class_report_html
 from gui.core.storage import Library, apply

@@ -7,7 +7,8 @@ from PySide6.QtGui import QGuiApplication
 from gui.annotating.layers import FINDINGS
 from gui.app import make_window, start_session
 from gui.core.anchoring import anchor_for
-from gui.core.annotations.model import AddAnnotation, Annotation
+from gui.core.annotations.commands import AddAnnotation
+from gui.core.annotations.model import Annotation
 from gui.widgets.messages import ErrorMessage
 from tests.fakes import install_fake_pipeline
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from gui.core.annotations.model import HOTKEYS, Command, Label, SaveLabel
+from gui.core.annotations.commands import SaveLabel
+from gui.core.annotations.model import HOTKEYS, Label
+from gui.core.changes import Command
 from gui.core.interchange.common import LabelInfo
 from gui.core.storage import LabelStore, Library, apply
 

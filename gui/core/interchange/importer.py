@@ -12,8 +12,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from gui.core.anchoring import Anchor, anchor_for, resolve
-from gui.core.annotations.model import AddAnnotation, Annotation, Batch, Command
+from gui.core.annotations.commands import AddAnnotation
+from gui.core.annotations.model import Annotation
 from gui.core.articles import Article
+from gui.core.changes import Batch, Change, Done
 from gui.core.interchange.codebook import Codebook
 from gui.core.interchange.common import (
     NO_POSITION,
@@ -25,6 +27,7 @@ from gui.core.interchange.common import (
 from gui.core.interchange.json_format import add_article, is_own_export, parse_json
 from gui.core.interchange.w3c_reader import parse_w3c
 from gui.core.storage import AnnotationStore, ArticleStore, Library, apply
+from gui.core.storage.commands_store import carry_out
 
 DEFAULT_ANNOTATOR = "imported"
 UNDO_DESCRIPTION = "Import annotations"
@@ -49,6 +52,45 @@ class ImportReport:
     undo: Batch | None = None  # the command that takes the whole import back
 
 
+@dataclass(frozen=True)
+class ImportAnnotations:
+    """Import the annotations of decoded own-JSON or W3C data into an article (one undo step).
+
+    Without article_id, into the article the file carries (an own-JSON export brings it along)
+    or names (urn:sourcelight:article:<hash>). Carrying it out reports an ImportReport.
+    """
+
+    touches = (
+        Change.ARTICLES
+        | Change.ANNOTATIONS
+        | Change.LABELS
+        | Change.ENTITY_RULES
+        | Change.QUOTES
+        | Change.CLAIMS
+    )
+
+    document: Any
+    article_id: int | None = None
+    annotator: str | None = None  # who made what the file does not attribute ("imported")
+    source: str = ""  # the file's name, for the undo menu
+
+    @property
+    def description(self) -> str:
+        """What the undo menu calls it."""
+        return f"{UNDO_DESCRIPTION} from {self.source}" if self.source else UNDO_DESCRIPTION
+
+    def run(self, library: Library) -> Done:
+        """Anchor and save every annotation (inside the caller's transaction)."""
+        try:
+            report = _import_into(library, self.document, self.article_id, self.annotator)
+        except InterchangeError as problem:
+            if not self.source:
+                raise
+            raise type(problem)(f"{self.source}: {problem}") from problem
+        undo = report.undo or Batch(self.description, ())
+        return Done(replace(undo, description=self.description), report)
+
+
 def import_annotations(
     library: Library, article_id: int, data: Data, annotator: str | None = None
 ) -> ImportReport:
@@ -65,23 +107,28 @@ def import_document(
 ) -> ImportReport:
     """Like import_annotations; without article_id, into the article the file carries or names.
 
-    An own-JSON export brings its article (added once, found by its text afterwards); a W3C
-    file may name an article of the library by urn:sourcelight:article:<hash>. NoArticle when
-    neither is the case.
+    NoArticle when the file neither carries an article nor names one of the library.
     """
-    document = load_json(data)
+    command = ImportAnnotations(load_json(data), article_id, annotator)
+    applied = carry_out(library, command)
+    return replace(applied.report, undo=applied.inverse)
+
+
+def _import_into(
+    library: Library, document: Any, article_id: int | None, annotator: str | None
+) -> ImportReport:
+    """ImportAnnotations.run, as a function of the decoded document."""
     parsed = parse_document(document)
-    with library.transaction():
-        if article_id is not None:
-            article = ArticleStore(library).get(article_id)
-            return _import(library, article, parsed, annotator)
-        if is_own_export(document) and "text" in document:
-            added = add_article(library, document)
-            article = ArticleStore(library).get(added.article_id)
-            report = _import(library, article, parsed, annotator, added.inverses)
-            skipped = (*added.skipped, *report.skipped)
-            return replace(report, skipped=skipped, article_added=added.added)
-        return _import(library, _named_article(library, parsed), parsed, annotator)
+    if article_id is not None:
+        article = ArticleStore(library).get(article_id)
+        return _import(library, article, parsed, annotator)
+    if is_own_export(document) and "text" in document:
+        added = add_article(library, document)
+        article = ArticleStore(library).get(added.article_id)
+        report = _import(library, article, parsed, annotator, added.inverses)
+        skipped = (*added.skipped, *report.skipped)
+        return replace(report, skipped=skipped, article_added=added.added)
+    return _import(library, _named_article(library, parsed), parsed, annotator)
 
 
 def parse_document(document: object) -> Parsed:
@@ -104,7 +151,7 @@ def _import(
     article: Article,
     parsed: Parsed,
     annotator: str | None,
-    earlier: Sequence[Command] = (),
+    earlier: Sequence[Any] = (),
 ) -> ImportReport:
     """Anchor and save every annotation of parsed (inside the caller's transaction).
 
@@ -132,7 +179,7 @@ class _Run:
         self.trusted = article.content_hash in parsed.article_hashes
         self.anchored = self.orphaned = self.duplicates = 0
         self.skipped = list(parsed.skipped)
-        self.inverses: list[Command] = []
+        self.inverses: list[Any] = []
 
     def add(self, incoming: Incoming) -> None:
         """Anchor one annotation and save it, unless it is already there or has no place."""

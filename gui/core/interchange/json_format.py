@@ -14,8 +14,10 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from gui.core.anchoring import Anchor
-from gui.core.annotations.model import AddCorrection, Annotation, Command, DeleteArticle, Label
+from gui.core.annotations.model import Annotation, Label
 from gui.core.articles import Article, ImportedText, Metadata
+from gui.core.changes import Command
+from gui.core.entities.commands import AddCorrection
 from gui.core.entities.corrections import Correction
 from gui.core.entities.pipeline import Entity, pipeline_id
 from gui.core.interchange.common import (
@@ -28,6 +30,7 @@ from gui.core.interchange.common import (
     text_field,
 )
 from gui.core.interchange.sourcing_json import import_sourcing, sourcing_section
+from gui.core.library.commands import DeleteArticle
 from gui.core.storage import (
     AnnotationStore,
     ArticleStore,

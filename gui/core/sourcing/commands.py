@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from gui.core.changes import Change
+
 STATUSES: tuple[str, ...] = ("unverified", "verified", "disputed", "false")
 SOURCE_GRADES: tuple[str, ...] = tuple("ABCDEF")  # Admiralty: source reliability
 INFO_GRADES: tuple[str, ...] = tuple("123456")  # Admiralty: information credibility
@@ -141,6 +143,8 @@ class SourcingCorrection:
 class SetClaimAssessment:
     """Give a claim a status, grades and a note; modified "" stamps the current time."""
 
+    touches = Change.CLAIMS
+
     article_id: int
     claim_key: str
     status: str = "unverified"
@@ -178,6 +182,8 @@ class SetClaimAssessment:
 class ClearClaimAssessment:
     """Forget the user's verdict on a claim."""
 
+    touches = Change.CLAIMS
+
     article_id: int
     claim_key: str
 
@@ -190,6 +196,8 @@ class ClearClaimAssessment:
 @dataclass(frozen=True)
 class SetClaimRelation:
     """Relate two claims (in either order); modified "" stamps the current time."""
+
+    touches = Change.CLAIMS
 
     article_id: int
     key_a: str
@@ -218,6 +226,8 @@ class SetClaimRelation:
 class ClearClaimRelation:
     """Remove the relation between two claims (in either order)."""
 
+    touches = Change.CLAIMS
+
     article_id: int
     key_a: str
     key_b: str
@@ -227,6 +237,8 @@ class ClearClaimRelation:
 @dataclass(frozen=True)
 class AddSourcingCorrection:
     """Save a correction of an attribution (id 0: the library assigns one; else that id)."""
+
+    touches = Change.QUOTES
 
     correction: SourcingCorrection
 
@@ -245,6 +257,8 @@ class AddSourcingCorrection:
 @dataclass(frozen=True)
 class RemoveSourcingCorrection:
     """Delete a correction of an attribution."""
+
+    touches = Change.QUOTES
 
     correction_id: int
     description = "Remove sourcing correction"

@@ -1,9 +1,10 @@
 """All SQL of Sourcelight: the library file, its migrations, and one store per kind of record."""
 
-from gui.core.storage.annotations_store import AnnotationStore, CorrectionStore, LabelStore
-from gui.core.storage.articles_store import ArticleStore, DuplicateArticle, fts_query
+from gui.core.storage.annotations_store import AnnotationStore, LabelStore
+from gui.core.storage.articles_store import ArticleStore, DuplicateArticle
 from gui.core.storage.backup import backup_library
 from gui.core.storage.commands_store import apply
+from gui.core.storage.corrections_store import CorrectionStore
 from gui.core.storage.database import (
     Library,
     LibraryCorrupt,
@@ -18,6 +19,7 @@ from gui.core.storage.database import (
 )
 from gui.core.storage.entities_store import EntityStore
 from gui.core.storage.migrations import SCHEMA_VERSION
+from gui.core.storage.search import fts_query
 from gui.core.storage.settings_store import OutletStore
 from gui.core.storage.sourcing_store import SourcingStore
 

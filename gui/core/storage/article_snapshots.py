@@ -6,9 +6,9 @@ import json
 
 from sqlite_utils import Database
 
-from gui.core.annotations.model import Analysis, ArticleSnapshot
 from gui.core.articles import Article
 from gui.core.entities.pipeline import Entity
+from gui.core.library.commands import Analysis, ArticleSnapshot
 from gui.core.storage.annotations_store import AnnotationStore
 from gui.core.storage.database import Library
 from gui.core.storage.sourcing_store import restore_rows, take_rows

@@ -1,14 +1,32 @@
-"""Articles in the library: adding, reading, full-text search, metadata edits and deletion."""
+"""Articles in the library: reading and searching them, and the commands that change them."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils.db import NotFoundError
 
-from gui.core.articles import Article, ArticleSummary, ImportedText, Metadata
+from gui.core.anchoring import anchor_for, reanchor
+from gui.core.annotations.model import AnchorState, Annotation
+from gui.core.articles import Article, ArticleSummary, ImportedText, Metadata, content_hash
+from gui.core.changes import Batch, Done
+from gui.core.library.commands import (
+    AddArticles,
+    ArticlesAdded,
+    DeleteArticle,
+    ReplaceBody,
+    RestoreArticle,
+    RestoreBody,
+    UpdateMetadata,
+)
+from gui.core.storage import article_snapshots
+from gui.core.storage.annotations_store import AnnotationStore, insert_annotation, set_anchor
 from gui.core.storage.database import Library, LibraryError, utc_now
+from gui.core.storage.rows import exists
+from gui.core.storage.search import fts_query
 
 _SUMMARY_SQL = """
 SELECT a.id, a.title, a.outlet, a.published,
@@ -94,22 +112,6 @@ class ArticleStore:
             return self._db.table("articles").count
 
 
-def fts_query(search: str) -> str:
-    """An FTS5 query that ANDs the words of search, the last one as a prefix; "" matches all.
-
-    Every word becomes a quoted FTS5 string, so quotes, operators (AND, NEAR, *, ^, :) and
-    any other punctuation are only ever searched for, never obeyed. Words without a letter or
-    digit are dropped, since the index holds nothing for them.
-    """
-    # A NUL would end the query early inside SQLite, leaving an unterminated string.
-    words = search.replace("\0", " ").split()
-    words = [word for word in words if any(ch.isalnum() for ch in word)]
-    quoted = ['"' + word.replace('"', '""') + '"' for word in words]
-    if quoted:
-        quoted[-1] += "*"
-    return " AND ".join(quoted)
-
-
 def _metadata_columns(metadata: Metadata) -> dict[str, Any]:
     """The articles columns that hold metadata, credits as a JSON list."""
     columns = metadata.as_dict()
@@ -149,3 +151,112 @@ def _article(row: dict[str, Any]) -> Article:
         content_hash=row["content_hash"],
         imported_at=row["imported_at"],
     )
+
+
+# Commands (carried out by gui.core.storage.commands_store inside its transaction)
+
+
+def _update_metadata(library: Library, command: UpdateMetadata) -> Any:
+    """Replace an article's metadata."""
+    old = _existing_article(library, command.article_id)
+    ArticleStore(library).update_metadata(old.id, command.metadata)
+    return UpdateMetadata(old.id, old.metadata)
+
+
+def _delete_article(library: Library, command: DeleteArticle) -> Any:
+    """Delete an article and all that hangs on it, keeping a snapshot for undo."""
+    article = _existing_article(library, command.article_id)
+    snapshot = article_snapshots.take(library, article)
+    ArticleStore(library).delete(article.id)
+    return RestoreArticle(snapshot)
+
+
+def _restore_article(library: Library, command: RestoreArticle) -> Any:
+    """Bring a deleted article back with its entities, analysis and annotations."""
+    snapshot = command.snapshot
+    article = snapshot.article
+    if exists(library.db, "articles", article.id):
+        raise LibraryError(
+            f"The article cannot come back: id {article.id} now belongs to another article."
+        )
+    _refuse_duplicate(library, article.content_hash, article.id)
+    article_snapshots.restore(library.db, snapshot)
+    for annotation in snapshot.annotations:
+        insert_annotation(library.db, annotation)
+    return DeleteArticle(article.id)
+
+
+def _replace_body(library: Library, command: ReplaceBody) -> Any:
+    """Give an article a new body and re-anchor its annotations; lost ones become orphans."""
+    _existing_article(library, command.article_id)
+    annotations = AnnotationStore(library).for_article(command.article_id)
+    placements = reanchor([a.anchor for a in annotations], command.body)
+    states = tuple(
+        AnchorState(a.id, a.anchor, True)
+        if placement is None
+        else AnchorState(a.id, anchor_for(command.body, placement.start, placement.end), False)
+        for a, placement in zip(annotations, placements, strict=True)
+    )
+    return _restore_body(library, RestoreBody(command.article_id, command.body, states))
+
+
+def _restore_body(library: Library, command: RestoreBody) -> Any:
+    """Set an article's body and its annotations' anchors, as given."""
+    old = _existing_article(library, command.article_id)
+    current = {a.id: a for a in AnnotationStore(library).for_article(old.id)}
+    if any(state.annotation_id not in current for state in command.anchors):
+        raise LibraryError("The article's annotations changed since; its text was left as it is.")
+    new_hash = content_hash(command.body)
+    _refuse_duplicate(library, new_hash, old.id)
+    library.db.execute(
+        "UPDATE articles SET body = ?, content_hash = ? WHERE id = ?",
+        [command.body, new_hash, old.id],
+    )
+    for state in command.anchors:
+        set_anchor(library.db, state)
+    previous = tuple(_state_of(current[state.annotation_id]) for state in command.anchors)
+    return RestoreBody(old.id, old.body, previous)
+
+
+def _state_of(annotation: Annotation) -> AnchorState:
+    """The anchoring part of an annotation."""
+    return AnchorState(annotation.id, annotation.anchor, annotation.orphaned)
+
+
+def _existing_article(library: Library, article_id: int) -> Article:
+    """The article, or LibraryError when it is gone."""
+    try:
+        return ArticleStore(library).get(article_id)
+    except KeyError:
+        raise LibraryError("That article is no longer in the library.") from None
+
+
+def _refuse_duplicate(library: Library, digest: str, article_id: int) -> None:
+    """DuplicateArticle when another article than article_id has this content hash."""
+    existing = ArticleStore(library).find_by_hash(digest)
+    if existing is not None and existing != article_id:
+        raise DuplicateArticle(existing, ArticleStore(library).get(existing).metadata.title)
+
+
+def _add_articles(library: Library, command: AddArticles) -> Done:
+    """Add each text not in the library yet; the inverse deletes the ones added."""
+    store = ArticleStore(library)
+    added, duplicates = [], []
+    for text in command.texts:
+        title = text.metadata.title or Path(text.source).name
+        try:
+            added.append((store.add(text), title))
+        except DuplicateArticle as duplicate:
+            duplicates.append((duplicate.existing_id, title))
+    inverse = Batch(command.description, tuple(DeleteArticle(i) for i, _ in reversed(added)))
+    return Done(inverse, ArticlesAdded(tuple(added), tuple(duplicates)))
+
+
+HANDLERS: dict[type, Callable[[Library, Any], Any]] = {
+    AddArticles: _add_articles,
+    UpdateMetadata: _update_metadata,
+    DeleteArticle: _delete_article,
+    RestoreArticle: _restore_article,
+    ReplaceBody: _replace_body,
+    RestoreBody: _restore_body,
+}

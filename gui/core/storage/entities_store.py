@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from gui.core.bulk import gc_paused
+from gui.core.entities.commands import SaveEntities
 from gui.core.entities.pipeline import ENTITY_TYPES, Entity
-from gui.core.storage.database import Library, utc_now
+from gui.core.storage.database import Library, LibraryError, utc_now
 
 _CURRENT_ANALYSIS = """
 SELECT 1 FROM analyses AS an JOIN articles AS a ON a.id = an.article_id
@@ -83,3 +85,14 @@ def _legend_position(label: str) -> tuple[int, str]:
     """Sort key: known labels in legend order, then any others by name."""
     known = label in ENTITY_TYPES
     return (ENTITY_TYPES.index(label) if known else len(ENTITY_TYPES), label)
+
+
+def _save_entities(library: Library, command: SaveEntities) -> None:
+    """Keep what a pipeline found (a cache: there is nothing to undo)."""
+    try:
+        EntityStore(library).save(command.article_id, command.pipeline_id, command.entities)
+    except KeyError:
+        raise LibraryError("That article is no longer in the library.") from None
+
+
+HANDLERS: dict[type, Callable[[Library, Any], Any]] = {SaveEntities: _save_entities}

@@ -8,13 +8,22 @@ files handed back (`exercise_returns`). An exercise file is an ordinary library 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+import os
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlite_utils import Database
 
-from gui.core.storage.database import Library
+from gui.core.storage.database import Library, LibraryError
+from gui.core.trainer.commands import (
+    ForgetExercise,
+    ForgetReturn,
+    RecordExercise,
+    RecordReturn,
+    ReturnRecord,
+    SetChecklistAnswers,
+    SetTrainee,
+)
 
 EXERCISE_SETTING = "exercise"
 TRAINEE_SETTING = "trainee"  # {"trainee_id": uuid4, "name": ...}, written on the trainee's side
@@ -22,6 +31,7 @@ ANSWERS_SETTING = "checklist_answers"  # JSON, as the trainee's window wrote it
 _FINDINGS_TABLES = ("entities", "analyses", "sourcing_cache", "sourcing_corrections")
 _KEY_TABLES = ("claim_assessments", "claim_relations")  # the trainer's verdicts go with the key
 _RETURN_COLUMNS = (
+    "id",
     "exercise_id",
     "trainee_id",
     "trainee",
@@ -35,20 +45,6 @@ _INSERT_RETURN = "INSERT INTO exercise_returns ({}) VALUES ({})".format(
     ", ".join(_RETURN_COLUMNS), ", ".join("?" for _ in _RETURN_COLUMNS)
 )
 _SELECT_RETURNS = f"SELECT {', '.join(_RETURN_COLUMNS)} FROM exercise_returns"
-
-
-@dataclass(frozen=True)
-class ReturnRecord:
-    """A returned file as the trainer's library remembers it."""
-
-    exercise_id: str
-    trainee_id: str
-    trainee: str
-    layer: str
-    file_hash: str
-    annotations: int
-    checklist_answers: Any  # JSON value, None when the file had none
-    imported_at: str
 
 
 class ExerciseStore:
@@ -115,20 +111,26 @@ class ExerciseStore:
         found = self._returns(" WHERE exercise_id = ? AND file_hash = ?", [exercise_id, file_hash])
         return found[0] if found else None
 
+    def return_record(self, return_id: int) -> ReturnRecord | None:
+        """One returned file's record by id, or None."""
+        found = self._returns(" WHERE id = ?", [return_id])
+        return found[0] if found else None
+
     def returns(self, exercise_id: str | None = None) -> list[ReturnRecord]:
         """The returned files imported (for one exercise, or all), in the order they came."""
         if exercise_id is None:
             return self._returns(" ORDER BY id", [])
         return self._returns(" WHERE exercise_id = ? ORDER BY id", [exercise_id])
 
-    def record_return(self, record: ReturnRecord) -> None:
-        """Remember a returned file (inside the caller's transaction, or its own)."""
+    def record_return(self, record: ReturnRecord) -> int:
+        """Remember a returned file (inside the caller's transaction, or its own); its id."""
         values = [getattr(record, name) for name in _RETURN_COLUMNS]
+        values[0] = record.id or None
         values[_RETURN_COLUMNS.index("checklist_answers")] = json.dumps(
             record.checklist_answers, ensure_ascii=False
         )
         with self._library.transaction() as db:
-            db.execute(_INSERT_RETURN, values)
+            return int(db.execute(_INSERT_RETURN, values).lastrowid or 0)
 
     def layer_names(self) -> set[str]:
         """Every annotator name in the library, and every layer given to a returned file."""
@@ -198,3 +200,82 @@ def _return_record(row: Sequence[Any]) -> ReturnRecord:
     values = dict(zip(_RETURN_COLUMNS, row, strict=True))
     values["checklist_answers"] = json.loads(values["checklist_answers"])
     return ReturnRecord(**values)
+
+
+# Commands (carried out by gui.core.storage.commands_store inside its transaction)
+
+
+def _record_exercise(library: Library, command: RecordExercise) -> ForgetExercise:
+    """Remember an exercise (moving its file into place); the inverse forgets it."""
+    store = ExerciseStore(library)
+    store.record_exercise(command.info, command.path, command.articles)
+    if command.draft:
+        try:
+            os.replace(command.draft, command.path)
+        except OSError as error:
+            raise LibraryError(
+                f"Could not write the exercise to {command.path}: {error}."
+            ) from error
+    return ForgetExercise(command.info["exercise_id"])
+
+
+def _forget_exercise(library: Library, command: ForgetExercise) -> RecordExercise:
+    """Forget an exercise with its articles; the inverse remembers it again."""
+    db = library.db
+    row = db.execute(
+        "SELECT path, info FROM exercises WHERE exercise_id = ?", [command.exercise_id]
+    ).fetchone()
+    if row is None:
+        raise LibraryError("That exercise is no longer in the library.")
+    articles = db.execute(
+        "SELECT article_id, content_hash FROM exercise_articles WHERE exercise_id = ?"
+        " ORDER BY article_id",
+        [command.exercise_id],
+    ).fetchall()
+    db.execute("DELETE FROM exercises WHERE exercise_id = ?", [command.exercise_id])
+    return RecordExercise(json.loads(row[1]), row[0], tuple(map(tuple, articles)))
+
+
+def _record_return(library: Library, command: RecordReturn) -> ForgetReturn:
+    """Remember a returned file; the inverse forgets it."""
+    return ForgetReturn(ExerciseStore(library).record_return(command.record))
+
+
+def _forget_return(library: Library, command: ForgetReturn) -> RecordReturn:
+    """Forget a returned file; the inverse remembers it again, with its id."""
+    record = ExerciseStore(library).return_record(command.return_id)
+    if record is None:
+        raise LibraryError("That returned exercise is no longer in the library.")
+    library.db.execute("DELETE FROM exercise_returns WHERE id = ?", [record.id])
+    return RecordReturn(record)
+
+
+def _set_setting(library: Library, key: str, value: Any) -> Any:
+    """Store value as JSON in the settings row key (None deletes it); the old value."""
+    store = ExerciseStore(library)
+    old = store.setting(key)
+    if value is None:
+        library.db.execute("DELETE FROM settings WHERE key = ?", [key])
+    else:
+        store.put_setting(key, value)
+    return None if old is None else json.loads(old)
+
+
+def _set_trainee(library: Library, command: SetTrainee) -> SetTrainee:
+    """Store the trainee row of an exercise file; the inverse puts the old one back."""
+    return SetTrainee(_set_setting(library, TRAINEE_SETTING, command.value))
+
+
+def _set_answers(library: Library, command: SetChecklistAnswers) -> SetChecklistAnswers:
+    """Store the trainee's checklist answers; the inverse puts the old ones back."""
+    return SetChecklistAnswers(_set_setting(library, ANSWERS_SETTING, command.answers))
+
+
+HANDLERS: dict[type, Callable[[Library, Any], Any]] = {
+    RecordExercise: _record_exercise,
+    ForgetExercise: _forget_exercise,
+    RecordReturn: _record_return,
+    ForgetReturn: _forget_return,
+    SetTrainee: _set_trainee,
+    SetChecklistAnswers: _set_answers,
+}

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from gui.core.entities.commands import SetOutlets
 from gui.core.entities.pipeline import default_outlets
+from gui.core.sourcing.library_commands import SetLexiconOverrides
 from gui.core.storage.database import Library
 
 _OUTLETS = "outlets"
@@ -72,3 +74,28 @@ class LexiconStore:
             db.execute(
                 "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [_LEXICONS, value]
             )
+
+
+# Commands (carried out by gui.core.storage.commands_store inside its transaction)
+
+
+def _set_outlets(library: Library, command: SetOutlets) -> SetOutlets:
+    """Replace the outlet list; the inverse puts the old one back."""
+    store = OutletStore(library)
+    old = tuple(store.outlets())
+    store.set_outlets(command.names)
+    return SetOutlets(old)
+
+
+def _set_lexicons(library: Library, command: SetLexiconOverrides) -> SetLexiconOverrides:
+    """Replace the library's lexicon entries; the inverse puts the old ones back."""
+    store = LexiconStore(library)
+    old = store.overrides()
+    store.set_overrides(command.overrides)
+    return SetLexiconOverrides(old)
+
+
+HANDLERS: dict[type, Callable[[Library, Any], Any]] = {
+    SetOutlets: _set_outlets,
+    SetLexiconOverrides: _set_lexicons,
+}

@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from gui.core.annotations.model import TableRows
 from gui.core.entities.pipeline import Entity
+from gui.core.library.commands import TableRows
 from gui.core.sourcing.commands import (
     AddSourcingCorrection,
     ClaimAssessment,
@@ -28,6 +28,7 @@ from gui.core.sourcing.commands import (
     SourcingCommand,
     SourcingCorrection,
 )
+from gui.core.sourcing.library_commands import SaveFindings
 from gui.core.storage.database import Library, LibraryError, utc_now
 
 SOURCING_RULES = "sourcing-1"  # raise when the sourcing analysis changes what it finds
@@ -276,3 +277,14 @@ HANDLERS: dict[type, Handler] = {
     AddSourcingCorrection: _add_correction,
     RemoveSourcingCorrection: _remove_correction,
 }
+
+
+def _save_findings(library: Library, command: SaveFindings) -> None:
+    """Keep the findings found in an article's current text (a cache: nothing to undo)."""
+    try:
+        SourcingStore(library).save_cache(command.article_id, command.cache_id, command.findings)
+    except KeyError:
+        raise LibraryError("That article is no longer in the library.") from None
+
+
+HANDLERS = {**HANDLERS, SaveFindings: _save_findings}

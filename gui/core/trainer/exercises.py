@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import getpass
 import json
-import os
 import shutil
 import sqlite3
 import tempfile
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from gui.core.storage import ArticleStore, Library, LibraryError, open_library
+from gui.core.storage.commands_store import carry_out
 from gui.core.storage.database import LibraryTooNew, utc_now
 from gui.core.storage.exercise_store import (
     ANSWERS_SETTING,
@@ -32,6 +32,7 @@ from gui.core.storage.exercise_store import (
     ExerciseStore,
     fill_exercise,
 )
+from gui.core.trainer.commands import RecordExercise, SetChecklistAnswers, SetTrainee
 
 FORMAT = "sourcelight-exercise"  # the `format` of the exercise row
 FORMAT_VERSION = 1
@@ -130,13 +131,31 @@ def default_annotator() -> str:
         return "me"
 
 
-def create_exercise(
-    library: Library, article_ids: Sequence[int], path: Path, options: ExerciseOptions
-) -> ExerciseInfo:
-    """Write an exercise file at path from articles of library, and record it in library.
+@dataclass(frozen=True)
+class PackedExercise:
+    """An exercise file written as a draft beside its path, waiting to be recorded."""
 
-    The articles, annotations and codebook of library are left as they are; the file appears
-    whole or not at all. ExerciseError for no or unknown articles, or for path being library.
+    info: ExerciseInfo
+    path: Path
+    draft: Path
+    articles: tuple[tuple[int, str], ...]
+
+    def record(self) -> RecordExercise:
+        """The command that records the exercise and moves the draft into place."""
+        return RecordExercise(self.info.to_json(), str(self.path), self.articles, str(self.draft))
+
+    def discard(self) -> None:
+        """Delete the draft (after the recording failed, or to give up)."""
+        _remove(self.draft)
+
+
+def pack_exercise(
+    library: Library, article_ids: Sequence[int], path: Path, options: ExerciseOptions
+) -> PackedExercise:
+    """Write an exercise file from articles of library as a draft beside path.
+
+    The library is only read. ExerciseError for no or unknown articles, or for path being the
+    library; carrying out PackedExercise.record() then records it and puts it in place.
     """
     articles = _chosen_articles(library, article_ids)
     path = Path(path).expanduser().absolute()
@@ -148,14 +167,29 @@ def create_exercise(
         key_ids = _write_file(library, draft, articles, options, key_layer)
         info = _info(options, trainer, key_layer, key_ids, [a[1] for a in articles])
         _stamp(draft, info)
-        with library.transaction():
-            ExerciseStore(library).record_exercise(info.to_json(), str(path), articles)
-            os.replace(draft, path)
     except OSError as error:
-        raise ExerciseError(f"Could not write the exercise to {path}: {error}.") from error
-    finally:
         _remove(draft)
-    return info
+        raise ExerciseError(f"Could not write the exercise to {path}: {error}.") from error
+    except BaseException:
+        _remove(draft)
+        raise
+    return PackedExercise(info, path, draft, tuple(articles))
+
+
+def create_exercise(
+    library: Library, article_ids: Sequence[int], path: Path, options: ExerciseOptions
+) -> ExerciseInfo:
+    """Write an exercise file at path from articles of library, and record it in library.
+
+    The articles, annotations and codebook of library are left as they are; the file appears
+    whole or not at all. ExerciseError for no or unknown articles, or for path being library.
+    """
+    packed = pack_exercise(library, article_ids, path, options)
+    try:
+        carry_out(library, packed.record())
+    finally:
+        packed.discard()
+    return packed.info
 
 
 def read_exercise(path: Path) -> ExerciseInfo:
@@ -169,35 +203,41 @@ def join_exercise(library: Library, trainee: str) -> str:
 
     The id is made once per file and kept, so two trainees of the same name stay apart.
     """
-    store = ExerciseStore(library)
-    current = json_or_none(store.setting(TRAINEE_SETTING))
-    trainee_id = current.get("trainee_id") if isinstance(current, dict) else None
-    trainee_id = trainee_id or str(uuid.uuid4())
-    store.put_setting(TRAINEE_SETTING, {"trainee_id": trainee_id, "name": trainee})
-    return str(trainee_id)
+    carry_out(library, trainee_command(library, trainee))
+    return trainee_id_of(library)
+
+
+def trainee_command(library: Library, trainee: str) -> SetTrainee:
+    """The command that gives an exercise file the trainee's name (its id made once, kept)."""
+    trainee_id = trainee_id_of(library) or str(uuid.uuid4())
+    return SetTrainee({"trainee_id": trainee_id, "name": trainee})
+
+
+def trainee_id_of(library: Library) -> str:
+    """The trainee id stored in an exercise file ("" before a trainee joined)."""
+    return _trainee_field(library, "trainee_id")
+
+
+def trainee_name(library: Library) -> str:
+    """The name of the trainee whose exercise file this is ("" before they joined)."""
+    return _trainee_field(library, "name")
+
+
+def _trainee_field(library: Library, name: str) -> str:
+    """One field of the trainee row of an exercise file, as text ("" when there is none)."""
+    current = json_or_none(ExerciseStore(library).setting(TRAINEE_SETTING))
+    return str(current.get(name) or "") if isinstance(current, dict) else ""
 
 
 def save_checklist_answers(library: Library, answers: dict[str, str]) -> None:
     """Store the trainee's checklist answers (question -> answer) in their exercise file."""
-    ExerciseStore(library).put_setting(ANSWERS_SETTING, dict(answers))
+    carry_out(library, SetChecklistAnswers(dict(answers)))
 
 
 def checklist_answers(library: Library) -> dict[str, str]:
     """The checklist answers stored in an exercise file (empty when there are none)."""
     value = json_or_none(ExerciseStore(library).setting(ANSWERS_SETTING))
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
-
-
-def import_returned(library: Library, path: Path) -> ReturnedReport:
-    """Bring a trainee's returned file into library as a layer named after them.
-
-    ExerciseError, with library unchanged, for a file that is not an exercise, is damaged, or
-    belongs to an exercise not made from library. The same file twice: duplicate, nothing added.
-    """
-    # Imported here: gui.core.trainer.returns builds on this module's values.
-    from gui.core.trainer.returns import import_work, read_work
-
-    return import_work(library, read_work(Path(path)))
 
 
 @contextmanager

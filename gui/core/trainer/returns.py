@@ -18,18 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from gui.core.anchoring import Anchor, anchor_for, resolve
+from gui.core.annotations.commands import AddAnnotation
 from gui.core.annotations.model import Annotation, Label
+from gui.core.changes import Batch, Change, Done
 from gui.core.interchange.codebook import Codebook
 from gui.core.interchange.common import LabelInfo
-from gui.core.storage import AnnotationStore, ArticleStore, LabelStore, Library
-from gui.core.storage.commands_store import insert_annotation
+from gui.core.storage import AnnotationStore, ArticleStore, LabelStore, Library, apply
+from gui.core.storage.commands_store import carry_out
 from gui.core.storage.database import utc_now
-from gui.core.storage.exercise_store import (
-    ANSWERS_SETTING,
-    TRAINEE_SETTING,
-    ExerciseStore,
-    ReturnRecord,
-)
+from gui.core.storage.exercise_store import ANSWERS_SETTING, TRAINEE_SETTING, ExerciseStore
+from gui.core.trainer.commands import RecordReturn, ReturnRecord
 from gui.core.trainer.exercises import (
     ExerciseError,
     ExerciseInfo,
@@ -83,19 +81,57 @@ def read_work(path: Path) -> ReturnedWork:
     return ReturnedWork(path, info, trainee_id, name, file_hash, items, answers)
 
 
-def import_work(library: Library, work: ReturnedWork) -> ReturnedReport:
-    """Add the work to library as the trainee's layer, in one transaction."""
-    store = ExerciseStore(library)
-    if store.exercise(work.info.exercise_id) is None:
-        raise ExerciseError(_foreign(work, library))
-    with library.transaction():
+@dataclass(frozen=True)
+class CollectReturn:
+    """Add a trainee's returned work to the trainer's library as their layer (one undo step).
+
+    Carrying it out reports a ReturnedReport; the same file twice adds nothing.
+    """
+
+    touches = Change.ANNOTATIONS | Change.LABELS | Change.EXERCISES
+
+    work: ReturnedWork
+
+    @property
+    def description(self) -> str:
+        """What the undo menu calls it."""
+        return f"Import {self.work.trainee}'s exercise"
+
+    def run(self, library: Library) -> Done:
+        """Insert the work (inside the caller's transaction); ExerciseError for a foreign file."""
+        work, store = self.work, ExerciseStore(library)
+        check_belongs(library, work)
         earlier = store.find_return(work.info.exercise_id, work.file_hash)
         if earlier is not None:
-            return ReturnedReport(earlier.trainee, earlier.layer, 0, True, earlier.trainee_id)
+            report = ReturnedReport(earlier.trainee, earlier.layer, 0, True, earlier.trainee_id)
+            return Done(Batch(self.description, ()), report)
         layer = free_layer(work.trainee, store.layer_names())
-        added, orphaned, skipped = _add_items(library, work, layer)
-        store.record_return(_record(work, layer, added))
-    return ReturnedReport(work.trainee, layer, added, False, work.trainee_id, orphaned, skipped)
+        inverses, (added, orphaned, skipped) = _add_items(library, work, layer)
+        inverses.append(apply(library, RecordReturn(_record(work, layer, added))))
+        report = ReturnedReport(
+            work.trainee, layer, added, False, work.trainee_id, orphaned, skipped
+        )
+        return Done(Batch(self.description, tuple(reversed(inverses))), report)
+
+
+def check_belongs(library: Library, work: ReturnedWork) -> None:
+    """ExerciseError unless the work is of an exercise made from library."""
+    if ExerciseStore(library).exercise(work.info.exercise_id) is None:
+        raise ExerciseError(_foreign(work, library))
+
+
+def import_work(library: Library, work: ReturnedWork) -> ReturnedReport:
+    """Add the work to library as the trainee's layer, in one transaction."""
+    return carry_out(library, CollectReturn(work)).report
+
+
+def import_returned(library: Library, path: Path) -> ReturnedReport:
+    """Bring a trainee's returned file into library as a layer named after them.
+
+    ExerciseError, with library unchanged, for a file that is not an exercise, is damaged, or
+    belongs to an exercise not made from library. The same file twice: duplicate, nothing added.
+    """
+    return import_work(library, read_work(Path(path)))
 
 
 def free_layer(name: str, taken: set[str]) -> str:
@@ -155,11 +191,14 @@ def _main_annotator(items: Sequence[WorkItem]) -> str:
     return ranked[0][0] if ranked else ""
 
 
-def _add_items(library: Library, work: ReturnedWork, layer: str) -> tuple[int, int, int]:
-    """Insert the trainee's annotations as layer; (added, orphaned, skipped)."""
+def _add_items(
+    library: Library, work: ReturnedWork, layer: str
+) -> tuple[list[Any], tuple[int, int, int]]:
+    """Insert the trainee's annotations as layer: the inverses, and (added, orphaned, skipped)."""
     described = [LabelInfo(i.label.name, i.label.colour, i.label.hotkey) for i in work.items]
     codebook = Codebook(library, described)
     targets = _Targets(library, work.info.exercise_id)
+    inverses: list[Any] = []
     added = orphaned = skipped = 0
     for item in work.items:
         placed = targets.place(item)
@@ -169,10 +208,10 @@ def _add_items(library: Library, work: ReturnedWork, layer: str) -> tuple[int, i
         article_id, anchor, lost = placed
         a, label_id = item.annotation, codebook.id_for(item.label.name)
         copy = Annotation(0, article_id, label_id, anchor, a.note, layer, a.created, a.modified)
-        insert_annotation(library.db, replace(copy, orphaned=lost))
+        inverses.append(apply(library, AddAnnotation(replace(copy, orphaned=lost))))
         added += 1
         orphaned += lost
-    return added, orphaned, skipped
+    return [*codebook.inverses, *inverses], (added, orphaned, skipped)
 
 
 class _Targets:

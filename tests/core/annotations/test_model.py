@@ -9,24 +9,20 @@ import typing
 import pytest
 
 from gui.core.anchoring import Anchor
-from gui.core.annotations.model import (
-    DEFAULT_CODEBOOK,
-    HOTKEYS,
+from gui.core.annotations.commands import (
     AddAnnotation,
-    AddCorrection,
-    Annotation,
-    Batch,
-    Command,
     DeleteAnnotation,
-    Label,
     SaveLabel,
     SetAnnotationLabel,
     SetNote,
-    UpdateMetadata,
-    excerpt,
 )
+from gui.core.annotations.model import DEFAULT_CODEBOOK, HOTKEYS, Annotation, Label
 from gui.core.articles import Metadata
+from gui.core.changes import Batch, Command
+from gui.core.entities.commands import AddCorrection
 from gui.core.entities.corrections import Correction
+from gui.core.library.commands import UpdateMetadata
+from gui.core.text import excerpt
 
 # The entity palette of gui/article_view/palette.py (Okabe-Ito) and the find highlight;
 # written out here because tests/core must not import the Qt side.

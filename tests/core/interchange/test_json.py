@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from gui.core.annotations.model import AddCorrection
+from gui.core.entities.commands import AddCorrection
 from gui.core.entities.corrections import Correction
 from gui.core.entities.pipeline import Entity
 from gui.core.interchange import (

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from gui.core.annotations.model import UpdateMetadata
 from gui.core.articles import Metadata
 from gui.core.interchange import export_w3c
+from gui.core.library.commands import UpdateMetadata
 from gui.core.storage import ArticleStore, Library, apply
 from tests.core.interchange_helpers import (
     BODY,

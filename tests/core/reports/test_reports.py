@@ -11,8 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gui.core.anchoring import anchor_for
-from gui.core.annotations.model import AddAnnotation, AddCorrection, Annotation
+from gui.core.annotations.commands import AddAnnotation
+from gui.core.annotations.model import Annotation
 from gui.core.articles import Metadata
+from gui.core.entities.commands import AddCorrection
 from gui.core.entities.corrections import Correction
 from gui.core.entities.pipeline import Entity
 from gui.core.reports import article_report_html, class_report_html, stored_entities

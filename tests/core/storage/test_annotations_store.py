@@ -12,14 +12,9 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from gui.core.anchoring import anchor_for
-from gui.core.annotations.model import (
-    DEFAULT_CODEBOOK,
-    AddAnnotation,
-    AddCorrection,
-    Annotation,
-    Label,
-    SaveLabel,
-)
+from gui.core.annotations.commands import AddAnnotation, SaveLabel
+from gui.core.annotations.model import DEFAULT_CODEBOOK, Annotation, Label
+from gui.core.entities.commands import AddCorrection
 from gui.core.entities.corrections import Correction
 from gui.core.entities.pipeline import Entity
 from gui.core.storage import (

@@ -11,28 +11,23 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from gui.core.anchoring import anchor_for
-from gui.core.annotations.model import (
+from gui.core.annotations.commands import (
     AddAnnotation,
-    AddCorrection,
-    Annotation,
-    Batch,
-    Command,
     DeleteAnnotation,
-    DeleteArticle,
     DeleteLabel,
-    Label,
     MoveAnnotation,
-    RemoveCorrection,
-    ReplaceBody,
     RestoreAnnotation,
     SaveLabel,
     SetAnnotationLabel,
     SetNote,
-    UpdateMetadata,
 )
+from gui.core.annotations.model import Annotation, Label
 from gui.core.articles import Metadata
+from gui.core.changes import Batch, Command
+from gui.core.entities.commands import AddCorrection, RemoveCorrection
 from gui.core.entities.corrections import Correction
 from gui.core.entities.pipeline import Entity
+from gui.core.library.commands import DeleteArticle, ReplaceBody, UpdateMetadata
 from gui.core.storage import (
     AnnotationStore,
     ArticleStore,
@@ -44,7 +39,7 @@ from gui.core.storage import (
     LibraryLocked,
     LibraryReadOnly,
     apply,
-    commands_store,
+    articles_store,
     open_library,
 )
 from tests.core.test_anchoring import edited_anywhere
@@ -185,14 +180,14 @@ def test_a_failing_apply_changes_nothing(library, name):
 def test_a_failure_half_way_through_a_body_change_changes_nothing(library, monkeypatch):
     world = seed(library)
     before = snapshot(library)
-    real = commands_store.set_anchor
+    real = articles_store.set_anchor
 
     def fail_second(db, state, modified=None):
         if state.annotation_id == world.annotations[1]:
             raise sqlite3.OperationalError("disk I/O error")
         real(db, state, modified)
 
-    monkeypatch.setattr(commands_store, "set_anchor", fail_second)
+    monkeypatch.setattr(articles_store, "set_anchor", fail_second)
     with pytest.raises(LibraryError, match="disk I/O error"):
         apply(library, CASES["replace body"](world))
     assert snapshot(library) == before

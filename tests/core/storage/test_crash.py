@@ -34,7 +34,8 @@ WRITER = """
 import sys
 from pathlib import Path
 from gui.core.anchoring import anchor_for
-from gui.core.annotations.model import AddAnnotation, Annotation
+from gui.core.annotations.commands import AddAnnotation
+from gui.core.annotations.model import Annotation
 from gui.core.storage import apply, open_library
 
 library = open_library(Path(sys.argv[1]))

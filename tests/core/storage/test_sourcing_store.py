@@ -13,8 +13,9 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from gui.core.annotations.model import Batch, DeleteArticle, ReplaceBody
+from gui.core.changes import Batch
 from gui.core.entities.pipeline import Entity
+from gui.core.library.commands import DeleteArticle, ReplaceBody
 from gui.core.sourcing.commands import (
     AddSourcingCorrection,
     ClaimAssessment,

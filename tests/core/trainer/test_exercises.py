@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from gui.core.anchoring import anchor_for
-from gui.core.annotations.model import AddAnnotation, Annotation, Label, ReplaceBody, SaveLabel
+from gui.core.annotations.commands import AddAnnotation, SaveLabel
+from gui.core.annotations.model import Annotation, Label
 from gui.core.articles import ImportedText, Metadata
 from gui.core.entities.pipeline import Entity
+from gui.core.library.commands import ReplaceBody
 from gui.core.storage import (
     AnnotationStore,
     ArticleStore,
@@ -33,11 +35,11 @@ from gui.core.trainer.exercises import (
     ExerciseOptions,
     checklist_answers,
     create_exercise,
-    import_returned,
     join_exercise,
     read_exercise,
     save_checklist_answers,
 )
+from gui.core.trainer.returns import import_returned
 
 # Offsets: "Officials said" 0-14, "40 people died" 15-29, "Mosul" 33-38, "the toll was
 # higher" 55-74; 76 characters and 13 whitespace tokens in all.

@@ -1,0 +1,112 @@
+"""The library in the window: its list, opening and creating libraries, an article's details.
+
+The panel and the header announce what the user asks; this controller asks the user what only
+they can answer and hands the change to the session.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from gui.actions import make_action
+from gui.article_view.header import ArticleHeader
+from gui.core.articles import Article
+from gui.core.changes import Change
+from gui.library.files import NewLibrary, OpenLibrary
+from gui.library.library_panel import LibraryPanel
+from gui.library.metadata_dialog import MetadataDialog
+from gui.session.session import Session
+from gui.settings import WindowSettings
+from gui.widgets.messages import ConfirmDelete, ErrorMessage
+
+LIST_CHANGES = Change.ARTICLES | Change.METADATA | Change.ANALYSIS  # titles, dates, counts
+
+
+class LibraryActions(QObject):
+    """Keeps the library list up to date and carries out what it and the header ask for."""
+
+    def __init__(
+        self,
+        session: Session,
+        panel: LibraryPanel,
+        header: ArticleHeader,
+        settings: WindowSettings,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.panel, self.header = session, panel, header
+        self.settings, self.parent_widget = settings, parent
+        self.open_library_action = make_action(self, "&Open Library…", self.open_library)
+        self.new_library_action = make_action(self, "&New Library…", self.new_library)
+        self.details_action = make_action(self, "Article &Details…", self.edit_details)
+        session.changed.connect(self._changed)
+        session.article_opened.connect(self._article_opened)
+        session.library_opened.connect(self._library_opened)
+        panel.search_changed.connect(self.refresh)
+        panel.open_requested.connect(session.open_article)
+        panel.delete_requested.connect(self.delete_articles)
+        panel.model.rename_requested.connect(session.rename)
+        header.edit_requested.connect(self.edit_details)
+
+    def refresh(self) -> None:
+        """Reload the library list with the current search."""
+        self.panel.model.set_summaries(self.session.summaries(self.panel.search.text()))
+        if self.session.current:
+            self.panel.select_article(self.session.current.id)
+
+    def edit_details(self) -> None:
+        """Edit the open article's metadata."""
+        article = self.session.current
+        if article is None or self.session.read_only:
+            return
+        metadata = MetadataDialog.ask(self.parent_widget, article.metadata)
+        if metadata is not None and metadata != article.metadata:
+            self.session.update_metadata(article.id, metadata)
+
+    def delete_articles(self, article_ids: list[int]) -> None:
+        """Delete articles after the user confirms."""
+        titles = [self.session.articles.get(i).metadata.title or "Untitled" for i in article_ids]
+        if ConfirmDelete.ask(self.parent_widget, titles):
+            self.session.delete_articles(article_ids)
+
+    def open_library(self) -> None:
+        """Ask for a library file and open it."""
+        path = OpenLibrary.ask(self.parent_widget)
+        if path is not None:
+            self.session.open_library(path)
+
+    def new_library(self) -> None:
+        """Ask where to create a library and open it there."""
+        path = NewLibrary.ask(self.parent_widget)
+        if path is None:
+            return
+        if path.exists():
+            ErrorMessage.ask(
+                self.parent_widget,
+                "Library exists",
+                f"{path} already exists. Use Open Library to open it.",
+            )
+            return
+        self.session.open_library(path)
+
+    def _changed(self, changes: Change) -> None:
+        if changes & LIST_CHANGES:
+            self.refresh()
+        if changes & Change.METADATA and self.session.current is not None:
+            article = self.session.current
+            self.header.set_metadata(article.metadata, article.source)
+
+    def _library_opened(self) -> None:
+        read_only = self.session.read_only
+        self.panel.set_read_only(read_only)
+        self.header.set_editable(not read_only)
+        self.details_action.setEnabled(not read_only)
+
+    def _article_opened(self, article: Article | None) -> None:
+        if article is None:
+            return
+        self.panel.select_article(article.id)
+        library = self.session.library
+        if library and library.path:
+            self.settings.set_last_article(str(library.path), article.id)
