@@ -17,8 +17,8 @@ from gui.annotating.actions import AnnotationActions
 from gui.annotating.annotations_panel import AnnotationsPanel
 from gui.annotating.display import AnnotationDisplay
 from gui.annotating.interchange import InterchangeActions
-from gui.annotating.layers import Layers
 from gui.annotating.preferences_dialog import PreferencesDialog
+from gui.article_view.layers import Layers
 from gui.article_view.pane import ArticlePane
 from gui.core.articles import Article
 from gui.core.changes import Change
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         quit_action = make_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         fill_menu(self.menuBar().addMenu("&File"), [
             self.import_action, self.import_folder_action, self.paste_action, None,
-            interchange.replace_action, interchange.export_action, interchange.import_action,
+            library.replace_action, interchange.export_action, interchange.import_action,
             None, self.reports.print_action, self.reports.export_action,
             None, self.trainer.new_action, self.trainer.import_action,
             None, library.open_library_action, library.new_library_action, None, quit_action,
@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
         for action in (
             annotate.label_button, annotate.note_action, annotate.delete_action,
             annotate.codebook_action, self.entities.corrections_action, self.outlets_action,
-            interchange.replace_action, interchange.import_action, importing.import_action,
+            interchange.import_action, importing.import_action,
             importing.import_folder_action, importing.paste_action,
         ):  # fmt: skip
             action.setEnabled(writable)

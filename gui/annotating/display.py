@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from gui.annotating.actions import AnnotationActions
 from gui.annotating.annotations_panel import AnnotationsPanel
-from gui.annotating.layers import Layers
+from gui.article_view.layers import Layers
 from gui.article_view.pane import ArticlePane
 from gui.core.changes import Change
 from gui.session.session import Session

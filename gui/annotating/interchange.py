@@ -1,4 +1,4 @@
-"""File-level annotation work: export and import annotations, replace an article's text."""
+"""Annotations in and out of files: export and import them (own JSON, W3C, CSV)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from gui.core.importing import ImportFailure, import_file
 from gui.core.storage.database import LibraryError
-from gui.library.files import ARTICLE_FILTER
 from gui.session.session import Session
 from gui.widgets.messages import ErrorMessage, InfoMessage
 
@@ -47,18 +45,6 @@ class AnnotationFile:
         return Path(name) if name else None
 
 
-class ReplacementFile:
-    """Ask for the updated or corrected version of the open article."""
-
-    @classmethod
-    def ask(cls, parent: QWidget | None) -> Path | None:
-        """The chosen file, or None."""
-        name, _ = QFileDialog.getOpenFileName(
-            parent, "Replace the article's text", "", ARTICLE_FILTER
-        )
-        return Path(name) if name else None
-
-
 class InterchangeActions(QObject):
     """Export and import of annotations, and replacing an article's text, for the window."""
 
@@ -69,11 +55,6 @@ class InterchangeActions(QObject):
         self.export_action.triggered.connect(self.export_annotations)
         self.import_action = QAction("Import &Annotations…", self)
         self.import_action.triggered.connect(self.import_annotations)
-        self.replace_action = QAction("&Replace Article Text…", self)
-        self.replace_action.setStatusTip(
-            "Load an updated version; annotations move with their text"
-        )
-        self.replace_action.triggered.connect(self.replace_text)
 
     def export_annotations(self) -> None:
         """Write the open article's annotations to a file."""
@@ -126,27 +107,3 @@ class InterchangeActions(QObject):
             text += f", {len(report.skipped)} skipped"
         details = "\n".join(report.skipped)
         InfoMessage.ask(self.parent_widget, "Annotations imported", text + ".", details)
-
-    def replace_text(self) -> None:
-        """Give the open article a new text from a file; annotations are re-anchored."""
-        article = self.session.current
-        path = ReplacementFile.ask(self.parent_widget) if article else None
-        if path is None:
-            return
-        try:
-            imported = import_file(path)
-        except ImportFailure as failure:
-            ErrorMessage.ask(self.parent_widget, "Text not replaced", str(failure))
-            return
-        if imported.body == article.body:
-            InfoMessage.ask(self.parent_widget, "Same text", "The file has the same text.")
-            return
-        if self.session.replace_body(article.id, imported.body):
-            orphans = sum(a.orphaned for a in self.session.annotations())
-            placed = len(self.session.annotations()) - orphans
-            InfoMessage.ask(
-                self.parent_widget,
-                "Text replaced",
-                f"{placed} annotations found their text again; {orphans} are orphaned and "
-                "listed in the Annotations panel to re-attach or delete.",
-            )

@@ -13,12 +13,13 @@ from gui.actions import make_action
 from gui.article_view.header import ArticleHeader
 from gui.core.articles import Article
 from gui.core.changes import Change
-from gui.library.files import NewLibrary, OpenLibrary
+from gui.core.importing import ImportFailure, import_file
+from gui.library.files import NewLibrary, OpenLibrary, ReplacementFile
 from gui.library.library_panel import LibraryPanel
 from gui.library.metadata_dialog import MetadataDialog
 from gui.session.session import Session
 from gui.settings import WindowSettings
-from gui.widgets.messages import ConfirmDelete, ErrorMessage
+from gui.widgets.messages import ConfirmDelete, ErrorMessage, InfoMessage
 
 LIST_CHANGES = Change.ARTICLES | Change.METADATA | Change.ANALYSIS  # titles, dates, counts
 
@@ -40,6 +41,12 @@ class LibraryActions(QObject):
         self.open_library_action = make_action(self, "&Open Library…", self.open_library)
         self.new_library_action = make_action(self, "&New Library…", self.new_library)
         self.details_action = make_action(self, "Article &Details…", self.edit_details)
+        self.replace_action = make_action(
+            self,
+            "&Replace Article Text…",
+            self.replace_text,
+            tip="Load an updated version; annotations move with their text",
+        )
         session.changed.connect(self._changed)
         session.article_opened.connect(self._article_opened)
         session.library_opened.connect(self._library_opened)
@@ -63,6 +70,30 @@ class LibraryActions(QObject):
         metadata = MetadataDialog.ask(self.parent_widget, article.metadata)
         if metadata is not None and metadata != article.metadata:
             self.session.update_metadata(article.id, metadata)
+
+    def replace_text(self) -> None:
+        """Give the open article a new text from a file; annotations are re-anchored."""
+        article = self.session.current
+        path = ReplacementFile.ask(self.parent_widget) if article else None
+        if path is None:
+            return
+        try:
+            imported = import_file(path)
+        except ImportFailure as failure:
+            ErrorMessage.ask(self.parent_widget, "Text not replaced", str(failure))
+            return
+        if imported.body == article.body:
+            InfoMessage.ask(self.parent_widget, "Same text", "The file has the same text.")
+            return
+        if self.session.replace_body(article.id, imported.body):
+            orphans = sum(a.orphaned for a in self.session.annotations())
+            placed = len(self.session.annotations()) - orphans
+            InfoMessage.ask(
+                self.parent_widget,
+                "Text replaced",
+                f"{placed} annotations found their text again; {orphans} are orphaned and "
+                "listed in the Annotations panel to re-attach or delete.",
+            )
 
     def delete_articles(self, article_ids: list[int]) -> None:
         """Delete articles after the user confirms."""
@@ -102,6 +133,7 @@ class LibraryActions(QObject):
         self.panel.set_read_only(read_only)
         self.header.set_editable(not read_only)
         self.details_action.setEnabled(not read_only)
+        self.replace_action.setEnabled(not read_only)
 
     def _article_opened(self, article: Article | None) -> None:
         if article is None:

@@ -57,3 +57,15 @@ class NewLibrary:
             return None
         path = Path(name)
         return path if path.suffix else path.with_suffix(".sqlite")
+
+
+class ReplacementFile:
+    """Ask for the updated or corrected version of the open article."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> Path | None:
+        """The chosen file, or None."""
+        name, _ = QFileDialog.getOpenFileName(
+            parent, "Replace the article's text", "", ARTICLE_FILTER
+        )
+        return Path(name) if name else None

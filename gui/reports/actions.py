@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from gui.annotating.layers import Layers
+from gui.article_view.layers import Layers
 from gui.core.reports import article_report_html
 from gui.core.storage.database import LibraryError
 from gui.session.session import Session

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from gui.annotating.layers import FINDINGS, Layers
+from gui.article_view.layers import FINDINGS, Layers
 from gui.article_view.pane import Banner
 from gui.core.changes import Batch
 from gui.core.storage.database import LibraryError
@@ -22,10 +22,10 @@ from gui.core.trainer.exercises import (
     ExerciseError,
     checklist_answers,
     exercise_info,
-    pack_exercise,
     trainee_command,
     trainee_name,
 )
+from gui.core.trainer.packing import pack_exercise
 from gui.core.trainer.returns import CollectReturn, ReturnedWork, check_belongs, read_work
 from gui.session.session import Session
 from gui.trainer.checklist import Checklist

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.annotating.layers import Layers
+from gui.article_view.layers import Layers
 from gui.article_view.pane import ArticlePane
 from gui.session.session import Session
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
-from gui.annotating.layers import FINDINGS, Layers
+from gui.article_view.layers import FINDINGS, Layers
 from gui.article_view.pane import ArticlePane
 
 ZOOM_STEPS = 8

@@ -4,9 +4,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from gui.annotating.interchange import ReplacementFile
 from gui.app import make_window, start_session
 from gui.core.storage.annotations_store import AnnotationStore
+from gui.library.files import ReplacementFile
 from gui.widgets.messages import ConfirmDelete, ErrorMessage, InfoMessage
 from gui.widgets.note_dialog import NoteDialog
 from tests.fakes import install_fake_pipeline
@@ -222,7 +222,7 @@ def test_replacing_the_text_moves_annotations_and_keeps_orphans(
         encoding="utf-8",
     )
     monkeypatch.setattr(ReplacementFile, "ask", classmethod(lambda cls, parent: updated))
-    window.interchange.replace_action.trigger()
+    window.library_actions.replace_action.trigger()
     annotations = {a.text: a for a in stored(window)}
     moved = annotations["take months"]
     assert not moved.orphaned

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from gui.annotating.layers import FINDINGS
 from gui.app import make_window, start_session
+from gui.article_view.layers import FINDINGS
 from gui.trainer.actions import ExerciseTarget, ReturnedFiles
 from gui.trainer.comparison import LayerChoice, Scoreboard, score_row
 from gui.trainer.exercise_dialog import CHECKLISTS, ExerciseDialog, TraineeName

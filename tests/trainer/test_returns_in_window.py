@@ -9,7 +9,8 @@ from gui.core.annotations.commands import AddAnnotation, SaveLabel
 from gui.core.annotations.model import Annotation, Label
 from gui.core.storage import ArticleStore, open_library
 from gui.core.storage.commands_store import carry_out
-from gui.core.trainer.exercises import ExerciseOptions, create_exercise, trainee_command
+from gui.core.trainer.exercises import ExerciseOptions, trainee_command
+from gui.core.trainer.packing import create_exercise
 from gui.widgets.messages import ErrorMessage, InfoMessage
 from tests.fakes import install_fake_pipeline, make_text
 

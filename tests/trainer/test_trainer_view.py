@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from gui.annotating.layers import FINDINGS
 from gui.app import make_window, start_session
+from gui.article_view.layers import FINDINGS
 from gui.core.anchoring import anchor_for
 from gui.core.annotations.commands import AddAnnotation
 from gui.core.annotations.model import Annotation

@@ -34,11 +34,11 @@ from gui.core.trainer.exercises import (
     ExerciseError,
     ExerciseOptions,
     checklist_answers,
-    create_exercise,
     join_exercise,
     read_exercise,
     save_checklist_answers,
 )
+from gui.core.trainer.packing import create_exercise
 from gui.core.trainer.returns import import_returned
 
 # Offsets: "Officials said" 0-14, "40 people died" 15-29, "Mosul" 33-38, "the toll was
