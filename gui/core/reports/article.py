@@ -9,17 +9,13 @@ from gui.core.annotations.model import Annotation, Label
 from gui.core.articles import Article
 from gui.core.entities.pipeline import ENTITY_TYPE_NAMES, ENTITY_TYPES, Entity
 from gui.core.reports import sections
-from gui.core.reports.data import (
-    checklist_answers,
-    exercise_title,
-    stored_entities,
-    stored_verdicts,
-)
+from gui.core.reports.data import exercise_title, stored_entities, stored_verdicts
 from gui.core.reports.highlight import ANNOTATION, ENTITY, Highlight, highlighted_html, valid
 from gui.core.reports.markup import document, element, esc, section
 from gui.core.reports.sections import Numbered
 from gui.core.reports.style import entity_class, label_class, layer_class, report_css
 from gui.core.storage import AnnotationStore, ArticleStore, LabelStore, Library
+from gui.core.trainer.checklist import checklist_answers
 
 
 def article_report_html(

@@ -8,10 +8,11 @@ from typing import Any
 
 from gui.core.annotations.model import Annotation, Label
 from gui.core.entities.pipeline import ENTITY_TYPE_NAMES
-from gui.core.reports.data import ChecklistAnswer, Verdicts
+from gui.core.reports.data import Verdicts
 from gui.core.reports.markup import element, esc, percent, section, table
 from gui.core.reports.style import STATUS_CLASSES, entity_class, label_class, layer_class
 from gui.core.sourcing.summary import build_sources
+from gui.core.trainer.checklist import ChecklistAnswer
 
 SOURCE_RELIABILITY = {
     "A": "completely reliable",
