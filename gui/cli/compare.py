@@ -9,7 +9,8 @@ from typing import Any
 from gui.core.articles import Article
 from gui.core.storage import AnnotationStore, LabelStore, Library
 from gui.core.storage.exercise_store import ExerciseStore
-from gui.core.trainer.agreement import ALL, Comparison, LabelScore, compare
+from gui.core.trainer.agreement import ALL, Comparison, LabelScore
+from gui.core.trainer.scoring import compare_layers
 
 _HEADERS = ("label", "P", "R", "F1", "match", "miss", "extra")
 _GROUPS = ("exact", "overlap")
@@ -46,9 +47,7 @@ def comparison(library: Library, article: Article, key: str, layer: str) -> Comp
     for name in (key, layer):
         if name not in known:
             raise UnknownLayer(_unknown(name, article, {a.annotator for a in annotations}))
-    labels = {label.id: label.name for label in LabelStore(library).labels()}
-    pick = [[a for a in annotations if a.annotator == name] for name in (key, layer)]
-    return compare(article.body, pick[0], pick[1], labels, key, layer)
+    return compare_layers(article.body, annotations, LabelStore(library).labels(), key, layer)
 
 
 def as_json(article: Article, result: Comparison) -> dict[str, Any]:
