@@ -6,6 +6,8 @@ import argparse
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from gui.cli import common
+from gui.cli.errors import CommandError
 from gui.core.articles import Article
 from gui.core.storage import AnnotationStore, LabelStore, Library
 from gui.core.storage.exercise_store import ExerciseStore
@@ -38,6 +40,19 @@ def add_parser(commands: Any, add_command: Callable[..., argparse.ArgumentParser
     parser.add_argument("--key", required=True, metavar="NAME", help="the layer that is the key")
     parser.add_argument("--layer", required=True, metavar="NAME", help="the layer to score")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+
+def compare_command(ns: argparse.Namespace) -> int:
+    """Print one layer's scores against the key layer in an article: a table, or JSON."""
+    with common.opened(ns) as library:
+        article = common.article(library, ns.article)
+        try:
+            result = comparison(library, article, ns.key, ns.layer)
+        except UnknownLayer as unknown:
+            raise CommandError(str(unknown)) from None
+    shown = common.as_json(as_json(article, result), indent=2)
+    print(shown if ns.json else as_table(article, result))
+    return 0
 
 
 def comparison(library: Library, article: Article, key: str, layer: str) -> Comparison:

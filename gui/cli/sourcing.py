@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from gui.cli import common
 from gui.core.articles import Article
+from gui.core.entities import pipeline as nlp
 from gui.core.entities.corrections import apply_corrections
 from gui.core.entities.pipeline import Entity, Pipeline
 from gui.core.sourcing.corrections import apply_sourcing_corrections
 from gui.core.sourcing.lexicon_edits import library_lexicons
-from gui.core.storage import CorrectionStore, Library, SourcingStore
+from gui.core.storage import CorrectionStore, EntityStore, Library, OutletStore, SourcingStore
 from gui.core.storage.sourcing_store import findings_cache_id
 
 SOURCING_KEYS = ("attributions", "hedges", "numbers")  # what analyze --json adds
@@ -74,3 +76,23 @@ def corrected_entities(
 ) -> list[Entity]:
     """The entities as the library's correction rules make them (what the window shows)."""
     return apply_corrections(article.body, entities, CorrectionStore(library).corrections())
+
+
+def export_entities(
+    library: Library, article: Article
+) -> tuple[list[Entity], str, Pipeline | None]:
+    """The article's entities, pipeline id, and the pipeline if it had to be loaded for them.
+
+    Cached entities if current, else detected (and saved).
+    """
+    outlets = OutletStore(library).outlets()
+    store = EntityStore(library)
+    current = nlp.pipeline_id(outlets)
+    cached = store.cached(article.id, current) if current else None
+    if cached is not None:
+        return cached, current, None
+    pipeline = common.load_entity_pipeline(outlets)
+    entities = pipeline.analyse(article.body)
+    if not library.read_only:
+        store.save(article.id, pipeline.id, entities)
+    return entities, pipeline.id, pipeline

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from gui.cli import commands as cli_commands
+from gui.cli import common as cli_common
 from gui.cli import main as cli
 from gui.cli import sourcing as cli_sourcing
 from gui.cli.main import main, parse_args
@@ -117,7 +118,7 @@ def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> FakePipeline:
         pipeline.loads += 1
         return pipeline
 
-    monkeypatch.setattr(cli_commands, "load_entity_pipeline", load)
+    monkeypatch.setattr(cli_common, "load_entity_pipeline", load)
     monkeypatch.setattr(cli_sourcing, "sourcing_json", pipeline.sourcing)
     return pipeline
 
@@ -131,7 +132,7 @@ def spacy_pipeline():
 @pytest.fixture
 def real_pipeline(monkeypatch: pytest.MonkeyPatch, spacy_pipeline):
     """The commands use the module's real pipeline instead of loading their own."""
-    monkeypatch.setattr(cli_commands, "load_entity_pipeline", lambda outlets=None: spacy_pipeline)
+    monkeypatch.setattr(cli_common, "load_entity_pipeline", lambda outlets=None: spacy_pipeline)
     return spacy_pipeline
 
 
@@ -288,8 +289,8 @@ def test_export_uses_cached_entities_without_loading_a_pipeline(capsys, monkeypa
     with_library = open_library(library)
     EntityStore(with_library).save(1, "cached-pipeline", entities)
     with_library.close()
-    monkeypatch.setattr(cli_commands, "pipeline_id", lambda outlets: "cached-pipeline")
-    monkeypatch.setattr(cli_commands, "load_entity_pipeline", pytest.fail)
+    monkeypatch.setattr("gui.core.entities.pipeline.pipeline_id", lambda outlets: "cached-pipeline")
+    monkeypatch.setattr(cli_common, "load_entity_pipeline", pytest.fail)
     code, out, _ = run_cli(capsys, "export", "--article", "1", "--library", library)
     assert code == 0
     exported = json.loads(out)
@@ -352,7 +353,7 @@ def test_analyze_without_a_pipeline_exits_2(capsys, monkeypatch, articles):
     def missing(outlets=None):
         raise PipelineMissing("No English spaCy model. Install one with: pip install a-model")
 
-    monkeypatch.setattr(cli_commands, "load_pipeline", missing)
+    monkeypatch.setattr(cli_common, "load_pipeline", missing)
     code, out, err = run_cli(capsys, "analyze", articles / "floods.txt")
     assert (code, out) == (2, "")
     assert "pip install a-model" in err
@@ -525,15 +526,15 @@ def test_export_claimreview_uses_saved_findings_without_the_model(
     fake_pipeline.findings = {"numbers": [NUMBER]}
     argv = ["--library", library, "export", "--article", 1, "--format", "claimreview"]
     run_cli(capsys, *argv)
-    monkeypatch.setattr(cli_commands, "pipeline_id", lambda outlets: "fake-pipeline")
-    monkeypatch.setattr(cli_commands, "load_entity_pipeline", pytest.fail)
+    monkeypatch.setattr("gui.core.entities.pipeline.pipeline_id", lambda outlets: "fake-pipeline")
+    monkeypatch.setattr(cli_common, "load_entity_pipeline", pytest.fail)
     code, out, _ = run_cli(capsys, *argv, "--annotator", "sam")
     assert code == 0 and len(json.loads(out)["@graph"]) == 1
 
 
 def test_export_claimreview_without_verdicts_needs_no_model(capsys, monkeypatch, library, articles):
     run_cli(capsys, "--library", library, "import", articles / "talks.txt")
-    monkeypatch.setattr(cli_commands, "load_entity_pipeline", pytest.fail)
+    monkeypatch.setattr(cli_common, "load_entity_pipeline", pytest.fail)
     argv = ["--library", library, "export", "--article", 1, "--format", "claimreview"]
     code, out, _ = run_cli(capsys, *argv)
     assert code == 0
@@ -632,7 +633,7 @@ def test_export_w3c_to_a_file_in_utf8(capsys, library, articles):
 
 def test_export_csv_and_w3c_need_no_pipeline(capsys, monkeypatch, library, articles):
     annotated_library(capsys, library, articles)
-    monkeypatch.setattr(cli_commands, "load_entity_pipeline", pytest.fail)
+    monkeypatch.setattr(cli_common, "load_entity_pipeline", pytest.fail)
     for kind in ("csv", "w3c"):
         assert (
             run_cli(capsys, "--library", library, "export", "--article", 1, "--format", kind)[0]
