@@ -21,6 +21,7 @@ from gui.core.entities.pipeline import (
 )
 from gui.core.importing import ImportFailure, collect_paths, import_file
 from gui.core.interchange.json_format import entity_dict
+from gui.core.sourcing.model import Findings
 
 
 def analyze_command(ns: argparse.Namespace) -> int:
@@ -66,7 +67,7 @@ def _import_or_report(item: Path | ImportFailure) -> ImportedText | None:
 
 
 def _analysis_json(
-    path: Path, imported: ImportedText, entities: Sequence[Entity], sourcing: dict
+    path: Path, imported: ImportedText, entities: Sequence[Entity], sourcing: Findings
 ) -> str:
     """One line of JSON: the file, its title, its text, its entities and its sourcing."""
     document = {
@@ -75,7 +76,8 @@ def _analysis_json(
         "text": imported.body,
         "entities": [entity_dict(entity) for entity in entities],
     }
-    document.update((key, sourcing[key]) for key in cli_sourcing.SOURCING_KEYS)
+    found = sourcing.to_json()
+    document.update((key, found[key]) for key in cli_sourcing.SOURCING_KEYS)
     return common.as_json(document)
 
 

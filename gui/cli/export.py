@@ -8,6 +8,7 @@ from gui.cli import common
 from gui.cli import sourcing as cli_sourcing
 from gui.core import interchange
 from gui.core.articles import Article
+from gui.core.sourcing.model import Findings
 from gui.core.storage import Library, OutletStore
 
 
@@ -41,7 +42,7 @@ def _own_json(library: Library, article: Article) -> dict:
 
 def _claimreview(library: Library, article: Article, annotator: str) -> dict:
     """ClaimReview JSON-LD of the assessed claims (the model loads only when findings must be)."""
-    findings: dict = {}
+    findings = None
     if cli_sourcing.has_assessments(library, article.id):
         entities, used_pipeline, loaded = cli_sourcing.export_entities(library, article)
         outlets = OutletStore(library).outlets()
@@ -53,5 +54,5 @@ def _claimreview(library: Library, article: Article, annotator: str) -> dict:
             loaded,
             lambda: common.load_entity_pipeline(outlets),
         )
-        findings = cli_sourcing.corrected(library, article.id, found or {})
+        findings = cli_sourcing.corrected(library, article.id, found or Findings())
     return interchange.export_claimreview(library, article.id, findings, annotator)

@@ -16,6 +16,7 @@ from gui.core.entities.corrections import apply_corrections
 from gui.core.entities.pipeline import Entity, Pipeline
 from gui.core.sourcing.corrections import apply_sourcing_corrections
 from gui.core.sourcing.lexicon_edits import library_lexicons
+from gui.core.sourcing.model import Findings
 from gui.core.storage import CorrectionStore, EntityStore, Library, OutletStore, SourcingStore
 from gui.core.storage.sourcing_store import findings_cache_id
 
@@ -24,11 +25,11 @@ SOURCING_KEYS = ("attributions", "hedges", "numbers")  # what analyze --json add
 
 def sourcing_json(
     body: str, pipeline: Pipeline, entities: Sequence[Entity], lexicons: Any = None
-) -> dict[str, Any]:
-    """The sourcing findings of body (Findings.to_json()), with the pipeline already loaded."""
+) -> Findings:
+    """The sourcing findings of body, with the pipeline already loaded."""
     from gui.core.sourcing.analysis import analyse_sourcing  # spaCy-facing code, loaded late
 
-    return analyse_sourcing(body, pipeline, list(entities), lexicons=lexicons).to_json()
+    return analyse_sourcing(body, pipeline, list(entities), lexicons=lexicons)
 
 
 def export_findings(
@@ -38,7 +39,7 @@ def export_findings(
     pipeline_id: str,
     pipeline: Pipeline | None = None,
     load: Callable[[], Pipeline] | None = None,
-) -> tuple[dict[str, Any] | None, str]:
+) -> tuple[Findings | None, str]:
     """(findings, cache id) of an article as found, before the user's corrections.
 
     Cached ones when the library has them for this pipeline and these entities (with the
@@ -61,7 +62,7 @@ def export_findings(
     return found, cache_id
 
 
-def corrected(library: Library, article_id: int, findings: dict[str, Any]) -> dict[str, Any]:
+def corrected(library: Library, article_id: int, findings: Findings) -> Findings:
     """The findings with the user's corrections of attributions applied."""
     return apply_sourcing_corrections(findings, SourcingStore(library).corrections(article_id))
 

@@ -6,35 +6,37 @@ never used by two threads at once and is loaded only once.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from gui.core.articles import Article
 from gui.core.entities import pipeline as nlp
+from gui.core.sourcing.model import Findings
 from gui.core.storage.database import Library, LibraryError
+from gui.core.storage.sourcing_store import findings_text
 from gui.session.background import Task
 from gui.session.entity_service import EntityService
 
 START_DELAY_MS = 150
 
 
-def analyse(holder, body: str, outlets, entities: Sequence, lexicons, progress) -> dict:
-    """Find the sourcing structure of body (on the worker thread); plain JSON data out."""
+def analyse(
+    holder, body: str, outlets, entities: Sequence, lexicons, progress
+) -> tuple[Findings, str]:
+    """Find the sourcing structure of body (on the worker thread): the findings, and as text."""
     from gui.core.sourcing.analysis import analyse_sourcing  # loads spaCy-facing code late
 
     pipeline = holder.ensure(outlets, progress)
     found = analyse_sourcing(body, pipeline, list(entities), lexicons=lexicons, progress=progress)
-    findings = found.to_json()
     # Serialised here, on the worker thread: for a long article it is tens of milliseconds.
-    return findings, json.dumps(findings, ensure_ascii=False)
+    return found, findings_text(found)
 
 
 class SourcingService(QObject):
     """Finds, caches and corrects the sourcing findings of one article at a time."""
 
-    findings_changed = Signal(int, object)  # article id, findings (JSON-shaped dict)
+    findings_changed = Signal(int, object)  # article id, Findings (as the user corrected them)
     busy = Signal(bool)
     error = Signal(str, str)  # something the user must know (e.g. a save failed)
     failed = Signal(str)  # the analysis itself failed: said in the status bar, not a dialog
@@ -45,7 +47,7 @@ class SourcingService(QObject):
         self._library: Library | None = None
         self._article: Article | None = None
         self._task: Task | None = None
-        self._raw: dict | None = None  # findings before the user's corrections
+        self._raw: Findings | None = None  # findings before the user's corrections
         entities.entities_changed.connect(self._soon)
         self._pending: tuple[int, list] | None = None
 
@@ -124,7 +126,7 @@ class SourcingService(QObject):
         )
 
     def _found(
-        self, library: Library, article: Article, pipeline_id: str, found: dict, text: str
+        self, library: Library, article: Article, pipeline_id: str, found: Findings, text: str
     ) -> None:
         if library is not self._library:
             return  # another library was opened meanwhile: its ids mean other articles
@@ -141,7 +143,7 @@ class SourcingService(QObject):
             self._raw = found
             self._emit(article, found)
 
-    def _emit(self, article: Article, raw: dict) -> None:
+    def _emit(self, article: Article, raw: Findings) -> None:
         """Announce the findings with the user's corrections applied."""
         from gui.core.sourcing.corrections import apply_sourcing_corrections
         from gui.core.storage.sourcing_store import SourcingStore

@@ -30,6 +30,7 @@ from gui.core.sourcing.commands import (
     SourcingCorrection,
     claim_key,
 )
+from gui.core.sourcing.model import Attribution, Findings, Hedge, NumericClaim, Source, SpanText
 from gui.core.storage import (
     EntityStore,
     Library,
@@ -80,17 +81,17 @@ class FakePipeline:
     id: str = "fake-pipeline"
     texts: list[str] = field(default_factory=list)
     loads: int = 0
-    findings: dict = field(default_factory=dict)  # what the sourcing analysis finds
+    findings: dict = field(default_factory=dict)  # what the sourcing analysis finds, as JSON
     sourced: list[tuple[str, object, list[Entity]]] = field(default_factory=list)
 
     def analyse(self, text: str, progress=None, cancelled=None) -> list[Entity]:
         self.texts.append(text)
         return list(self.entities)
 
-    def sourcing(self, body: str, pipeline: object, entities, lexicons=None) -> dict:
+    def sourcing(self, body: str, pipeline: object, entities, lexicons=None) -> Findings:
         """Stands in for the sourcing analysis, recording what it was given."""
         self.sourced.append((body, pipeline, list(entities)))
-        return {"attributions": [], "hedges": [], "numbers": [], "profile": {}} | self.findings
+        return Findings.from_json(self.findings)
 
 
 @pytest.fixture
@@ -440,16 +441,17 @@ def test_analyze_json_adds_sourcing_found_with_the_one_loaded_pipeline(
     capsys, articles, fake_pipeline
 ):
     fake_pipeline.entities = mentions(TALKS, ("Angela Merkel", "PERSON", "Angela Merkel"))
-    quote = {"kind": "direct", "content": {"start": 1, "end": 20, "text": "We are not leaving,"}}
-    fake_pipeline.findings = {"attributions": [quote], "hedges": [{"text": "x"}]}
+    quote = Attribution(1, "direct", None, Source(None), SpanText(1, 20, "We are not leaving,"))
+    hedge = Hedge(0, 1, "x", "doubt")
+    fake_pipeline.findings = {"attributions": [quote.as_dict()], "hedges": [hedge.as_dict()]}
     talks, floods = articles / "talks.txt", articles / "floods.txt"
     code, out, _ = run_cli(capsys, "analyze", "--json", talks, floods)
     assert code == 0 and fake_pipeline.loads == 1
     first, second = (json.loads(line) for line in out.splitlines())
     assert set(first) == {"path", "title", "text", "entities", *SOURCING_KEYS}
     assert (first["attributions"], first["hedges"], first["numbers"]) == (
-        [quote],
-        [{"text": "x"}],
+        [quote.as_dict()],
+        [hedge.as_dict()],
         [],
     )
     assert second["text"] == FLOODS
@@ -469,7 +471,7 @@ def test_analyze_summary_does_not_run_the_sourcing_analysis(capsys, articles, fa
 
 
 FIGURE = {"start": TALKS.index("40 people"), "end": TALKS.index("40 people") + 9}
-NUMBER = FIGURE | {"text": "40 people", "approximator": "", "counted": "people",
+NUMBER = FIGURE | {"id": 1, "text": "40 people", "approximator": "", "counted": "people",
                    "source": "Officials from the United Nations", "via": []}  # fmt: skip
 QUOTE_SPAN = {"start": 1, "end": 20, "text": "We are not leaving,"}
 QUOTE = {
@@ -516,7 +518,8 @@ def test_export_claimreview_finds_corrects_and_caches_the_findings(
     assert fake_pipeline.loads == 1
     with closing_library(library) as opened:
         [(pipeline_id, cached)] = [SourcingStore(opened).latest(1)]
-    assert pipeline_id.startswith("fake-pipeline/") and cached["numbers"] == [NUMBER]
+    assert pipeline_id.startswith("fake-pipeline/")
+    assert cached.numbers == (NumericClaim.from_dict(NUMBER),)
 
 
 def test_export_claimreview_uses_saved_findings_without_the_model(
@@ -549,7 +552,8 @@ def test_export_json_carries_the_sourcing_found_with_the_entities(
     code, out, _ = run_cli(capsys, "--library", library, "export", "--article", 1)
     assert code == 0
     sourcing = json.loads(out)["sourcing"]
-    assert sourcing["findings"]["attributions"] == [QUOTE, REPORTED]  # before corrections
+    written = [Attribution.from_dict(a).as_dict() for a in (QUOTE, REPORTED)]
+    assert sourcing["findings"]["attributions"] == written  # before corrections
     assert [c["value"] for c in sourcing["corrections"]] == ["Stéphane Dujarric"]
     assert [a["status"] for a in sourcing["assessments"]] == ["disputed"]
     assert len(fake_pipeline.sourced) == 1

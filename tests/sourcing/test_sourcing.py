@@ -1,13 +1,13 @@
 """The source-criticism lens in the window: lenses, Sources and Claims panels, decisions."""
 
-import json
-
 import pytest
 from PySide6.QtGui import QGuiApplication
 
 from gui.app import make_window, start_session
+from gui.core.sourcing.model import Findings
 from gui.core.sourcing.summary import build_sources
-from gui.sourcing.claims_model import ClaimsModel, claim_key
+from gui.core.storage.sourcing_store import findings_text
+from gui.sourcing.claims_model import ClaimsModel
 from gui.sourcing.sources_panel import SourcesModel
 from gui.widgets.messages import ErrorMessage
 from tests.fakes import install_fake_pipeline
@@ -37,8 +37,13 @@ def source(text, type_, anonymous=False, resolved=""):
     }
 
 
-def fake_findings(body):
+def fake_findings(body) -> Findings:
     assert body == ARTICLE
+    return Findings.from_json(fake_json())
+
+
+def fake_json() -> dict:
+    """The findings of ARTICLE as Findings.to_json() writes them."""
     return {
         "attributions": [
             {
@@ -114,7 +119,7 @@ def fake_findings(body):
 def fake_result(body):
     """What the analysis hands back: the findings and their JSON text."""
     findings = fake_findings(body)
-    return findings, json.dumps(findings)
+    return findings, findings_text(findings)
 
 
 @pytest.fixture
@@ -177,13 +182,13 @@ def test_claims_side_by_side_with_verdicts_grades_and_relations(window, qtbot):
     panel = window.claims_panel
     assert panel.model.rowCount() == 2
     assert panel.model.index(0, 0).data() == panel.model.index(1, 0).data() == "#1 killed"
-    key = claim_key(panel.model.claim(0))
+    key = panel.model.claim(0).key
     panel.assessment_requested.emit(key, {"status": "disputed"})
     panel.assessment_requested.emit(key, {"source_grade": "C"})
     panel.assessment_requested.emit(key, {"info_grade": "3"})
     assert panel.model.index(0, 5).data() == "disputed"
     assert panel.model.index(0, 6).data() == "C3"
-    other = claim_key(panel.model.claim(1))
+    other = panel.model.claim(1).key
     panel.relation_requested.emit(key, other, "different_scope")
     assert panel.model.index(0, 7).data() == "different scope up to 300"
     window.annotate.undo_action.trigger()
@@ -198,7 +203,7 @@ def test_changing_a_speaker_is_kept_and_undoable(window, qtbot, monkeypatch):
     monkeypatch.setattr(
         SpeakerChoice, "ask", classmethod(lambda cls, parent, quote, current: "Interior Ministry")
     )
-    attribution = window.sourcing.findings["attributions"][0]
+    attribution = window.sourcing.findings.attributions[0]
     window.sourcing.change_speaker(attribution)
     names = {row.name for row in build_sources(window.sourcing.findings)}
     assert "Interior Ministry" in names and "police sources" not in names
@@ -213,7 +218,7 @@ def test_models_pass_qt_model_tester(qtmodeltester):
     sources.set_rows(build_sources(findings))
     qtmodeltester.check(sources)
     claims = ClaimsModel()
-    claims.set_claims(findings["numbers"], {}, [])
+    claims.set_claims(findings.numbers, {}, [])
     qtmodeltester.check(claims)
 
 

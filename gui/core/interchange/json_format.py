@@ -28,6 +28,7 @@ from gui.core.interchange.common import (
     text_field,
 )
 from gui.core.interchange.sourcing_json import import_sourcing, sourcing_section
+from gui.core.sourcing.model import Findings
 from gui.core.storage import (
     AnnotationStore,
     ArticleStore,
@@ -60,7 +61,7 @@ def export_json(
     article_id: int,
     entities: Sequence[Entity] | None = None,
     pipeline: str = "",
-    findings: dict[str, Any] | None = None,
+    findings: Findings | None = None,
     findings_pipeline: str = "",
 ) -> dict[str, Any]:
     """The article with its entities, annotations, codebook, corrections and sourcing, as JSON.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from gui.core.annotations.model import Annotation, Label
 from gui.core.articles import Article
@@ -14,6 +13,7 @@ from gui.core.reports.highlight import ANNOTATION, ENTITY, Highlight, highlighte
 from gui.core.reports.markup import document, element, esc, section
 from gui.core.reports.sections import Numbered
 from gui.core.reports.style import entity_class, label_class, layer_class, report_css
+from gui.core.sourcing.model import Findings
 from gui.core.storage import AnnotationStore, ArticleStore, LabelStore, Library
 from gui.core.trainer.checklist import checklist_answers
 
@@ -21,14 +21,14 @@ from gui.core.trainer.checklist import checklist_answers
 def article_report_html(
     library: Library,
     article_id: int,
-    findings: Mapping[str, Any] | None = None,
+    findings: Findings | None = None,
     layers: Sequence[str] | None = None,
     *,
     entities: Sequence[Entity] | None = None,
 ) -> str:
     """A self-contained, printable HTML report of one article (KeyError if there is none).
 
-    findings: Findings.to_json() data (None: no sourcing sections); layers: the annotators
+    findings: the sourcing findings (None: no sourcing sections); layers: the annotators
     whose annotations to show, in this order (None: every layer of the article); entities:
     the highlights (None: those stored for the current pipeline, corrected).
     """
@@ -134,7 +134,7 @@ def _annotation_highlight(n: Numbered, labels: Mapping[int, Label]) -> Highlight
 def _appendix(
     library: Library,
     article_id: int,
-    findings: Mapping[str, Any] | None,
+    findings: Findings | None,
     numbered: Sequence[Numbered],
     layers: Sequence[str],
     labels: Mapping[int, Label],

@@ -1,12 +1,7 @@
-"""What a report reads from the library besides the article: entities, findings, verdicts, answers.
-
-Sourcing verdicts come from gui.core.storage.sourcing_store, imported when needed and
-tolerated when missing (an older library, or a build without the sourcing lens).
-"""
+"""What a report reads from the library besides the article: entities, findings, verdicts."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,11 +9,11 @@ from typing import Any
 from gui.core.articles import Article
 from gui.core.entities.corrections import apply_corrections
 from gui.core.entities.pipeline import Entity, pipeline_id
-from gui.core.storage import CorrectionStore, EntityStore, Library, LibraryError, OutletStore
+from gui.core.sourcing.corrections import apply_sourcing_corrections
+from gui.core.sourcing.model import Findings
+from gui.core.storage import CorrectionStore, EntityStore, Library, OutletStore, SourcingStore
 from gui.core.storage.exercise_store import EXERCISE_SETTING
 from gui.core.storage.settings_store import json_setting
-
-_TOLERATED = (ImportError, LibraryError, sqlite3.Error)
 
 
 @dataclass(frozen=True)
@@ -41,30 +36,19 @@ def stored_entities(library: Library, article: Article) -> list[Entity]:
     return apply_corrections(article.body, cached or [], rules) if rules else list(cached or [])
 
 
-def stored_findings(library: Library, article_id: int) -> dict[str, Any] | None:
+def stored_findings(library: Library, article_id: int) -> Findings | None:
     """The sourcing findings saved for the article's current text, as the user corrected them."""
-    try:
-        from gui.core.sourcing.corrections import apply_sourcing_corrections
-        from gui.core.storage.sourcing_store import SourcingStore
-
-        store = SourcingStore(library)
-        latest = store.latest(article_id)
-        if latest is None:
-            return None
-        return apply_sourcing_corrections(latest[1], store.corrections(article_id))
-    except _TOLERATED:
+    store = SourcingStore(library)
+    latest = store.latest(article_id)
+    if latest is None:
         return None
+    return apply_sourcing_corrections(latest[1], store.corrections(article_id))
 
 
 def stored_verdicts(library: Library, article_id: int) -> Verdicts:
-    """The article's claim assessments and relations; none when the library has no such store."""
-    try:
-        from gui.core.storage.sourcing_store import SourcingStore
-
-        store = SourcingStore(library)
-        return Verdicts(store.assessments(article_id), tuple(store.relations(article_id)))
-    except _TOLERATED:
-        return Verdicts()
+    """The article's claim assessments and relations."""
+    store = SourcingStore(library)
+    return Verdicts(store.assessments(article_id), tuple(store.relations(article_id)))
 
 
 def exercise_title(library: Library) -> str:

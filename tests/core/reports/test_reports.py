@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 
 import pytest
@@ -17,6 +16,7 @@ from gui.core.entities.corrections import Correction
 from gui.core.entities.pipeline import Entity
 from gui.core.reports import article_report_html, class_report_html, stored_entities
 from gui.core.reports.highlight import ANNOTATION, ENTITY, Highlight, highlighted_html
+from gui.core.sourcing.model import Attribution, Findings, NumericClaim, Profile, Source, SpanText
 from gui.core.storage import ArticleStore, EntityStore, Library, apply
 from tests.core.interchange_helpers import add_article, label_id, memory_library
 from tests.core.reports.helpers import cells, walk
@@ -235,24 +235,22 @@ def test_stored_entities_are_the_current_pipelines_with_the_corrections(library,
 # Sourcing and checklist
 
 
-def findings_for(body: str) -> dict:
-    """Findings.to_json()-shaped data with a profile, one source and two numeric claims."""
+def findings_for(body: str) -> Findings:
+    """Findings with a profile, one source and two numeric claims."""
     forty, lower = at("40"), at("reportedly lower")
-    source = {"start": 0, "end": 0, "text": "a local official", "type": "anonymous"}
-    source |= {"resolved": "", "anonymous": True, "channel": "told reporters", "verify": True}
-    content = {"start": forty[0], "end": at("killed")[1], "text": "40 people were killed"}
-    attribution = {"id": 1, "kind": "indirect", "cue": None, "source": source, "via": []}
-    attribution |= {"content": content, "verb_class": "neutral", "quote_marks": False}
-    numbers = [
-        {"start": forty[0], "end": forty[1], "text": "40", "counted": "people killed",
-         "event": "attack", "source": "a local official", "via": [], "group": 1},
-        {"start": lower[0], "end": lower[1], "text": "lower", "counted": "people killed",
-         "event": "attack", "source": "Officials", "via": ["Example Wire"], "group": 1},
-    ]  # fmt: skip
-    profile = {"named": 2, "anonymous": 1, "relayed_share": 0.25, "primary": 0.5}
-    profile |= {"secondary": 0.25, "tertiary": 0.25, "hedge_density": 12.34}
-    profile |= {"unattributed": 3, "chain_depth": 2}
-    return {"attributions": [attribution], "numbers": numbers, "profile": profile}
+    source = Source(SpanText(0, 0, "a local official"), "anonymous", "", True, "told reporters",
+                    True)  # fmt: skip
+    content = SpanText(forty[0], at("killed")[1], "40 people were killed")
+    attribution = Attribution(1, "indirect", None, source, content, (), "neutral", False)
+    numbers = (
+        NumericClaim(1, SpanText(*forty, "40"), counted="people killed", event="attack",
+                     source="a local official", group=1),
+        NumericClaim(2, SpanText(*lower, "lower"), counted="people killed", event="attack",
+                     source="Officials", via=("Example Wire",), group=1),
+    )  # fmt: skip
+    shares = {"relayed_share": 0.25, "primary": 0.5, "secondary": 0.25, "tertiary": 0.25}
+    profile = Profile(2, 1, **shares, hedge_density=12.34, unattributed=3, chain_depth=2)
+    return Findings(attributions=(attribution,), numbers=numbers, profile=profile)
 
 
 def test_the_claims_table_shows_verdicts_grades_and_relations(library):
@@ -285,12 +283,6 @@ def test_the_sourcing_profile_and_sources_are_shown(library):
 def test_without_findings_there_is_no_sourcing_section(library):
     html = article_report_html(library, 1, None, entities=[])
     assert "<h2>Sourcing</h2>" not in html and "<h2>Claims</h2>" not in html
-
-
-def test_claims_show_unverified_when_the_sourcing_store_is_missing(library, monkeypatch):
-    monkeypatch.setitem(sys.modules, "gui.core.storage.sourcing_store", None)  # import fails
-    html = article_report_html(library, 1, findings_for(BODY), entities=[])
-    assert [row[4] for row in cells(html, "claims")] == ["unverified", "unverified"]
 
 
 def set_setting(library: Library, key: str, value: str) -> None:
