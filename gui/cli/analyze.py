@@ -19,6 +19,7 @@ from gui.core.entities.pipeline import (
     Pipeline,
     group_entities,
 )
+from gui.core.findings import analyse
 from gui.core.importing import ImportFailure, collect_paths, import_file
 from gui.core.interchange.json_format import entity_dict
 from gui.core.sourcing.model import Findings
@@ -34,12 +35,11 @@ def analyze_command(ns: argparse.Namespace) -> int:
             failed = True
             continue
         pipeline = pipeline or common.load_entity_pipeline()
-        entities = pipeline.analyse(imported.body)
         if ns.json:
-            sourcing = cli_sourcing.sourcing_json(imported.body, pipeline, entities)
+            entities, sourcing = analyse(imported.body, pipeline)
             print(_analysis_json(item, imported, entities, sourcing), flush=True)
         else:
-            print(_analysis_text(item, imported, entities), flush=True)
+            print(_analysis_text(item, imported, pipeline.analyse(imported.body)), flush=True)
     return EXIT_FAILED if failed else 0
 
 

@@ -6,9 +6,9 @@ import argparse
 
 from gui.cli import common
 from gui.cli import sourcing as cli_sourcing
+from gui.core import findings as article_findings
 from gui.core import interchange
 from gui.core.articles import Article
-from gui.core.sourcing.model import Findings
 from gui.core.storage import Library, OutletStore
 
 
@@ -46,13 +46,10 @@ def _claimreview(library: Library, article: Article, annotator: str) -> dict:
     if cli_sourcing.has_assessments(library, article.id):
         entities, used_pipeline, loaded = cli_sourcing.export_entities(library, article)
         outlets = OutletStore(library).outlets()
+        load = lambda: common.load_entity_pipeline(outlets)  # noqa: E731
         found, _ = cli_sourcing.export_findings(
-            library,
-            article,
-            entities,
-            used_pipeline,
-            loaded,
-            lambda: common.load_entity_pipeline(outlets),
+            library, article, entities, used_pipeline, loaded, load
         )
-        findings = cli_sourcing.corrected(library, article.id, found or Findings())
+        shown = article_findings.compose(library, article, entities, found, used_pipeline)
+        findings = shown.findings
     return interchange.export_claimreview(library, article.id, findings, annotator)

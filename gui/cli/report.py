@@ -13,6 +13,7 @@ from typing import Any
 
 from gui.cli import common
 from gui.cli.errors import CommandError
+from gui.core.storage import ArticleStore
 
 SUMMARY = "write an article report, or a class report with --key (html or pdf)"
 DESCRIPTION = (
@@ -81,12 +82,14 @@ def report_html(
     library: Any, article_id: int, key: str | None, layers: Sequence[str] | None
 ) -> str:
     """The class report when a key layer is named, else the article report."""
+    # Imported here: gui.cli.main imports this module for its parser, and must stay light.
     from gui.core import reports
+    from gui.core.findings import stored
 
     if key:
         return reports.class_report_html(library, article_id, key, layers)
-    findings = reports.stored_findings(library, article_id)
-    return reports.article_report_html(library, article_id, findings, layers)
+    shown = stored(library, ArticleStore(library).get(article_id))
+    return reports.article_report_html(library, shown, layers)
 
 
 def _write_pdf(html: str, output: Path) -> None:

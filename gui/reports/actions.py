@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -56,15 +57,15 @@ class ReportActions(QObject):
     def report_html(self) -> str | None:
         """The open article's report, with the layers and findings shown now."""
         window = self.window
-        session = window.session
-        if session.current is None:
+        if window.session.current is None:
+            return None  # the sourcing service may still hold an article just deleted
+        shown = window.session.sourcing_service.article_findings()
+        if shown is None:
             return None
-        findings = window.sourcing.findings or None
+        if not window.layers.findings_shown():
+            shown = replace(shown, entities=())
         layers = [name for name in window.layers.names() if name not in window.layers.hidden]
-        entities = window.pane.view.entities() if window.layers.findings_shown() else []
-        return article_report_html(
-            session.library, session.current.id, findings, layers, entities=entities
-        )
+        return article_report_html(window.session.library, shown, layers)
 
     def export_report(self) -> None:
         """Write the report as a PDF or a web page."""

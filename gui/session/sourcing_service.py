@@ -10,11 +10,13 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from gui.core import findings as article_findings
 from gui.core.articles import Article
-from gui.core.entities import pipeline as nlp
+from gui.core.findings import ArticleFindings
+from gui.core.sourcing.lexicon_edits import library_lexicons
 from gui.core.sourcing.model import Findings
 from gui.core.storage.database import Library, LibraryError
-from gui.core.storage.sourcing_store import findings_text
+from gui.core.storage.sourcing_store import SourcingStore, findings_text
 from gui.session.background import Task
 from gui.session.entity_service import EntityService
 
@@ -25,10 +27,8 @@ def analyse(
     holder, body: str, outlets, entities: Sequence, lexicons, progress
 ) -> tuple[Findings, str]:
     """Find the sourcing structure of body (on the worker thread): the findings, and as text."""
-    from gui.core.sourcing.analysis import analyse_sourcing  # loads spaCy-facing code late
-
     pipeline = holder.ensure(outlets, progress)
-    found = analyse_sourcing(body, pipeline, list(entities), lexicons=lexicons, progress=progress)
+    _, found = article_findings.analyse(body, pipeline, entities, lexicons, progress)
     # Serialised here, on the worker thread: for a long article it is tens of milliseconds.
     return found, findings_text(found)
 
@@ -86,26 +86,22 @@ class SourcingService(QObject):
         if self._article is not None and self._raw is not None:
             self._emit(self._article, self._raw)
 
-    def _pipeline_id(self, entities: Sequence, suffix: str) -> str | None:
-        """The cache key of findings: the same one the command line uses."""
-        from gui.core.storage.sourcing_store import findings_cache_id
-
-        base = nlp.pipeline_id(self._entities.outlets())
-        return None if base is None else findings_cache_id(base + suffix, entities)
+    def article_findings(self) -> ArticleFindings | None:
+        """What the open article has, as the window shows it (composed as the command line does)."""
+        if self._article is None or self._library is None:
+            return None
+        pipeline_id, raw = self._entities.raw_entities(self._article.id) or (None, [])
+        return article_findings.compose(self._library, self._article, raw, self._raw, pipeline_id)
 
     def _entities_ready(self, article_id: int, entities: list) -> None:
         """Entities of the open article are known: find (or read) its sourcing."""
         article = self._article
         if article is None or article.id != article_id or self._library is None:
             return
-        from gui.core.sourcing.lexicon_edits import library_lexicons
-
-        lexicons, suffix = library_lexicons(self._library)
-        pipeline_id = self._pipeline_id(entities, suffix)
-        if pipeline_id is None:
+        base = self._entities.pipeline_id()
+        if base is None:
             return
-        from gui.core.storage.sourcing_store import SourcingStore
-
+        pipeline_id = article_findings.findings_id(self._library, base, entities)
         cached = SourcingStore(self._library).cached(article.id, pipeline_id)
         if cached is not None:
             self._raw = cached
@@ -118,7 +114,7 @@ class SourcingService(QObject):
             article.body,
             self._entities.outlets(),
             entities,
-            lexicons,
+            library_lexicons(self._library)[0],
             finished=lambda result, a=article, p=pipeline_id, lib=self._library: self._found(
                 lib, a, p, *result
             ),
@@ -133,23 +129,21 @@ class SourcingService(QObject):
         self._task = None
         self.busy.emit(False)
         if not self._library.read_only:
-            from gui.core.storage.sourcing_store import SourcingStore
-
-            try:
-                SourcingStore(self._library).save_cache(article.id, pipeline_id, text)
-            except (LibraryError, KeyError) as error:
-                self.error.emit("Could not save the sourcing findings", str(error))
+            self._save_findings(article.id, pipeline_id, text)
         if self._article is not None and self._article.id == article.id:
             self._raw = found
             self._emit(article, found)
 
+    def _save_findings(self, article_id: int, pipeline_id: str, text: str) -> None:
+        """Keep the findings in the library's cache (the one place this service writes)."""
+        try:
+            SourcingStore(self._library).save_cache(article_id, pipeline_id, text)
+        except (LibraryError, KeyError) as error:
+            self.error.emit("Could not save the sourcing findings", str(error))
+
     def _emit(self, article: Article, raw: Findings) -> None:
         """Announce the findings with the user's corrections applied."""
-        from gui.core.sourcing.corrections import apply_sourcing_corrections
-        from gui.core.storage.sourcing_store import SourcingStore
-
-        corrections = SourcingStore(self._library).corrections(article.id)
-        shown = apply_sourcing_corrections(raw, corrections) if corrections else raw
+        shown = article_findings.correct_findings(self._library, article.id, raw)
         self.findings_changed.emit(article.id, shown)
 
     def _failed(self, message: str, _trace: str) -> None:

@@ -21,7 +21,6 @@ import pytest
 from gui.cli import commands as cli_commands
 from gui.cli import common as cli_common
 from gui.cli import main as cli
-from gui.cli import sourcing as cli_sourcing
 from gui.cli.main import main, parse_args
 from gui.core.entities.pipeline import Entity, PipelineMissing, load_pipeline
 from gui.core.sourcing.commands import (
@@ -88,7 +87,7 @@ class FakePipeline:
         self.texts.append(text)
         return list(self.entities)
 
-    def sourcing(self, body: str, pipeline: object, entities, lexicons=None) -> Findings:
+    def sourcing(self, body: str, pipeline: object, entities, lexicons=None, progress=None):
         """Stands in for the sourcing analysis, recording what it was given."""
         self.sourced.append((body, pipeline, list(entities)))
         return Findings.from_json(self.findings)
@@ -120,7 +119,7 @@ def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> FakePipeline:
         return pipeline
 
     monkeypatch.setattr(cli_common, "load_entity_pipeline", load)
-    monkeypatch.setattr(cli_sourcing, "sourcing_json", pipeline.sourcing)
+    monkeypatch.setattr("gui.core.sourcing.analysis.analyse_sourcing", pipeline.sourcing)
     return pipeline
 
 

@@ -4,12 +4,15 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 
 from gui.app import make_window, start_session
+from gui.core.interchange import export_claimreview
+from gui.core.sourcing.commands import claim_key
 from gui.core.sourcing.model import Findings
 from gui.core.sourcing.summary import build_sources
 from gui.core.storage.sourcing_store import findings_text
 from gui.sourcing.claims_model import ClaimsModel
 from gui.sourcing.sources_panel import SourcesModel
 from gui.widgets.messages import ErrorMessage
+from tests.core.reports.helpers import cells
 from tests.fakes import install_fake_pipeline
 
 ARTICLE = (
@@ -255,3 +258,21 @@ def test_lexicons_dialog_refuses_an_unreadable_line(qtbot):
     assert dialog.overrides() == {
         "speech_verbs": [{"verb": "quip", "class": "loaded", "source": "us"}]
     }
+
+
+def test_the_panel_the_report_and_claimreview_know_a_claim_by_one_key(window):
+    panel = window.claims_panel
+    claim = panel.model.claim(1)
+    assert claim.key == claim_key("up to 300", ARTICLE.index("up to 300"))
+    panel.assessment_requested.emit(claim.key, {"status": "false"})
+    assert panel.model.index(1, 5).data() == "false"
+    report = window.reports.report_html()
+    assert [(row[1], row[4]) for row in cells(report, "claims")] == [
+        ("About 400", "unverified"),
+        ("up to 300", "false"),
+    ]
+    session = window.session
+    document = export_claimreview(session.library, session.current.id, window.sourcing.findings)
+    [review] = document["@graph"]
+    assert review["@id"].endswith(f"#char={claim.span.start},{claim.span.end}")
+    assert review["reviewRating"]["alternateName"] == "False"

@@ -17,7 +17,8 @@ from gui.core.anchoring import Anchor
 from gui.core.annotations.model import AddCorrection, Annotation, Command, DeleteArticle, Label
 from gui.core.articles import Article, ImportedText, Metadata
 from gui.core.entities.corrections import Correction
-from gui.core.entities.pipeline import Entity, pipeline_id
+from gui.core.entities.pipeline import Entity
+from gui.core.findings import library_cache_id
 from gui.core.interchange.common import (
     Incoming,
     InterchangeError,
@@ -36,7 +37,6 @@ from gui.core.storage import (
     EntityStore,
     LabelStore,
     Library,
-    OutletStore,
     apply,
 )
 
@@ -167,9 +167,9 @@ def entity_dict(entity: Entity) -> dict[str, Any]:
 
 def _cached_entities(library: Library, article_id: int) -> tuple[list[Entity], str]:
     """The entities saved for the current pipeline and body, with its id; else none."""
-    current = pipeline_id(OutletStore(library).outlets())
+    current = library_cache_id(library)
     cached = EntityStore(library).cached(article_id, current) if current else None
-    return (cached, current or "") if cached is not None else ([], "")
+    return (cached, current) if cached is not None else ([], "")
 
 
 def _article_dict(article: Article) -> dict[str, Any]:

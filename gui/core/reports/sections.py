@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from gui.core.annotations.model import Annotation, Label
 from gui.core.entities.pipeline import ENTITY_TYPE_NAMES
-from gui.core.reports.data import Verdicts
 from gui.core.reports.markup import element, esc, percent, section, table
 from gui.core.reports.style import STATUS_CLASSES, entity_class, label_class, layer_class
+from gui.core.sourcing.commands import ClaimAssessment, ClaimRelation
 from gui.core.sourcing.model import Findings, NumericClaim, Profile
-from gui.core.sourcing.summary import build_sources
+from gui.core.sourcing.summary import SourceRow, build_sources
 from gui.core.trainer.checklist import ChecklistAnswer
 
 SOURCE_RELIABILITY = {
@@ -132,7 +131,7 @@ def _profile_rows(profile: Profile) -> list[tuple[str, str]]:
     return [(name, how(getattr(profile, key))) for name, key, how in shown]
 
 
-def _source_row(row: Any) -> list[str]:
+def _source_row(row: SourceRow) -> list[str]:
     """One source of the Sources table."""
     flags = [flag for flag, on in (("anonymous", row.anonymous), ("verify", row.verify)) if on]
     kind = row.type + (f" ({', '.join(flags)})" if flags else "")
@@ -140,19 +139,25 @@ def _source_row(row: Any) -> list[str]:
     return [esc(row.name), esc(kind), str(len(row.statements)), esc(through)]
 
 
-def claims_html(findings: Findings, verdicts: Verdicts) -> str:
-    """The numeric claims with the user's verdicts, Admiralty grades and relations."""
+def claims_html(
+    findings: Findings,
+    assessments: Mapping[str, ClaimAssessment],
+    relations: Sequence[ClaimRelation] = (),
+) -> str:
+    """The numeric claims with the user's verdicts (by claim key), grades and relations."""
     numbers = sorted(findings.numbers, key=lambda n: (n.group, n.span.start))
     if not numbers:
         return section("Claims", element("p", "No numeric claims found."))
     texts = {n.key: n.span.text for n in numbers}
-    related = _relations(verdicts.relations, texts)
-    rows = [_claim_row(n, verdicts.assessments.get(n.key), related) for n in numbers]
+    related = _relations(relations, texts)
+    rows = [_claim_row(n, assessments.get(n.key), related) for n in numbers]
     key = element("p", esc(_grade_key()), cls="small")
     return section("Claims", table(CLAIM_COLUMNS, rows, cls="claims") + key)
 
 
-def _relations(relations: Sequence[Any], texts: Mapping[str, str]) -> dict[str, list[str]]:
+def _relations(
+    relations: Sequence[ClaimRelation], texts: Mapping[str, str]
+) -> dict[str, list[str]]:
     """For each claim key, its relations to other claims in words."""
     found: dict[str, list[str]] = {}
     for r in relations:
@@ -163,7 +168,7 @@ def _relations(relations: Sequence[Any], texts: Mapping[str, str]) -> dict[str, 
 
 
 def _claim_row(
-    number: NumericClaim, assessment: Any, related: Mapping[str, list[str]]
+    number: NumericClaim, assessment: ClaimAssessment | None, related: Mapping[str, list[str]]
 ) -> list[str]:
     """One claim as cells."""
     event = f"#{number.group} {number.event}".strip()
@@ -177,7 +182,7 @@ def _claim_row(
     return [*map(esc, cells), verdict, grade, esc(relations), esc(note)]
 
 
-def _grade(assessment: Any) -> str:
+def _grade(assessment: ClaimAssessment | None) -> str:
     """The Admiralty grade, e.g. B2, with its meaning as a tooltip."""
     if assessment is None or not (assessment.source_grade or assessment.info_grade):
         return ""

@@ -43,6 +43,12 @@ def checklist_questions(library: Library) -> list[str]:
     return [str(question) for question in asked if question] if isinstance(asked, list) else []
 
 
+def exercise_title(library: Library) -> str:
+    """The title of the exercise the library is ("" when it is none)."""
+    exercise = json_setting(library, EXERCISE_SETTING)
+    return str(exercise.get("title") or "") if isinstance(exercise, Mapping) else ""
+
+
 def _answer_pairs(value: Any) -> dict[str, str]:
     """question -> answer from either stored shape; {} for anything else."""
     if isinstance(value, Mapping):

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gui.core.anchoring import anchor_for
-from gui.core.annotations.model import AddAnnotation, AddCorrection, Annotation
+from gui.core.annotations.model import AddAnnotation, Annotation
 from gui.core.articles import Metadata
-from gui.core.entities.corrections import Correction
 from gui.core.entities.pipeline import Entity
-from gui.core.reports import article_report_html, class_report_html, stored_entities
+from gui.core.findings import ArticleFindings, stored
+from gui.core.reports import article_report_html, class_report_html
 from gui.core.reports.highlight import ANNOTATION, ENTITY, Highlight, highlighted_html
 from gui.core.sourcing.model import Attribution, Findings, NumericClaim, Profile, Source, SpanText
-from gui.core.storage import ArticleStore, EntityStore, Library, apply
+from gui.core.storage import ArticleStore, Library, apply
 from tests.core.interchange_helpers import add_article, label_id, memory_library
 from tests.core.reports.helpers import cells, walk
 
@@ -62,6 +63,14 @@ def annotate(library: Library, article_id: int, span: tuple[int, int], label: st
     return apply(library, AddAnnotation(annotation)).annotation_id
 
 
+def shown(
+    library: Library, entities=(), findings: Findings | None = None, article_id: int = 1
+) -> ArticleFindings:
+    """What a report shows of an article: its stored verdicts, with these entities and findings."""
+    base = stored(library, ArticleStore(library).get(article_id))
+    return replace(base, entities=tuple(entities), findings=findings)
+
+
 @pytest.fixture
 def library() -> Iterator[Library]:
     """An in-memory library with BODY as article 1 (title with markup characters)."""
@@ -78,7 +87,7 @@ def test_text_content_equals_the_body_and_every_element_closes(library):
     inner = annotate(library, 1, at("local official"), "Claim")  # nested in the first
     across = annotate(library, 1, at("reporters \U0001f642, adding that 40"), "Hedge")  # overlaps
     entities = [entity("Mosul", "PLACE"), entity("Tuesday", "DATE"), entity("40", "NUMBER")]
-    html = article_report_html(library, 1, entities=entities)
+    html = article_report_html(library, shown(library, entities))
     walker = walk(html)
     assert "".join(walker.text) == BODY
     assert {trainer, inner, across} == {int(a) for _, anns in walker.around for a in anns}
@@ -95,7 +104,7 @@ def test_each_character_is_inside_exactly_the_marks_and_boxes_that_cover_it(libr
         ),
     }
     entities = [entity("Mosul", "PLACE", 2), entity("40", "NUMBER"), entity("Baghdad", "PLACE")]
-    walker = walk(article_report_html(library, 1, entities=entities))
+    walker = walk(article_report_html(library, shown(library, entities)))
     for position, (classes, anns) in enumerate(walker.around):
         expected = {str(i) for i, (start, end) in spans.items() if start <= position < end}
         assert set(anns) == expected, (position, BODY[position])
@@ -106,7 +115,7 @@ def test_each_character_is_inside_exactly_the_marks_and_boxes_that_cover_it(libr
 def test_each_annotation_gets_its_number_after_its_last_character(library):
     first = annotate(library, 1, at("Tuesday & Wednesday"), "Claim")
     second = annotate(library, 1, at("Wednesday"), "Hedge")  # ends with the first
-    walker = walk(article_report_html(library, 1, entities=[]))
+    walker = walk(article_report_html(library, shown(library)))
     # Both end at the same character: the inner one (second) closes, then the outer one,
     # its number set apart by a comma.
     assert walker.refs == [
@@ -164,7 +173,7 @@ def test_any_spans_give_valid_html_with_the_text_unchanged(case):
 
 def test_markup_in_titles_text_and_notes_is_escaped(library):
     annotate(library, 1, at("<on>"), "Claim", note="</td><script>alert(1)</script> & co")
-    html = article_report_html(library, 1, entities=[])
+    html = article_report_html(library, shown(library))
     assert "<script" not in html.lower()
     assert "&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
     assert "<title>Fighters &lt;left&gt; Mosul &amp; more</title>" in html
@@ -172,7 +181,7 @@ def test_markup_in_titles_text_and_notes_is_escaped(library):
 
 
 def test_the_report_is_self_contained_and_printable(library):
-    html = article_report_html(library, 1, entities=[entity("Mosul", "PLACE")])
+    html = article_report_html(library, shown(library, [entity("Mosul", "PLACE")]))
     lowered = html.lower()
     for external in ("<script", "<link", "src=", "href=", "url(", "@import"):
         assert external not in lowered
@@ -184,7 +193,7 @@ def test_the_report_is_self_contained_and_printable(library):
 
 def test_the_legend_names_what_the_text_shows(library):
     annotate(library, 1, at("Tuesday"), "Hedge", annotator="ana")
-    html = article_report_html(library, 1, entities=[entity("Baghdad", "PLACE")])
+    html = article_report_html(library, shown(library, [entity("Baghdad", "PLACE")]))
     legend = html[html.index('<div class="legend">') : html.index("</div>", html.index("legend"))]
     assert "Places" in legend and "People" not in legend
     assert "Hedge" in legend and "Claim" not in legend
@@ -195,7 +204,7 @@ def test_notes_are_grouped_by_layer_and_numbered_as_in_the_text(library):
     annotate(library, 1, at("reportedly"), "Hedge", annotator="ben", note="Whose report?")
     annotate(library, 1, at("40 people"), "Claim", annotator="ana", note="Count them")
     annotate(library, 1, at("Tuesday"), "Claim", annotator="ana")
-    html = article_report_html(library, 1, entities=[])
+    html = article_report_html(library, shown(library))
     notes = cells(html, "notes")  # the first table: ana's, by position
     assert [row[:3] for row in notes] == [
         ["1", "Claim", "“Tuesday”"],
@@ -209,7 +218,7 @@ def test_notes_are_grouped_by_layer_and_numbered_as_in_the_text(library):
 def test_layers_choose_and_order_what_is_shown(library):
     annotate(library, 1, at("reportedly"), "Hedge", annotator="ben")
     annotate(library, 1, at("Tuesday"), "Claim", annotator="ana")
-    html = article_report_html(library, 1, layers=["ben"], entities=[])
+    html = article_report_html(library, shown(library), layers=["ben"])
     assert "<h3>ben" in html and "<h3>ana" not in html
     assert [len(anns) for _, anns in walk(html).around if anns] == [1] * len("reportedly")
 
@@ -217,19 +226,9 @@ def test_layers_choose_and_order_what_is_shown(library):
 def test_an_orphaned_annotation_is_listed_but_not_highlighted(library):
     annotate(library, 1, at("Tuesday"), "Claim")
     library.db.execute("UPDATE annotations SET orphaned = 1")
-    html = article_report_html(library, 1, entities=[])
+    html = article_report_html(library, shown(library))
     assert not any(anns for _, anns in walk(html).around)
     assert "text not found in the article any more" in html
-
-
-def test_stored_entities_are_the_current_pipelines_with_the_corrections(library, monkeypatch):
-    monkeypatch.setattr("gui.core.reports.data.pipeline_id", lambda outlets: "test-pipeline")
-    article = ArticleStore(library).get(1)
-    EntityStore(library).save(1, "test-pipeline", [entity("Mosul", "ORG")])
-    apply(library, AddCorrection(Correction(0, "type", "Mosul", "PLACE")))
-    assert {(e.text, e.label) for e in stored_entities(library, article)} == {("Mosul", "PLACE")}
-    monkeypatch.setattr("gui.core.reports.data.pipeline_id", lambda outlets: "other-pipeline")
-    assert stored_entities(library, article) == []  # saved by another pipeline: not used
 
 
 # Sourcing and checklist
@@ -259,7 +258,7 @@ def test_the_claims_table_shows_verdicts_grades_and_relations(library):
     forty, lower = f"40@{at('40')[0]}", f"lower@{at('reportedly lower')[0]}"
     apply(library, SetClaimAssessment(1, forty, "disputed", "C", "3", "Only one source"))
     apply(library, SetClaimRelation(1, forty, lower, "contradicts"))
-    html = article_report_html(library, 1, findings_for(BODY), entities=[])
+    html = article_report_html(library, shown(library, findings=findings_for(BODY)))
     claims = cells(html, "claims")
     assert claims[0] == [
         "#1 attack", "40", "people killed", "a local official", "disputed", "C3",
@@ -270,7 +269,7 @@ def test_the_claims_table_shows_verdicts_grades_and_relations(library):
 
 
 def test_the_sourcing_profile_and_sources_are_shown(library):
-    html = article_report_html(library, 1, findings_for(BODY), entities=[])
+    html = article_report_html(library, shown(library, findings=findings_for(BODY)))
     profile = dict(map(tuple, cells(html, "profile")))
     assert profile["Named sources"] == "2"
     assert profile["Statements relayed by another outlet"] == "25%"
@@ -281,7 +280,7 @@ def test_the_sourcing_profile_and_sources_are_shown(library):
 
 
 def test_without_findings_there_is_no_sourcing_section(library):
-    html = article_report_html(library, 1, None, entities=[])
+    html = article_report_html(library, shown(library))
     assert "<h2>Sourcing</h2>" not in html and "<h2>Claims</h2>" not in html
 
 
@@ -299,7 +298,7 @@ def test_checklist_answers_of_an_exercise_are_shown(library):
     ]
     set_setting(library, "checklist_answers", json.dumps(answers))
     set_setting(library, "exercise", json.dumps({"title": "Counting the dead"}))
-    html = article_report_html(library, 1, entities=[])
+    html = article_report_html(library, shown(library))
     assert cells(html, "checklist") == [
         ["Who is the source?", "An unnamed <official>"],
         ["Is it corroborated?", "(no answer)"],
@@ -313,7 +312,7 @@ def test_checklist_answers_by_question_follow_the_exercises_checklist(library):
     set_setting(library, "exercise", json.dumps(exercise))
     answers = {"Find": "Two outlets", "Stop": "Done", "My own question": "Asked"}
     set_setting(library, "checklist_answers", json.dumps(answers))
-    assert cells(article_report_html(library, 1, entities=[]), "checklist") == [
+    assert cells(article_report_html(library, shown(library)), "checklist") == [
         ["Stop", "Done"],
         ["Investigate the source", "(no answer)"],
         ["Find", "Two outlets"],
@@ -325,12 +324,12 @@ def test_checklist_answers_by_question_follow_the_exercises_checklist(library):
 def test_missing_or_malformed_checklist_answers_leave_the_section_out(library, value):
     if value is not None:
         set_setting(library, "checklist_answers", value)
-    assert "<h2>Checklist</h2>" not in article_report_html(library, 1, entities=[])
+    assert "<h2>Checklist</h2>" not in article_report_html(library, shown(library))
 
 
 def test_a_missing_article_is_a_key_error(library):
     with pytest.raises(KeyError):
-        article_report_html(library, 99)
+        article_report_html(library, shown(library, article_id=99))
 
 
 # The class report
