@@ -101,8 +101,8 @@ class SourcingService(QObject):
         base = self._entities.pipeline_id()
         if base is None:
             return
-        pipeline_id = article_findings.findings_id(self._library, base, entities)
-        cached = SourcingStore(self._library).cached(article.id, pipeline_id)
+        cache_id = article_findings.findings_id(self._library, base, entities)
+        cached = SourcingStore(self._library).cached(article.id, cache_id)
         if cached is not None:
             self._raw = cached
             self._emit(article, cached)
@@ -115,29 +115,29 @@ class SourcingService(QObject):
             self._entities.outlets(),
             entities,
             library_lexicons(self._library)[0],
-            finished=lambda result, a=article, p=pipeline_id, lib=self._library: self._found(
+            finished=lambda result, a=article, p=cache_id, lib=self._library: self._found(
                 lib, a, p, *result
             ),
             failed=self._failed,
         )
 
     def _found(
-        self, library: Library, article: Article, pipeline_id: str, found: Findings, text: str
+        self, library: Library, article: Article, cache_id: str, found: Findings, text: str
     ) -> None:
         if library is not self._library:
             return  # another library was opened meanwhile: its ids mean other articles
         self._task = None
         self.busy.emit(False)
         if not self._library.read_only:
-            self._save_findings(article.id, pipeline_id, text)
+            self._save_findings(article.id, cache_id, text)
         if self._article is not None and self._article.id == article.id:
             self._raw = found
             self._emit(article, found)
 
-    def _save_findings(self, article_id: int, pipeline_id: str, text: str) -> None:
+    def _save_findings(self, article_id: int, cache_id: str, text: str) -> None:
         """Keep the findings in the library's cache (the one place this service writes)."""
         try:
-            SourcingStore(self._library).save_cache(article_id, pipeline_id, text)
+            SourcingStore(self._library).save_cache(article_id, cache_id, text)
         except (LibraryError, KeyError) as error:
             self.error.emit("Could not save the sourcing findings", str(error))
 

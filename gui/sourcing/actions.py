@@ -14,6 +14,15 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from gui.article_view.lenses import LENSES, hedge_spans, sourcing_spans
 from gui.article_view.pane import ArticlePane
+from gui.core.sourcing.commands import (
+    AddSourcingCorrection,
+    ClaimAssessment,
+    ClearClaimRelation,
+    SetClaimAssessment,
+    SetClaimRelation,
+    SourcingCorrection,
+    split_claim_key,
+)
 from gui.core.sourcing.model import Attribution, Findings, SpanText
 from gui.core.sourcing.summary import build_sources, profile_line
 from gui.session.session import Session
@@ -116,8 +125,6 @@ class SourcingActions(QObject):
 
     def assess(self, key: str, changes: dict) -> None:
         """Set a claim's verdict, grades or note (the other fields stay)."""
-        from gui.core.sourcing.commands import ClaimAssessment, SetClaimAssessment
-
         article = self.session.current
         current = self.session.claim_decisions()[0].get(key)
         base = current or ClaimAssessment(article_id=article.id, claim_key=key)
@@ -126,14 +133,13 @@ class SourcingActions(QObject):
 
     def note(self, key: str, note: str) -> None:
         """Write the note of a claim."""
-        text = NoteDialog.ask(self.parent_widget, key.rsplit("@", 1)[0], note)
+        claim = split_claim_key(key)
+        text = NoteDialog.ask(self.parent_widget, claim[0] if claim else key, note)
         if text is not None and text != note:
             self.assess(key, {"note": text})
 
     def relate(self, key_a: str, key_b: str, relation: str) -> None:
         """Say how two claims relate, or that they do not."""
-        from gui.core.sourcing.commands import ClearClaimRelation, SetClaimRelation
-
         article_id = self.session.current.id
         first, second = sorted((key_a, key_b))
         if relation:
@@ -173,8 +179,6 @@ class SourcingActions(QObject):
             self._correct("add_quote", SpanText(start, end, text), name)
 
     def _correct(self, kind: str, content: SpanText, value: str) -> None:
-        from gui.core.sourcing.commands import AddSourcingCorrection, SourcingCorrection
-
         article_id = self.session.current.id
         where = (content.start, content.end, content.text)
         correction = SourcingCorrection(0, article_id, kind, *where, value, "")
