@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.comparison = Comparison(session, pane, self.layers, self)  # after the display
         self.presenter = Presenter(self, pane, self.layers, self.annotate.label_name)
         self.trainer = TrainerActions(session, pane.banner, self.layers, self)
-        self.reports = ReportActions(session, self.layers, self._shown_findings, self)
+        self.reports = ReportActions(session, self.layers, self)
         self.checklist_dock = self._dock("Checklist", self.trainer.checklist, LEFT)
         self.checklist_dock.hide()
 
@@ -250,10 +250,6 @@ class MainWindow(QMainWindow):
     def _changed(self, changes: Change) -> None:
         if changes & Change.METADATA:
             self._update_title()
-
-    def _shown_findings(self) -> tuple[dict, list]:
-        """The sourcing findings and the entities the reader shows now (for reports)."""
-        return self.sourcing.findings, self.pane.view.entities()
 
     def _analysis_progress(self, done: int, total: int) -> None:
         self.progress.show()

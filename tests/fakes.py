@@ -4,6 +4,8 @@ import re
 
 from gui.core.articles import ImportedText, Metadata
 from gui.core.entities.pipeline import Entity
+from gui.core.sourcing.model import Findings
+from gui.core.storage.sourcing_store import findings_text
 
 KNOWN = {"Reuters": "OUTLET", "Baghdad": "PLACE", "Ashton Carter": "PERSON", "Carter": "PERSON"}
 
@@ -37,7 +39,8 @@ def install_fake_pipeline(monkeypatch):
         "gui.session.entity_service.nlp.load_pipeline", lambda outlets=None: FakePipeline()
     )
     # The sourcing lens finds nothing unless a test brings its own findings.
-    monkeypatch.setattr("gui.session.sourcing_service.analyse", lambda *args, progress: ({}, "{}"))
+    nothing = (Findings(), findings_text(Findings()))
+    monkeypatch.setattr("gui.session.sourcing_service.analyse", lambda *args, progress: nothing)
     return FakePipeline
 
 

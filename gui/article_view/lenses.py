@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 
 from PySide6.QtCore import Qt
 
 from gui.article_view.palette import Style
+from gui.core.sourcing.model import UNNAMED, Attribution, Findings, SpanText
 
 LENSES = ("Entities", "Sourcing", "Hedges", "All")
 
@@ -59,71 +61,63 @@ def hedge_style(key: str) -> Style:
     return HEDGE_STYLES.get(key, HEDGE_STYLES["possible"])
 
 
-def chain(attribution: dict) -> str:
-    """'article ← Al Jazeera ← police sources': who relayed what to the reader."""
-    names = [via["resolved"] or via["text"] for via in attribution.get("via", [])]
-    source = attribution["source"]
-    names.append(source["resolved"] or source["text"] or "?")
-    return " ← ".join(["article", *names])
-
-
-def sourcing_spans(findings: dict) -> tuple[list[Span], list[str]]:
+def sourcing_spans(findings: Findings) -> tuple[list[Span], list[str]]:
     """The spans of the Sourcing lens, with a hover text for each (same order)."""
     spans: list[Span] = []
     tips: list[str] = []
-    for attribution in findings.get("attributions", []):
+    for attribution in findings.attributions:
         tip = attribution_tip(attribution)
         for key, span in _attribution_parts(attribution):
-            spans.append((span["start"], span["end"], key))
+            spans.append((span.start, span.end, key))
             tips.append(tip)
-    for statement in findings.get("unattributed", []):
-        spans.append((statement["start"], statement["end"], "unattributed"))
+    for statement in findings.unattributed:
+        spans.append((statement.start, statement.end, "unattributed"))
         tips.append("<b>Unattributed statement</b><br>The article asserts this without a source.")
-    for flag in findings.get("integrity", []):
-        spans.append((flag["start"], flag["end"], "integrity"))
-        what = "an insertion in brackets" if flag["kind"] == "insertion" else "an ellipsis"
+    for flag in findings.integrity:
+        spans.append((flag.start, flag.end, "integrity"))
+        what = "an insertion in brackets" if flag.kind == "insertion" else "an ellipsis"
         tips.append(f"<b>Altered quote</b><br>The relaying outlet changed the words: {what}.")
     return spans, tips
 
 
-def _attribution_parts(attribution: dict):
+def _attribution_parts(attribution: Attribution) -> Iterator[tuple[str, SpanText]]:
     """(style key, span) for the content, cue, source and relaying outlets of an attribution."""
-    yield "content", attribution["content"]
-    if attribution.get("cue"):
-        yield "cue", attribution["cue"]
-    source = attribution["source"]
-    if source.get("start") is not None and source.get("end", 0) > source["start"]:
-        anonymous = source.get("anonymous") or source.get("type") == "anonymous"
-        yield ("anonymous" if anonymous else "source"), source
-    for via in attribution.get("via", []):
-        if via.get("start") is not None and via.get("end", 0) > via["start"]:
-            yield "via", via
+    yield "content", attribution.content
+    if attribution.cue:
+        yield "cue", attribution.cue
+    source = attribution.source
+    if source.span is not None and source.span.end > source.span.start:
+        anonymous = source.anonymous or source.type == "anonymous"
+        yield ("anonymous" if anonymous else "source"), source.span
+    for via in attribution.via:
+        if via.span is not None and via.span.end > via.span.start:
+            yield "via", via.span
 
 
-def attribution_tip(attribution: dict) -> str:
+def attribution_tip(attribution: Attribution) -> str:
     """Hover text: kind of quote, who says it, how, and through whom."""
-    source = attribution["source"]
-    who = html.escape(source["resolved"] or source["text"] or "unknown")
-    kind = attribution["kind"].replace("_", " ")
-    lines = [f"<b>{kind.capitalize()} quote</b> — {who} ({source['type']})"]
-    if source.get("verify"):
+    source = attribution.source
+    who = html.escape(source.name or UNNAMED)
+    kind = attribution.kind.replace("_", " ")
+    lines = [f"<b>{kind.capitalize()} quote</b> — {who} ({source.type})"]
+    if source.verify:
         lines.append("<i>Speaker inferred from a pronoun or description: verify.</i>")
-    if attribution.get("cue"):
-        verb_class = attribution.get("verb_class") or "neutral"
-        lines.append(f"Verb: “{html.escape(attribution['cue']['text'])}” ({verb_class})")
-    if source.get("channel"):
-        lines.append(f"Channel: {html.escape(source['channel'])}")
-    lines.append(f"Chain: {html.escape(chain(attribution))}")
+    if attribution.cue:
+        verb_class = attribution.verb_class or "neutral"
+        lines.append(f"Verb: “{html.escape(attribution.cue.text)}” ({verb_class})")
+    if source.channel:
+        lines.append(f"Channel: {html.escape(source.channel)}")
+    lines.append(f"Chain: {html.escape(f'article ← {attribution.chain}')}")
     return "<br>".join(lines)
 
 
-def hedge_spans(findings: dict) -> tuple[list[Span], list[str]]:
+def hedge_spans(findings: Findings) -> tuple[list[Span], list[str]]:
     """The spans of the Hedges lens, with a hover text for each."""
     spans: list[Span] = []
     tips: list[str] = []
-    for hedge in findings.get("hedges", []):
-        spans.append((hedge["start"], hedge["end"], hedge["class"]))
-        band = f" — estimative band {hedge['band']}" if hedge.get("band") else ""
-        who = f"<br>Hedged by {html.escape(hedge['speaker'])}" if hedge.get("speaker") else ""
-        tips.append(f"<b>{HEDGE_NAMES.get(hedge['class'], hedge['class'])}</b>{band}{who}")
+    for hedge in findings.hedges:
+        spans.append((hedge.start, hedge.end, hedge.cls))
+        band = f" — estimative band {hedge.band}" if hedge.band else ""
+        who = f"<br>Hedged by {html.escape(hedge.speaker)}" if hedge.speaker else ""
+        tips.append(f"<b>{HEDGE_NAMES.get(hedge.cls, hedge.cls)}</b>{band}{who}")
     return spans, tips

@@ -20,6 +20,7 @@ from gui.article_view.palette import FIND_STYLE, FOCUS_STYLE, OVERLAY_STYLES, St
 from gui.core.annotations.model import Annotation, Label
 from gui.core.bulk import gc_paused
 from gui.core.entities.pipeline import ENTITY_TYPE_NAMES, Entity
+from gui.core.sourcing.model import Findings
 from gui.core.span_index import Highlight, SpanIndex
 
 LABEL_KEYS = frozenset("123456789")
@@ -131,7 +132,7 @@ class ArticleView(QPlainTextEdit):
         self.hedge_layer.visible = shown and lens in ("Hedges", "All")
         self.viewport().update()
 
-    def set_findings(self, findings: dict) -> None:
+    def set_findings(self, findings: Findings) -> None:
         """Draw the sourcing findings (quotes, sources, hedges...) in their lenses."""
         self.sourcing_layer.set_spans(*sourcing_spans(findings))
         self.hedge_layer.set_spans(*hedge_spans(findings))

@@ -6,10 +6,13 @@ import argparse
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from gui.cli import common
+from gui.cli.errors import CommandError
 from gui.core.articles import Article
 from gui.core.storage import AnnotationStore, LabelStore, Library
 from gui.core.storage.exercise_store import ExerciseStore
-from gui.core.trainer.agreement import ALL, Comparison, LabelScore, compare
+from gui.core.trainer.agreement import ALL, Comparison, LabelScore
+from gui.core.trainer.scoring import compare_layers
 
 _HEADERS = ("label", "P", "R", "F1", "match", "miss", "extra")
 _GROUPS = ("exact", "overlap")
@@ -39,6 +42,19 @@ def add_parser(commands: Any, add_command: Callable[..., argparse.ArgumentParser
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
+def compare_command(ns: argparse.Namespace) -> int:
+    """Print one layer's scores against the key layer in an article: a table, or JSON."""
+    with common.opened(ns) as library:
+        article = common.article(library, ns.article)
+        try:
+            result = comparison(library, article, ns.key, ns.layer)
+        except UnknownLayer as unknown:
+            raise CommandError(str(unknown)) from None
+    shown = common.as_json(as_json(article, result), indent=2)
+    print(shown if ns.json else as_table(article, result))
+    return 0
+
+
 def comparison(library: Library, article: Article, key: str, layer: str) -> Comparison:
     """layer against key in the article; UnknownLayer for a name no annotation has."""
     annotations = AnnotationStore(library).for_article(article.id)
@@ -46,9 +62,7 @@ def comparison(library: Library, article: Article, key: str, layer: str) -> Comp
     for name in (key, layer):
         if name not in known:
             raise UnknownLayer(_unknown(name, article, {a.annotator for a in annotations}))
-    labels = {label.id: label.name for label in LabelStore(library).labels()}
-    pick = [[a for a in annotations if a.annotator == name] for name in (key, layer)]
-    return compare(article.body, pick[0], pick[1], labels, key, layer)
+    return compare_layers(article.body, annotations, LabelStore(library).labels(), key, layer)
 
 
 def as_json(article: Article, result: Comparison) -> dict[str, Any]:

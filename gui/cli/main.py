@@ -15,6 +15,7 @@ from pathlib import Path
 
 from gui.cli import compare as cli_compare
 from gui.cli import report as cli_report
+from gui.cli.errors import CommandError
 from gui.core.storage import LibraryError, default_library_path
 
 PROG = "sourcelight"
@@ -76,7 +77,7 @@ def run(ns: argparse.Namespace) -> int:
 
     try:
         return getattr(cli_commands, f"{ns.command.replace('-', '_')}_command")(ns)
-    except (cli_commands.CommandError, LibraryError) as error:
+    except (CommandError, LibraryError) as error:
         print(f"error: {error}", file=sys.stderr)
         return getattr(error, "exit_code", 1)
     except KeyboardInterrupt:

@@ -11,6 +11,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from gui.cli import common
+from gui.cli.errors import CommandError
+from gui.core.storage import ArticleStore
+
 SUMMARY = "write an article report, or a class report with --key (html or pdf)"
 DESCRIPTION = (
     "Write a printable report of an article.\n\n"
@@ -50,10 +54,16 @@ def add_parser(commands: argparse._SubParsersAction, add_command: Callable[..., 
     )
 
 
+def report_command(ns: argparse.Namespace) -> int:
+    """Write an article report (with --key: a class report) as HTML or PDF to --output."""
+    with common.opened(ns) as library:
+        write_report(library, common.article(library, ns.article).id, ns)
+    print(f"report written to {ns.output}")
+    return 0
+
+
 def write_report(library: Any, article_id: int, ns: argparse.Namespace) -> None:
     """Make the report that ns asks for and write it to ns.output (CommandError on failure)."""
-    from gui.cli.commands import CommandError
-
     try:
         html = report_html(library, article_id, ns.key, ns.layers)
     except ValueError as error:
@@ -72,12 +82,14 @@ def report_html(
     library: Any, article_id: int, key: str | None, layers: Sequence[str] | None
 ) -> str:
     """The class report when a key layer is named, else the article report."""
+    # Imported here: gui.cli.main imports this module for its parser, and must stay light.
     from gui.core import reports
+    from gui.core.findings import stored
 
     if key:
         return reports.class_report_html(library, article_id, key, layers)
-    findings = reports.stored_findings(library, article_id)
-    return reports.article_report_html(library, article_id, findings, layers)
+    shown = stored(library, ArticleStore(library).get(article_id))
+    return reports.article_report_html(library, shown, layers)
 
 
 def _write_pdf(html: str, output: Path) -> None:

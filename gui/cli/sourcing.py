@@ -1,32 +1,41 @@
-"""Sourcing findings for the command line: found with the loaded pipeline, cached, corrected.
+"""What the export commands need of an article's analysis: found once and saved, then corrected.
 
-The sourcing analysis is imported only when findings are needed, so that commands which do
-not analyse never load spaCy.
+Entities and findings the library keeps for the current pipeline are used as they are; what
+is missing is found with the pipeline (loaded only then) and saved, as the window saves it.
+Corrections, verdicts and cache ids come from gui.core.findings, as they do for the window.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
+from gui.cli import common
+from gui.core import findings as article_findings
 from gui.core.articles import Article
-from gui.core.entities.corrections import apply_corrections
 from gui.core.entities.pipeline import Entity, Pipeline
-from gui.core.sourcing.corrections import apply_sourcing_corrections
 from gui.core.sourcing.lexicon_edits import library_lexicons
-from gui.core.storage import CorrectionStore, Library, SourcingStore
-from gui.core.storage.sourcing_store import findings_cache_id
+from gui.core.sourcing.model import Findings
+from gui.core.storage import EntityStore, Library, OutletStore, SourcingStore
 
 SOURCING_KEYS = ("attributions", "hedges", "numbers")  # what analyze --json adds
 
 
-def sourcing_json(
-    body: str, pipeline: Pipeline, entities: Sequence[Entity], lexicons: Any = None
-) -> dict[str, Any]:
-    """The sourcing findings of body (Findings.to_json()), with the pipeline already loaded."""
-    from gui.core.sourcing.analysis import analyse_sourcing  # spaCy-facing code, loaded late
+def export_entities(
+    library: Library, article: Article
+) -> tuple[list[Entity], str, Pipeline | None]:
+    """The article's entities as found, their pipeline id, and the pipeline if it had to load.
 
-    return analyse_sourcing(body, pipeline, list(entities), lexicons=lexicons).to_json()
+    Cached entities if current, else detected (and saved).
+    """
+    pipeline_id = article_findings.library_cache_id(library)
+    cached = EntityStore(library).cached(article.id, pipeline_id) if pipeline_id else None
+    if cached is not None:
+        return cached, pipeline_id, None
+    pipeline = common.load_entity_pipeline(OutletStore(library).outlets())
+    entities = pipeline.analyse(article.body)
+    if not library.read_only:
+        EntityStore(library).save(article.id, pipeline.id, entities)
+    return entities, pipeline.id, pipeline
 
 
 def export_findings(
@@ -36,41 +45,27 @@ def export_findings(
     pipeline_id: str,
     pipeline: Pipeline | None = None,
     load: Callable[[], Pipeline] | None = None,
-) -> tuple[dict[str, Any] | None, str]:
+) -> tuple[Findings | None, str]:
     """(findings, cache id) of an article as found, before the user's corrections.
 
     Cached ones when the library has them for this pipeline and these entities (with the
     user's entity corrections); else found with pipeline, or with the one load() gives, and
     saved. (None, "") when there are none cached and neither pipeline nor load is given.
     """
-    corrected = corrected_entities(library, article, entities)
-    lexicons, suffix = library_lexicons(library)
-    cache_id = findings_cache_id(pipeline_id + suffix, corrected)
-    cached = SourcingStore(library).cached(article.id, cache_id)
+    shown = article_findings.compose(library, article, entities, None, pipeline_id)
+    cached = SourcingStore(library).cached(article.id, shown.findings_id)
     if cached is not None:
-        return cached, cache_id
-    if pipeline is None:
-        if load is None:
-            return None, ""
-        pipeline = load()
-    found = sourcing_json(article.body, pipeline, corrected, lexicons)
+        return cached, shown.findings_id
+    if pipeline is None and load is None:
+        return None, ""
+    lexicons, _ = library_lexicons(library)
+    used = pipeline or load()
+    _, found = article_findings.analyse(article.body, used, shown.entities, lexicons)
     if not library.read_only:
-        SourcingStore(library).save_cache(article.id, cache_id, found)
-    return found, cache_id
-
-
-def corrected(library: Library, article_id: int, findings: dict[str, Any]) -> dict[str, Any]:
-    """The findings with the user's corrections of attributions applied."""
-    return apply_sourcing_corrections(findings, SourcingStore(library).corrections(article_id))
+        SourcingStore(library).save_cache(article.id, shown.findings_id, found)
+    return found, shown.findings_id
 
 
 def has_assessments(library: Library, article_id: int) -> bool:
     """True when the user assessed any of the article's claims."""
     return bool(SourcingStore(library).assessments(article_id))
-
-
-def corrected_entities(
-    library: Library, article: Article, entities: Sequence[Entity]
-) -> list[Entity]:
-    """The entities as the library's correction rules make them (what the window shows)."""
-    return apply_corrections(article.body, entities, CorrectionStore(library).corrections())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -51,11 +51,10 @@ class ReportActions(QObject):
         self,
         session: Session,
         layers: Layers,
-        shown: Callable[[], tuple[dict, list]],
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
-        self.session, self.layers, self.shown, self.parent_widget = session, layers, shown, parent
+        self.session, self.layers, self.parent_widget = session, layers, parent
         self.print_action = QAction("&Print…", self)
         self.print_action.setShortcuts(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_report)
@@ -66,14 +65,14 @@ class ReportActions(QObject):
         """The open article's report, with the layers and findings shown now."""
         session = self.session
         if session.current is None:
+            return None  # the sourcing service may still hold an article just deleted
+        shown = session.sourcing_service.article_findings()
+        if shown is None:
             return None
-        findings, entities = self.shown()
-        layers = [name for name in self.layers.names() if name not in self.layers.hidden]
         if not self.layers.findings_shown():
-            entities = []
-        return article_report_html(
-            session.library, session.current.id, findings or None, layers, entities=entities
-        )
+            shown = replace(shown, entities=())
+        layers = [name for name in self.layers.names() if name not in self.layers.hidden]
+        return article_report_html(session.library, shown, layers)
 
     def export_report(self) -> None:
         """Write the report as a PDF or a web page."""

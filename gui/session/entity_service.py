@@ -12,7 +12,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from gui.core.articles import Article
 from gui.core.entities import pipeline as nlp
-from gui.core.entities.corrections import Correction, apply_corrections
+from gui.core.entities.corrections import Correction
+from gui.core.entities.pipeline import Entity
+from gui.core.findings import correct_entities, entity_cache_id
 from gui.core.storage.database import Library, LibraryError
 from gui.core.storage.entities_store import EntityStore
 from gui.session.background import Task, Worker
@@ -26,7 +28,7 @@ class PipelineHolder:
 
     def ensure(self, outlets: Sequence[str], progress) -> nlp.Pipeline:
         """The pipeline for this outlet list, loaded (slowly) when it is not yet."""
-        if self._pipeline is None or self._pipeline.id != nlp.pipeline_id(outlets):
+        if self._pipeline is None or self._pipeline.id != entity_cache_id(outlets):
             progress(0, 1)
             self._pipeline = nlp.load_pipeline(outlets)
         return self._pipeline
@@ -60,23 +62,24 @@ class EntityService(QObject):
         self._corrections: list[Correction] = []
         self._task: Task | None = None
         self._missing_said = False
+        self._raw: tuple[int, str, list[Entity]] | None = None  # article, pipeline, as found
 
     def set_library(self, library: Library, outlets: Sequence[str], corrections) -> None:
         """Work on another library."""
         self.cancel()
         self._library, self._store = library, EntityStore(library)
         self._outlets, self._corrections = list(outlets), list(corrections)
-        self._article = None
+        self._article = self._raw = None
 
     def detach(self) -> None:
         """Stop working on the library (it is being closed): late results are dropped."""
         self.cancel()
-        self._library = self._store = self._article = None
+        self._library = self._store = self._article = self._raw = None
 
     def show(self, article: Article | None) -> None:
         """Make this the open article and bring its entities."""
         self.cancel()
-        self._article = article
+        self._article, self._raw = article, None
         if article is not None:
             self._request(article)
 
@@ -92,16 +95,24 @@ class EntityService(QObject):
 
     def corrected(self, body: str, entities: Sequence) -> list:
         """The entities with the library's corrections applied."""
-        if not self._corrections:
-            return list(entities)
-        return apply_corrections(body, entities, self._corrections)
+        return correct_entities(body, entities, self._corrections)
+
+    def pipeline_id(self) -> str | None:
+        """The id of the entities shown: the pipeline the outlet list makes (None: no model)."""
+        return entity_cache_id(self._outlets)
+
+    def raw_entities(self, article_id: int) -> tuple[str, list[Entity]] | None:
+        """(pipeline id, entities as found) of the open article, once they are known."""
+        if self._raw is None or self._raw[0] != article_id:
+            return None
+        return self._raw[1], self._raw[2]
 
     def _request(self, article: Article) -> None:
         """Show stored entities, or find them in the background."""
-        pipeline_id = nlp.pipeline_id(self._outlets)
+        pipeline_id = self.pipeline_id()
         if pipeline_id is None:
             self._say_missing(nlp.missing_message())
-            self.entities_changed.emit(article.id, self.corrected(article.body, []))
+            self._show(article, "", [])
             return
         if not self._corrections:
             spans = self._store.cached_spans(article.id, pipeline_id)
@@ -129,7 +140,7 @@ class EntityService(QObject):
         entities = self._store.cached(article.id, pipeline_id)
         if entities is None:
             return False
-        self.entities_changed.emit(article.id, self.corrected(article.body, entities))
+        self._show(article, pipeline_id, entities)
         return True
 
     def _found(self, library: Library, article: Article, pipeline_id: str, found: list) -> None:
@@ -139,13 +150,22 @@ class EntityService(QObject):
         self._task = None
         self.analysis_finished.emit()
         if not self._library.read_only:
-            try:
-                self._store.save(article.id, pipeline_id, found)
-                self.stored.emit()
-            except (LibraryError, KeyError) as error:
-                self.error.emit("Could not save entities", str(error))
+            self._save_entities(article.id, pipeline_id, found)
         if self._article and self._article.id == article.id:
-            self.entities_changed.emit(article.id, self.corrected(article.body, found))
+            self._show(article, pipeline_id, found)
+
+    def _save_entities(self, article_id: int, pipeline_id: str, found: list) -> None:
+        """Keep what the pipeline found in the library (the one place this service writes)."""
+        try:
+            self._store.save(article_id, pipeline_id, found)
+            self.stored.emit()
+        except (LibraryError, KeyError) as error:
+            self.error.emit("Could not save entities", str(error))
+
+    def _show(self, article: Article, pipeline_id: str, found: list) -> None:
+        """Announce the open article's entities, corrected; keep them as found."""
+        self._raw = (article.id, pipeline_id, found)
+        self.entities_changed.emit(article.id, self.corrected(article.body, found))
 
     def _failed(self, message: str, _trace: str) -> None:
         self._task = None

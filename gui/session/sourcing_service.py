@@ -6,35 +6,37 @@ never used by two threads at once and is loaded only once.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from gui.core import findings as article_findings
 from gui.core.articles import Article
-from gui.core.entities import pipeline as nlp
+from gui.core.findings import ArticleFindings
+from gui.core.sourcing.lexicon_edits import library_lexicons
+from gui.core.sourcing.model import Findings
 from gui.core.storage.database import Library, LibraryError
+from gui.core.storage.sourcing_store import SourcingStore, findings_text
 from gui.session.background import Task
 from gui.session.entity_service import EntityService
 
 START_DELAY_MS = 150
 
 
-def analyse(holder, body: str, outlets, entities: Sequence, lexicons, progress) -> dict:
-    """Find the sourcing structure of body (on the worker thread); plain JSON data out."""
-    from gui.core.sourcing.analysis import analyse_sourcing  # loads spaCy-facing code late
-
+def analyse(
+    holder, body: str, outlets, entities: Sequence, lexicons, progress
+) -> tuple[Findings, str]:
+    """Find the sourcing structure of body (on the worker thread): the findings, and as text."""
     pipeline = holder.ensure(outlets, progress)
-    found = analyse_sourcing(body, pipeline, list(entities), lexicons=lexicons, progress=progress)
-    findings = found.to_json()
+    _, found = article_findings.analyse(body, pipeline, entities, lexicons, progress)
     # Serialised here, on the worker thread: for a long article it is tens of milliseconds.
-    return findings, json.dumps(findings, ensure_ascii=False)
+    return found, findings_text(found)
 
 
 class SourcingService(QObject):
     """Finds, caches and corrects the sourcing findings of one article at a time."""
 
-    findings_changed = Signal(int, object)  # article id, findings (JSON-shaped dict)
+    findings_changed = Signal(int, object)  # article id, Findings (as the user corrected them)
     busy = Signal(bool)
     error = Signal(str, str)  # something the user must know (e.g. a save failed)
     failed = Signal(str)  # the analysis itself failed: said in the status bar, not a dialog
@@ -45,7 +47,7 @@ class SourcingService(QObject):
         self._library: Library | None = None
         self._article: Article | None = None
         self._task: Task | None = None
-        self._raw: dict | None = None  # findings before the user's corrections
+        self._raw: Findings | None = None  # findings before the user's corrections
         entities.entities_changed.connect(self._soon)
         self._pending: tuple[int, list] | None = None
 
@@ -84,27 +86,23 @@ class SourcingService(QObject):
         if self._article is not None and self._raw is not None:
             self._emit(self._article, self._raw)
 
-    def _pipeline_id(self, entities: Sequence, suffix: str) -> str | None:
-        """The cache key of findings: the same one the command line uses."""
-        from gui.core.storage.sourcing_store import findings_cache_id
-
-        base = nlp.pipeline_id(self._entities.outlets())
-        return None if base is None else findings_cache_id(base + suffix, entities)
+    def article_findings(self) -> ArticleFindings | None:
+        """What the open article has, as the window shows it (composed as the command line does)."""
+        if self._article is None or self._library is None:
+            return None
+        pipeline_id, raw = self._entities.raw_entities(self._article.id) or (None, [])
+        return article_findings.compose(self._library, self._article, raw, self._raw, pipeline_id)
 
     def _entities_ready(self, article_id: int, entities: list) -> None:
         """Entities of the open article are known: find (or read) its sourcing."""
         article = self._article
         if article is None or article.id != article_id or self._library is None:
             return
-        from gui.core.sourcing.lexicon_edits import library_lexicons
-
-        lexicons, suffix = library_lexicons(self._library)
-        pipeline_id = self._pipeline_id(entities, suffix)
-        if pipeline_id is None:
+        base = self._entities.pipeline_id()
+        if base is None:
             return
-        from gui.core.storage.sourcing_store import SourcingStore
-
-        cached = SourcingStore(self._library).cached(article.id, pipeline_id)
+        cache_id = article_findings.findings_id(self._library, base, entities)
+        cached = SourcingStore(self._library).cached(article.id, cache_id)
         if cached is not None:
             self._raw = cached
             self._emit(article, cached)
@@ -116,38 +114,36 @@ class SourcingService(QObject):
             article.body,
             self._entities.outlets(),
             entities,
-            lexicons,
-            finished=lambda result, a=article, p=pipeline_id, lib=self._library: self._found(
+            library_lexicons(self._library)[0],
+            finished=lambda result, a=article, p=cache_id, lib=self._library: self._found(
                 lib, a, p, *result
             ),
             failed=self._failed,
         )
 
     def _found(
-        self, library: Library, article: Article, pipeline_id: str, found: dict, text: str
+        self, library: Library, article: Article, cache_id: str, found: Findings, text: str
     ) -> None:
         if library is not self._library:
             return  # another library was opened meanwhile: its ids mean other articles
         self._task = None
         self.busy.emit(False)
         if not self._library.read_only:
-            from gui.core.storage.sourcing_store import SourcingStore
-
-            try:
-                SourcingStore(self._library).save_cache(article.id, pipeline_id, text)
-            except (LibraryError, KeyError) as error:
-                self.error.emit("Could not save the sourcing findings", str(error))
+            self._save_findings(article.id, cache_id, text)
         if self._article is not None and self._article.id == article.id:
             self._raw = found
             self._emit(article, found)
 
-    def _emit(self, article: Article, raw: dict) -> None:
-        """Announce the findings with the user's corrections applied."""
-        from gui.core.sourcing.corrections import apply_sourcing_corrections
-        from gui.core.storage.sourcing_store import SourcingStore
+    def _save_findings(self, article_id: int, cache_id: str, text: str) -> None:
+        """Keep the findings in the library's cache (the one place this service writes)."""
+        try:
+            SourcingStore(self._library).save_cache(article_id, cache_id, text)
+        except (LibraryError, KeyError) as error:
+            self.error.emit("Could not save the sourcing findings", str(error))
 
-        corrections = SourcingStore(self._library).corrections(article.id)
-        shown = apply_sourcing_corrections(raw, corrections) if corrections else raw
+    def _emit(self, article: Article, raw: Findings) -> None:
+        """Announce the findings with the user's corrections applied."""
+        shown = article_findings.correct_findings(self._library, article.id, raw)
         self.findings_changed.emit(article.id, shown)
 
     def _failed(self, message: str, _trace: str) -> None:

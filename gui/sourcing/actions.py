@@ -15,6 +15,16 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 from gui.article_view.lenses import LENSES, hedge_spans, sourcing_spans
 from gui.article_view.pane import ArticlePane
 from gui.core.changes import Change
+from gui.core.sourcing.commands import (
+    AddSourcingCorrection,
+    ClaimAssessment,
+    ClearClaimRelation,
+    SetClaimAssessment,
+    SetClaimRelation,
+    SourcingCorrection,
+    split_claim_key,
+)
+from gui.core.sourcing.model import Attribution, Findings, SpanText
 from gui.core.sourcing.summary import build_sources, profile_line
 from gui.session.session import Session
 from gui.sourcing.claims_panel import ClaimsPanel
@@ -46,7 +56,7 @@ class SourcingActions(QObject):
         super().__init__(parent)
         self.session, self.pane, self.sources, self.claims = session, pane, sources, claims
         self.parent_widget = parent
-        self.findings: dict = {}
+        self.findings: Findings | None = None  # of the open article, as the user corrected them
         self.lens_group = QActionGroup(self)
         self.lens_actions: dict[str, QAction] = {}
         for number, lens in enumerate(LENSES, start=1):
@@ -87,12 +97,12 @@ class SourcingActions(QObject):
     # -- findings --------------------------------------------------------------------------
 
     def _clear(self) -> None:
-        self.findings = {}
+        self.findings = None
         self.pane.header.set_profile("")
         self.sources.set_sources([], "")
         self.claims.set_claims([], {}, [])
 
-    def _findings_changed(self, article_id: int, findings: dict) -> None:
+    def _findings_changed(self, article_id: int, findings: Findings) -> None:
         current = self.session.current
         if current is None or current.id != article_id:
             return
@@ -100,7 +110,7 @@ class SourcingActions(QObject):
         self.pane.view.set_findings(findings)
         keys = [key for *_, key in sourcing_spans(findings)[0] + hedge_spans(findings)[0]]
         self.pane.legend.set_finding_counts(keys)
-        text = profile_line(findings.get("profile", {}))
+        text = profile_line(findings.profile)
         self.pane.header.set_profile(text)
         self.sources.set_sources(build_sources(findings, self.pane.view.entities()), text)
         self._claims_changed()
@@ -113,14 +123,13 @@ class SourcingActions(QObject):
         if self.session.current is None:
             return
         assessments, relations = self.session.claim_decisions()
-        self.claims.set_claims(self.findings.get("numbers", []), assessments, relations)
+        numbers = self.findings.numbers if self.findings else ()
+        self.claims.set_claims(numbers, assessments, relations)
 
     # -- decisions -------------------------------------------------------------------------
 
     def assess(self, key: str, changes: dict) -> None:
         """Set a claim's verdict, grades or note (the other fields stay)."""
-        from gui.core.sourcing.commands import ClaimAssessment, SetClaimAssessment
-
         article = self.session.current
         current = self.session.claim_decisions()[0].get(key)
         base = current or ClaimAssessment(article_id=article.id, claim_key=key)
@@ -129,14 +138,13 @@ class SourcingActions(QObject):
 
     def note(self, key: str, note: str) -> None:
         """Write the note of a claim."""
-        text = NoteDialog.ask(self.parent_widget, key.rsplit("@", 1)[0], note)
+        claim = split_claim_key(key)
+        text = NoteDialog.ask(self.parent_widget, claim[0] if claim else key, note)
         if text is not None and text != note:
             self.assess(key, {"note": text})
 
     def relate(self, key_a: str, key_b: str, relation: str) -> None:
         """Say how two claims relate, or that they do not."""
-        from gui.core.sourcing.commands import ClearClaimRelation, SetClaimRelation
-
         article_id = self.session.current.id
         first, second = sorted((key_a, key_b))
         if relation:
@@ -148,45 +156,37 @@ class SourcingActions(QObject):
 
     def add_to_menu(self, menu: QMenu, offset: int, start: int, end: int) -> None:
         """Quote corrections for the quote at offset, or a new quote from the selection."""
+        attributions = self.findings.attributions if self.findings else ()
         attribution = next(
-            (a for a in self.findings.get("attributions", [])
-             if a["content"]["start"] <= offset < a["content"]["end"]),
-            None,
-        )  # fmt: skip
+            (a for a in attributions if a.content.start <= offset < a.content.end), None
+        )
         if attribution is not None:
             sub = menu.addMenu("&Quote")
             sub.addAction("Change &Speaker…", lambda a=attribution: self.change_speaker(a))
             sub.addAction(
-                "&Not a Quote", lambda a=attribution: self._correct("remove_quote", a, "")
+                "&Not a Quote", lambda a=attribution: self._correct("remove_quote", a.content, "")
             )
         if end > start:
             menu.addAction("Mark Selection as &Quote…", lambda: self.add_quote(start, end))
 
-    def change_speaker(self, attribution: dict) -> None:
+    def change_speaker(self, attribution: Attribution) -> None:
         """Say who really speaks a quote."""
-        source = attribution["source"]
-        name = SpeakerChoice.ask(
-            self.parent_widget, attribution["content"]["text"], source["resolved"] or source["text"]
-        )
+        content, speaker = attribution.content, attribution.source.name
+        name = SpeakerChoice.ask(self.parent_widget, content.text, speaker)
         if name:
-            self._correct("speaker", attribution, name)
+            self._correct("speaker", content, name)
 
     def add_quote(self, start: int, end: int) -> None:
         """Mark the selection as a quote, with the speaker the user names."""
         text = self.session.current.body[start:end]
         name = SpeakerChoice.ask(self.parent_widget, text, "")
         if name:
-            content = {"start": start, "end": end, "text": text}
-            self._correct("add_quote", {"content": content}, name)
+            self._correct("add_quote", SpanText(start, end, text), name)
 
-    def _correct(self, kind: str, attribution: dict, value: str) -> None:
-        from gui.core.sourcing.commands import AddSourcingCorrection, SourcingCorrection
-
-        content = attribution["content"]
-        correction = SourcingCorrection(
-            0, self.session.current.id, kind, content["start"], content["end"],
-            content["text"], value, "",
-        )  # fmt: skip
+    def _correct(self, kind: str, content: SpanText, value: str) -> None:
+        article_id = self.session.current.id
+        where = (content.start, content.end, content.text)
+        correction = SourcingCorrection(0, article_id, kind, *where, value, "")
         self.session.execute(AddSourcingCorrection(correction))
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from gui.core.sourcing.model import NumericClaim
 from gui.widgets.table_model import Index, RowsModel
 
 COLUMNS = ("Event", "Figure", "Counted", "Window", "Source", "Status", "Grade", "Relations", "Note")
@@ -16,11 +17,6 @@ RELATION_NAMES = {
     "different_scope": "different scope",
     "contradicts": "contradicts",
 }
-
-
-def claim_key(number: dict) -> str:
-    """The stable key of a numeric claim: its text and where it starts."""
-    return f"{number['text']}@{number['start']}"
 
 
 class ClaimsModel(RowsModel):
@@ -33,12 +29,14 @@ class ClaimsModel(RowsModel):
         self._assessments: dict[str, object] = {}
         self._relations: dict[str, list[str]] = {}
 
-    def set_claims(self, numbers: Sequence[dict], assessments: dict, relations: Sequence) -> None:
+    def set_claims(
+        self, numbers: Sequence[NumericClaim], assessments: dict, relations: Sequence
+    ) -> None:
         """Show claims with their assessments and the relations the user set between them."""
         self.beginResetModel()
-        self._rows = sorted(numbers, key=lambda n: (n.get("group", 0), n["start"]))
+        self._rows = sorted(numbers, key=lambda n: (n.group, n.span.start))
         self._assessments = dict(assessments)
-        by_key = {claim_key(n): n["text"] for n in numbers}
+        by_key = {n.key: n.span.text for n in numbers}
         self._relations = {}
         for relation in relations:
             name = RELATION_NAMES.get(relation.relation, relation.relation)
@@ -46,19 +44,19 @@ class ClaimsModel(RowsModel):
                 self._relations.setdefault(this, []).append(f"{name} {by_key.get(other, other)}")
         self.endResetModel()
 
-    def claim(self, row: int) -> dict:
+    def claim(self, row: int) -> NumericClaim:
         """The claim shown in a row."""
         return self._rows[row]
 
     def assessment(self, row: int):
         """The user's assessment of the claim in a row, if any."""
-        return self._assessments.get(claim_key(self._rows[row]))
+        return self._assessments.get(self._rows[row].key)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         number = self._rows[index.row()]
-        assessment = self._assessments.get(claim_key(number))
+        assessment = self._assessments.get(number.key)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(number, assessment, index.column())
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5 and assessment:
@@ -68,20 +66,19 @@ class ClaimsModel(RowsModel):
             return self._display(number, assessment, index.column()) or None
         return None
 
-    def _display(self, number: dict, assessment, column: int) -> str:
+    def _display(self, number: NumericClaim, assessment, column: int) -> str:
         if column == 0:
-            return f"#{number.get('group', 0)} {number.get('event', '')}".strip()
+            return f"#{number.group} {number.event}".strip()
         if column == 1:
-            return number["text"]
+            return number.span.text
         if column == 2:
-            return number.get("counted", "")
+            return number.counted
         if column == 3:
-            return number.get("window", "")
+            return number.window
         if column == 4:
-            chain = [*number.get("via", []), number.get("source") or "the article itself"]
-            return " ← ".join(chain)
+            return " ← ".join([*number.via, number.source or "the article itself"])
         if column == 7:
-            return "; ".join(self._relations.get(claim_key(number), []))
+            return "; ".join(self._relations.get(number.key, []))
         if column == 5:
             return assessment.status if assessment else "unverified"
         if column == 6:

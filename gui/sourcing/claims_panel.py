@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.sourcing.claims_model import ClaimsModel, claim_key
+from gui.core.sourcing.model import NumericClaim
+from gui.sourcing.claims_model import ClaimsModel
 from gui.widgets.table_model import SIZING_ROWS
 
 STATUSES = ("unverified", "verified", "disputed", "false")
@@ -58,7 +59,9 @@ class ClaimsPanel(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.table)
 
-    def set_claims(self, numbers: Sequence[dict], assessments: dict, relations: Sequence) -> None:
+    def set_claims(
+        self, numbers: Sequence[NumericClaim], assessments: dict, relations: Sequence
+    ) -> None:
         """Show the article's numeric claims."""
         self.model.set_claims(numbers, assessments, relations)
 
@@ -71,13 +74,13 @@ class ClaimsPanel(QWidget):
         menu = QMenu(self)
         rows = self.selected_rows()
         if len(rows) == 2:
-            keys = [claim_key(self.model.claim(row)) for row in rows]
+            keys = [self.model.claim(row).key for row in rows]
             relation = menu.addMenu("&Relation Between the Two")
             for value, text in RELATIONS:
                 relation.addAction(text, lambda v=value: self.relation_requested.emit(*keys, v))
             relation.addAction("No Relation", lambda: self.relation_requested.emit(*keys, ""))
         if len(rows) == 1:
-            key = claim_key(self.model.claim(rows[0]))
+            key = self.model.claim(rows[0]).key
             self._assessment_menus(menu, key, self.model.assessment(rows[0]))
         return menu
 
@@ -105,4 +108,4 @@ class ClaimsPanel(QWidget):
 
     def _picked(self, index) -> None:
         claim = self.model.claim(index.row())
-        self.claim_picked.emit(claim["start"], claim["end"])
+        self.claim_picked.emit(claim.span.start, claim.span.end)

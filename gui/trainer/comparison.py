@@ -150,13 +150,11 @@ class Comparison(QObject):
 
     def compare(self, key: str, layer: str):
         """Scores of layer against key on the open article."""
-        from gui.core.trainer.agreement import compare
+        from gui.core.trainer.scoring import compare_layers
 
         session = self.session
-        annotations = [a for a in session.annotations() if not a.orphaned]
-        labels = {label.id: label.name for label in session.labels()}
-        pick = lambda name: [a for a in annotations if a.annotator == name]  # noqa: E731
-        return compare(session.current.body, pick(key), pick(layer), labels, key, layer)
+        body, labels = session.current.body, session.labels()
+        return compare_layers(body, session.annotations(), labels, key, layer)
 
     def scoreboard(self, key: str) -> list:
         """Every other layer of the open article against key."""

@@ -16,10 +16,17 @@ from gui.core.anchoring import anchor_for
 from gui.core.annotations.commands import AddAnnotation
 from gui.core.annotations.model import Annotation
 from gui.core.articles import Metadata
+from gui.core.findings import ArticleFindings, stored
 from gui.core.reports import article_report_html, class_report_html
-from gui.core.storage import Library, apply
+from gui.core.storage import ArticleStore, Library, apply
 from gui.reports.pdf import MARGIN_MM, ensure_gui_application, html_to_pdf, print_html
 from tests.core.interchange_helpers import add_article, label_id, memory_library
+
+
+def stored_of(library: Library, article_id: int = 1) -> ArticleFindings:
+    """What the library keeps of an article (no entities here: no pipeline has run)."""
+    return stored(library, ArticleStore(library).get(article_id))
+
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
@@ -70,7 +77,7 @@ def test_a_class_report_pdf_has_the_title_and_the_scores(qapp, classroom, tmp_pa
 
 def test_an_article_report_pdf_is_a4_with_margins_and_page_numbers(qapp, classroom, tmp_path):
     path = tmp_path / "article.pdf"
-    pages = html_to_pdf(article_report_html(classroom, 1, entities=[]), path, TITLE)
+    pages = html_to_pdf(article_report_html(classroom, stored_of(classroom)), path, TITLE)
     info = poppler("pdfinfo", path)
     assert "(A4)" in info and re.search(rf"Title:\s+{TITLE}\n", info)
     assert pages == 2  # the notes start on a page of their own
@@ -85,7 +92,7 @@ def test_an_article_report_pdf_is_a4_with_margins_and_page_numbers(qapp, classro
 def test_qt_underlines_annotations_in_their_label_colour_at_print_size(qapp, classroom):
     # The boxes and projection sizes are for browsers only; Qt must not pick them up.
     document = QTextDocument()
-    document.setHtml(article_report_html(classroom, 1, layers=["ana"], entities=[]))
+    document.setHtml(article_report_html(classroom, stored_of(classroom), ["ana"]))
     found = document.find("aaaa")
     assert not found.isNull()
     fragment = found.charFormat()

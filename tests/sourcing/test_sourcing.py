@@ -1,15 +1,18 @@
 """The source-criticism lens in the window: lenses, Sources and Claims panels, decisions."""
 
-import json
-
 import pytest
 from PySide6.QtGui import QGuiApplication
 
 from gui.app import make_window, start_session
+from gui.core.interchange import export_claimreview
+from gui.core.sourcing.commands import claim_key
+from gui.core.sourcing.model import Findings
 from gui.core.sourcing.summary import build_sources
-from gui.sourcing.claims_model import ClaimsModel, claim_key
+from gui.core.storage.sourcing_store import findings_text
+from gui.sourcing.claims_model import ClaimsModel
 from gui.sourcing.sources_panel import SourcesModel
 from gui.widgets.messages import ErrorMessage
+from tests.core.reports.helpers import cells
 from tests.fakes import install_fake_pipeline
 
 ARTICLE = (
@@ -37,8 +40,13 @@ def source(text, type_, anonymous=False, resolved=""):
     }
 
 
-def fake_findings(body):
+def fake_findings(body) -> Findings:
     assert body == ARTICLE
+    return Findings.from_json(fake_json())
+
+
+def fake_json() -> dict:
+    """The findings of ARTICLE as Findings.to_json() writes them."""
     return {
         "attributions": [
             {
@@ -114,7 +122,7 @@ def fake_findings(body):
 def fake_result(body):
     """What the analysis hands back: the findings and their JSON text."""
     findings = fake_findings(body)
-    return findings, json.dumps(findings)
+    return findings, findings_text(findings)
 
 
 @pytest.fixture
@@ -177,13 +185,13 @@ def test_claims_side_by_side_with_verdicts_grades_and_relations(window, qtbot):
     panel = window.claims_panel
     assert panel.model.rowCount() == 2
     assert panel.model.index(0, 0).data() == panel.model.index(1, 0).data() == "#1 killed"
-    key = claim_key(panel.model.claim(0))
+    key = panel.model.claim(0).key
     panel.assessment_requested.emit(key, {"status": "disputed"})
     panel.assessment_requested.emit(key, {"source_grade": "C"})
     panel.assessment_requested.emit(key, {"info_grade": "3"})
     assert panel.model.index(0, 5).data() == "disputed"
     assert panel.model.index(0, 6).data() == "C3"
-    other = claim_key(panel.model.claim(1))
+    other = panel.model.claim(1).key
     panel.relation_requested.emit(key, other, "different_scope")
     assert panel.model.index(0, 7).data() == "different scope up to 300"
     window.annotate.undo_action.trigger()
@@ -198,7 +206,7 @@ def test_changing_a_speaker_is_kept_and_undoable(window, qtbot, monkeypatch):
     monkeypatch.setattr(
         SpeakerChoice, "ask", classmethod(lambda cls, parent, quote, current: "Interior Ministry")
     )
-    attribution = window.sourcing.findings["attributions"][0]
+    attribution = window.sourcing.findings.attributions[0]
     window.sourcing.change_speaker(attribution)
     names = {row.name for row in build_sources(window.sourcing.findings)}
     assert "Interior Ministry" in names and "police sources" not in names
@@ -213,7 +221,7 @@ def test_models_pass_qt_model_tester(qtmodeltester):
     sources.set_rows(build_sources(findings))
     qtmodeltester.check(sources)
     claims = ClaimsModel()
-    claims.set_claims(findings["numbers"], {}, [])
+    claims.set_claims(findings.numbers, {}, [])
     qtmodeltester.check(claims)
 
 
@@ -250,3 +258,21 @@ def test_lexicons_dialog_refuses_an_unreadable_line(qtbot):
     assert dialog.overrides() == {
         "speech_verbs": [{"verb": "quip", "class": "loaded", "source": "us"}]
     }
+
+
+def test_the_panel_the_report_and_claimreview_know_a_claim_by_one_key(window):
+    panel = window.claims_panel
+    claim = panel.model.claim(1)
+    assert claim.key == claim_key("up to 300", ARTICLE.index("up to 300"))
+    panel.assessment_requested.emit(claim.key, {"status": "false"})
+    assert panel.model.index(1, 5).data() == "false"
+    report = window.reports.report_html()
+    assert [(row[1], row[4]) for row in cells(report, "claims")] == [
+        ("About 400", "unverified"),
+        ("up to 300", "false"),
+    ]
+    session = window.session
+    document = export_claimreview(session.library, session.current.id, window.sourcing.findings)
+    [review] = document["@graph"]
+    assert review["@id"].endswith(f"#char={claim.span.start},{claim.span.end}")
+    assert review["reviewRating"]["alternateName"] == "False"

@@ -9,13 +9,13 @@ reviewed it and when. Relations between claims are Sourcelight's own and stay ou
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from gui.core.articles import Article
 from gui.core.interchange.common import article_urn
-from gui.core.sourcing.commands import ClaimAssessment, claim_key_of, split_claim_key
-from gui.core.sourcing.corrections import source_name
+from gui.core.sourcing.commands import ClaimAssessment, split_claim_key
+from gui.core.sourcing.model import Attribution, Findings, NumericClaim, SpanText
 from gui.core.storage import ArticleStore, Library, SourcingStore
 
 CONTEXT = "https://schema.org"
@@ -35,23 +35,24 @@ MAX_SENTENCE_CHARS = 600
 
 
 def export_claimreview(
-    library: Library, article_id: int, findings_json: Mapping[str, Any], annotator: str = ""
+    library: Library, article_id: int, findings: Findings | None, annotator: str = ""
 ) -> dict[str, Any]:
     """A JSON-LD document: @context schema.org and an @graph of ClaimReviews, by position.
 
-    findings_json: the article's findings (with the user's corrections applied). An assessed
+    findings: the article's findings (with the user's corrections applied). An assessed
     claim the findings lack is still reviewed if its text is where its key says, without a
     source; annotator names the reviewer of assessments that do not say who made them.
     KeyError when the library has no such article.
     """
     article = ArticleStore(library).get(article_id)
-    numbers = {claim_key_of(n): n for n in findings_json.get("numbers", [])}
-    attributions = findings_json.get("attributions", [])
+    found = findings or Findings()
+    numbers = {n.key: n for n in found.numbers}
+    attributions = found.attributions
     reviewed = []
     for key, assessment in SourcingStore(library).assessments(article_id).items():
         number = numbers.get(key) or _claim_from_key(article.body, key)
         if number is not None:
-            reviewed.append((number["start"], key, number, assessment))
+            reviewed.append((number.span.start, key, number, assessment))
     reviewed.sort(key=lambda item: item[:2])
     graph = [
         claim_review(article, number, assessment, attributions, annotator)
@@ -62,13 +63,13 @@ def export_claimreview(
 
 def claim_review(
     article: Article,
-    number: Mapping[str, Any],
+    number: NumericClaim,
     assessment: ClaimAssessment,
-    attributions: Sequence[Mapping[str, Any]] = (),
+    attributions: Sequence[Attribution] = (),
     annotator: str = "",
 ) -> dict[str, Any]:
-    """One ClaimReview of a numeric claim (findings shape) with the user's assessment."""
-    start, end = number["start"], number["end"]
+    """One ClaimReview of a numeric claim with the user's assessment."""
+    start, end = number.span.start, number.span.end
     review: dict[str, Any] = {
         "@type": "ClaimReview",
         "@id": f"{article_urn(article.content_hash)}#char={start},{end}",
@@ -113,14 +114,14 @@ def sentence_around(body: str, start: int, end: int) -> str:
 
 
 def _claim(
-    article: Article, number: Mapping[str, Any], attributions: Sequence[Mapping[str, Any]]
+    article: Article, number: NumericClaim, attributions: Sequence[Attribution]
 ) -> dict[str, Any]:
     """The schema.org Claim: who made it, where it appeared, where it first appeared."""
     claim: dict[str, Any] = {"@type": "Claim", "appearance": _appearance(article)}
-    author = _author(article, number.get("source", ""), attributions)
+    author = _author(article, number.source, attributions)
     if author:
         claim["author"] = author
-    relay = _first_outlet(number.get("via", ()), attributions)
+    relay = _first_outlet(number.via, attributions)
     if relay:
         publisher = {"@type": "Organization", "name": relay}
         claim["firstAppearance"] = {"@type": "CreativeWork", "publisher": publisher}
@@ -147,7 +148,7 @@ def _appearance(article: Article) -> dict[str, Any]:
 
 
 def _author(
-    article: Article, source: str, attributions: Sequence[Mapping[str, Any]]
+    article: Article, source: str, attributions: Sequence[Attribution]
 ) -> dict[str, Any] | None:
     """Who made the claim: its source; with none, the article's outlet (or byline) itself."""
     if source:
@@ -160,7 +161,7 @@ def _author(
     return {"@type": "Person", "name": m.byline} if m.byline else None
 
 
-def _first_outlet(via: Sequence[str], attributions: Sequence[Mapping[str, Any]]) -> str:
+def _first_outlet(via: Sequence[str], attributions: Sequence[Attribution]) -> str:
     """The innermost relay of a claim's chain that is an outlet (or of unknown type); else ""."""
     types = _source_types(attributions)
     for name in reversed(list(via)):
@@ -169,14 +170,13 @@ def _first_outlet(via: Sequence[str], attributions: Sequence[Mapping[str, Any]])
     return ""
 
 
-def _source_types(attributions: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+def _source_types(attributions: Sequence[Attribution]) -> dict[str, str]:
     """The type of each source and relay the findings name, by casefolded name."""
     types: dict[str, str] = {}
     for attribution in attributions:
-        for source in (attribution.get("source"), *attribution.get("via", ())):
-            name = source_name(source)
-            if name and source:
-                types.setdefault(name.casefold(), source.get("type", ""))
+        for source in (attribution.source, *attribution.via):
+            if source.name:
+                types.setdefault(source.name.casefold(), source.type)
     return types
 
 
@@ -198,7 +198,7 @@ def _explanation(assessment: ClaimAssessment) -> str:
     return " ".join(parts)
 
 
-def _claim_from_key(body: str, key: str) -> dict[str, Any] | None:
+def _claim_from_key(body: str, key: str) -> NumericClaim | None:
     """A bare claim (no source) from its key, if its text is still where the key says."""
     parts = split_claim_key(key)
     if parts is None:
@@ -206,4 +206,4 @@ def _claim_from_key(body: str, key: str) -> dict[str, Any] | None:
     text, start = parts
     if body[start : start + len(text)] != text:
         return None
-    return {"start": start, "end": start + len(text), "text": text, "source": "", "via": []}
+    return NumericClaim(0, SpanText(start, start + len(text), text))

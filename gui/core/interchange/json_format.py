@@ -19,7 +19,8 @@ from gui.core.articles import Article, ImportedText, Metadata
 from gui.core.changes import Command
 from gui.core.entities.commands import AddCorrection
 from gui.core.entities.corrections import Correction
-from gui.core.entities.pipeline import Entity, pipeline_id
+from gui.core.entities.pipeline import Entity
+from gui.core.findings import library_cache_id
 from gui.core.interchange.common import (
     Incoming,
     InterchangeError,
@@ -31,6 +32,7 @@ from gui.core.interchange.common import (
 )
 from gui.core.interchange.sourcing_json import import_sourcing, sourcing_section
 from gui.core.library.commands import DeleteArticle
+from gui.core.sourcing.model import Findings
 from gui.core.storage import (
     AnnotationStore,
     ArticleStore,
@@ -38,7 +40,6 @@ from gui.core.storage import (
     EntityStore,
     LabelStore,
     Library,
-    OutletStore,
     apply,
 )
 
@@ -63,7 +64,7 @@ def export_json(
     article_id: int,
     entities: Sequence[Entity] | None = None,
     pipeline: str = "",
-    findings: dict[str, Any] | None = None,
+    findings: Findings | None = None,
     findings_pipeline: str = "",
 ) -> dict[str, Any]:
     """The article with its entities, annotations, codebook, corrections and sourcing, as JSON.
@@ -169,9 +170,9 @@ def entity_dict(entity: Entity) -> dict[str, Any]:
 
 def _cached_entities(library: Library, article_id: int) -> tuple[list[Entity], str]:
     """The entities saved for the current pipeline and body, with its id; else none."""
-    current = pipeline_id(OutletStore(library).outlets())
+    current = library_cache_id(library)
     cached = EntityStore(library).cached(article_id, current) if current else None
-    return (cached, current or "") if cached is not None else ([], "")
+    return (cached, current) if cached is not None else ([], "")
 
 
 def _article_dict(article: Article) -> dict[str, Any]:

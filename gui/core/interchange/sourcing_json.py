@@ -22,6 +22,7 @@ from gui.core.sourcing.commands import (
     SourcingCorrection,
     split_claim_key,
 )
+from gui.core.sourcing.model import Findings
 from gui.core.storage import Library, SourcingStore, apply
 
 _ASSESSMENT_TEXTS = ("status", "source_grade", "info_grade", "note", "annotator", "modified")
@@ -30,7 +31,7 @@ _ASSESSMENT_TEXTS = ("status", "source_grade", "info_grade", "note", "annotator"
 def sourcing_section(
     library: Library,
     article_id: int,
-    findings: dict[str, Any] | None = None,
+    findings: Findings | None = None,
     pipeline: str = "",
 ) -> dict[str, Any]:
     """The article's sourcing as JSON data; findings None: those cached for its current text."""
@@ -39,7 +40,7 @@ def sourcing_section(
         pipeline, findings = store.latest(article_id) or ("", None)
     return {
         "pipeline": pipeline,
-        "findings": findings,
+        "findings": None if findings is None else findings.to_json(),
         "assessments": [assessment_dict(a) for a in store.assessments(article_id).values()],
         "relations": [relation_dict(r) for r in store.relations(article_id)],
         "corrections": [correction_dict(c) for c in store.corrections(article_id)],
@@ -86,8 +87,7 @@ def import_sourcing(
     commands, skipped = _read_commands(article_id, section)
     fresh = _new(commands, _known(SourcingStore(library), article_id))
     inverses = [apply(library, command) for command in fresh]
-    _import_cache(library, article_id, section)
-    return inverses, skipped
+    return inverses, skipped + _import_cache(library, article_id, section)
 
 
 def _read_commands(
@@ -186,9 +186,15 @@ def _required(data: dict[str, Any], key: str) -> str:
     return value
 
 
-def _import_cache(library: Library, article_id: int, section: dict[str, Any]) -> None:
-    """Keep the export's findings when the article has none cached for its text."""
-    findings, pipeline = section.get("findings"), text_field(section, "pipeline")
+def _import_cache(library: Library, article_id: int, section: dict[str, Any]) -> list[str]:
+    """Keep the export's findings when the article has none cached; what could not be read."""
+    data, pipeline = section.get("findings"), text_field(section, "pipeline")
     store = SourcingStore(library)
-    if isinstance(findings, dict) and pipeline and store.latest(article_id) is None:
-        store.save_cache(article_id, pipeline, findings)
+    if not isinstance(data, dict) or not pipeline or store.latest(article_id) is not None:
+        return []
+    try:
+        findings = Findings.from_json(data)
+    except ValueError as problem:
+        return [f"sourcing findings: {problem}"]
+    store.save_cache(article_id, pipeline, findings)
+    return []

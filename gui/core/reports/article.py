@@ -3,51 +3,41 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from gui.core.annotations.model import Annotation, Label
 from gui.core.articles import Article
 from gui.core.entities.pipeline import ENTITY_TYPE_NAMES, ENTITY_TYPES, Entity
+from gui.core.findings import ArticleFindings
 from gui.core.reports import sections
-from gui.core.reports.data import (
-    checklist_answers,
-    exercise_title,
-    stored_entities,
-    stored_verdicts,
-)
 from gui.core.reports.highlight import ANNOTATION, ENTITY, Highlight, highlighted_html, valid
 from gui.core.reports.markup import document, element, esc, section
 from gui.core.reports.sections import Numbered
 from gui.core.reports.style import entity_class, label_class, layer_class, report_css
-from gui.core.storage import AnnotationStore, ArticleStore, LabelStore, Library
+from gui.core.storage import AnnotationStore, LabelStore, Library
+from gui.core.trainer.checklist import checklist_answers, exercise_title
 
 
 def article_report_html(
-    library: Library,
-    article_id: int,
-    findings: Mapping[str, Any] | None = None,
-    layers: Sequence[str] | None = None,
-    *,
-    entities: Sequence[Entity] | None = None,
+    library: Library, shown: ArticleFindings, layers: Sequence[str] | None = None
 ) -> str:
-    """A self-contained, printable HTML report of one article (KeyError if there is none).
+    """A self-contained, printable HTML report of one article, with what it has.
 
-    findings: Findings.to_json() data (None: no sourcing sections); layers: the annotators
-    whose annotations to show, in this order (None: every layer of the article); entities:
-    the highlights (None: those stored for the current pipeline, corrected).
+    shown: the article with its entities (the highlights), findings (None: no sourcing
+    sections) and verdicts, from gui.core.findings; layers: the annotators whose annotations
+    to show, in this order (None: every layer of the article).
     """
-    article = ArticleStore(library).get(article_id)
+    article = shown.article
     codebook = LabelStore(library).labels()
     labels = {label.id: label for label in codebook}
-    by_layer = _layers(AnnotationStore(library).for_article(article_id), layers)
+    by_layer = _layers(AnnotationStore(library).for_article(article.id), layers)
     numbered = _numbered(by_layer)
-    shown = list(stored_entities(library, article) if entities is None else entities)
-    text = element("div", _text(article.body, shown, numbered, labels), cls="article-text")
+    entities = shown.entities
+    text = element("div", _text(article.body, entities, numbered, labels), cls="article-text")
     body = [
         _header(article),
-        _legend(shown, numbered, codebook, list(by_layer), len(article.body)),
+        _legend(entities, numbered, codebook, list(by_layer), len(article.body)),
         section("Text", text),
-        _appendix(library, article_id, findings, numbered, list(by_layer), labels),
+        _appendix(library, shown, numbered, list(by_layer), labels),
     ]
     title = article.metadata.title or "Article report"
     return document(title, report_css(codebook, len(by_layer)), "\n".join(body))
@@ -137,17 +127,16 @@ def _annotation_highlight(n: Numbered, labels: Mapping[int, Label]) -> Highlight
 
 def _appendix(
     library: Library,
-    article_id: int,
-    findings: Mapping[str, Any] | None,
+    shown: ArticleFindings,
     numbered: Sequence[Numbered],
     layers: Sequence[str],
     labels: Mapping[int, Label],
 ) -> str:
     """What follows the text on a new page: notes, sourcing, claims, checklist answers."""
     parts = [sections.notes_html(numbered, layers, labels)] if layers else []
-    if findings is not None:
-        parts.append(sections.profile_html(findings))
-        parts.append(sections.claims_html(findings, stored_verdicts(library, article_id)))
+    if shown.findings is not None:
+        parts.append(sections.profile_html(shown.findings))
+        parts.append(sections.claims_html(shown.findings, shown.assessments, shown.relations))
     answers = checklist_answers(library)
     if answers:
         parts.append(sections.checklist_html(answers, exercise_title(library)))

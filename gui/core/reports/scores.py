@@ -1,7 +1,7 @@
 """The class report of an exercise: a scoreboard of every trainee layer against the answer key,
 then for each trainee the scores per label and the key's annotations they missed.
 
-The figures come from gui.core.trainer.agreement (imported when a class report is made).
+The figures come from gui.core.trainer.agreement, through gui.core.trainer.scoring.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from gui.core.reports.markup import document, element, esc, score, section, tabl
 from gui.core.reports.sections import label_chip
 from gui.core.reports.style import report_css
 from gui.core.storage import AnnotationStore, ArticleStore, LabelStore, Library
+from gui.core.trainer.scoring import class_scores, layers_of
 
 ALL = "ALL"  # the label of gui.core.trainer.agreement's micro-averaged score
 BOARD_COLUMNS = (
@@ -55,17 +56,15 @@ def class_report_html(
     layers: the trainee layers, in this order (None: every other layer of the article).
     KeyError if there is no such article; ValueError if key_layer has no annotations in it.
     """
-    from gui.core.trainer.agreement import scoreboard
-
     article = ArticleStore(library).get(article_id)
     codebook = LabelStore(library).labels()
-    by_layer = _by_layer(AnnotationStore(library).for_article(article_id))
+    annotations = AnnotationStore(library).for_article(article_id)
+    by_layer = layers_of(annotations)
     if key_layer not in by_layer:
         raise ValueError(_no_key(key_layer, by_layer))
     key = by_layer[key_layer]
     found = {name: by_layer.get(name, []) for name in _trainees(by_layer, key_layer, layers)}
-    names = {label.id: label.name for label in codebook}
-    board = scoreboard(article.body, key, found, names, key_layer)
+    board = class_scores(article.body, annotations, codebook, key_layer, list(found))
     labels = {label.id: label for label in codebook}
     title = article.metadata.title or "(untitled)"
     body = [
@@ -89,14 +88,6 @@ def _header(title: str, key_layer: str, key_count: int) -> str:
     """The article's title and which layer is the answer key."""
     line = f"Class report · answer key: {key_layer} ({key_count} annotations)"
     return element("header", element("h1", esc(title)) + element("p", esc(line), cls="meta"))
-
-
-def _by_layer(annotations: Sequence[Annotation]) -> dict[str, list[Annotation]]:
-    """The annotations by annotator."""
-    found: dict[str, list[Annotation]] = {}
-    for a in annotations:
-        found.setdefault(a.annotator, []).append(a)
-    return found
 
 
 def _no_key(key_layer: str, by_layer: Mapping[str, Any]) -> str:

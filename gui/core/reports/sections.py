@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from gui.core.annotations.model import Annotation, Label
 from gui.core.entities.pipeline import ENTITY_TYPE_NAMES
-from gui.core.reports.data import ChecklistAnswer, Verdicts
 from gui.core.reports.markup import element, esc, percent, section, table
 from gui.core.reports.style import STATUS_CLASSES, entity_class, label_class, layer_class
-from gui.core.sourcing.summary import build_sources
+from gui.core.sourcing.commands import ClaimAssessment, ClaimRelation
+from gui.core.sourcing.model import Findings, NumericClaim, Profile
+from gui.core.sourcing.summary import SourceRow, build_sources
+from gui.core.trainer.checklist import ChecklistAnswer
 
 SOURCE_RELIABILITY = {
     "A": "completely reliable",
@@ -103,11 +104,10 @@ def _note_row(n: Numbered, labels: Mapping[int, Label]) -> list[str]:
     return [str(n.number), label_chip(labels, a.label_id), text, esc(a.note)]
 
 
-def profile_html(findings: Mapping[str, Any]) -> str:
+def profile_html(findings: Findings) -> str:
     """The sourcing profile, and who is quoted how often and through whom."""
-    profile = findings.get("profile") or {}
-    rows = [[esc(name), element("span", value)] for name, value in _profile_rows(profile)]
-    sources = [_source_row(row) for row in build_sources(dict(findings))]
+    rows = [[esc(name), element("span", v)] for name, v in _profile_rows(findings.profile)]
+    sources = [_source_row(row) for row in build_sources(findings)]
     parts = [table(("Measure", "Value"), rows, cls="profile")] if rows else []
     if sources:
         parts.append(element("h3", "Sources"))
@@ -115,8 +115,8 @@ def profile_html(findings: Mapping[str, Any]) -> str:
     return section("Sourcing", "".join(parts) or element("p", "No sourcing findings."))
 
 
-def _profile_rows(profile: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """(measure, value) pairs of the profile, for the measures it has."""
+def _profile_rows(profile: Profile) -> list[tuple[str, str]]:
+    """(measure, value) pairs of the profile."""
     shown = (
         ("Named sources", "named", str),
         ("Anonymous sources", "anonymous", str),
@@ -128,10 +128,10 @@ def _profile_rows(profile: Mapping[str, Any]) -> list[tuple[str, str]]:
         ("Unattributed statements", "unattributed", str),
         ("Longest relay chain", "chain_depth", str),
     )
-    return [(name, how(profile[key])) for name, key, how in shown if key in profile]
+    return [(name, how(getattr(profile, key))) for name, key, how in shown]
 
 
-def _source_row(row: Any) -> list[str]:
+def _source_row(row: SourceRow) -> list[str]:
     """One source of the Sources table."""
     flags = [flag for flag, on in (("anonymous", row.anonymous), ("verify", row.verify)) if on]
     kind = row.type + (f" ({', '.join(flags)})" if flags else "")
@@ -139,24 +139,25 @@ def _source_row(row: Any) -> list[str]:
     return [esc(row.name), esc(kind), str(len(row.statements)), esc(through)]
 
 
-def claims_html(findings: Mapping[str, Any], verdicts: Verdicts) -> str:
-    """The numeric claims with the user's verdicts, Admiralty grades and relations."""
-    numbers = sorted(findings.get("numbers") or [], key=lambda n: (n.get("group", 0), n["start"]))
+def claims_html(
+    findings: Findings,
+    assessments: Mapping[str, ClaimAssessment],
+    relations: Sequence[ClaimRelation] = (),
+) -> str:
+    """The numeric claims with the user's verdicts (by claim key), grades and relations."""
+    numbers = sorted(findings.numbers, key=lambda n: (n.group, n.span.start))
     if not numbers:
         return section("Claims", element("p", "No numeric claims found."))
-    texts = {_claim_key(n): n["text"] for n in numbers}
-    related = _relations(verdicts.relations, texts)
-    rows = [_claim_row(n, verdicts.assessments.get(_claim_key(n)), related) for n in numbers]
+    texts = {n.key: n.span.text for n in numbers}
+    related = _relations(relations, texts)
+    rows = [_claim_row(n, assessments.get(n.key), related) for n in numbers]
     key = element("p", esc(_grade_key()), cls="small")
     return section("Claims", table(CLAIM_COLUMNS, rows, cls="claims") + key)
 
 
-def _claim_key(number: Mapping[str, Any]) -> str:
-    """The claim's key, as gui.core.sourcing.commands.claim_key makes it ("text@start")."""
-    return f"{number['text']}@{number['start']}"
-
-
-def _relations(relations: Sequence[Any], texts: Mapping[str, str]) -> dict[str, list[str]]:
+def _relations(
+    relations: Sequence[ClaimRelation], texts: Mapping[str, str]
+) -> dict[str, list[str]]:
     """For each claim key, its relations to other claims in words."""
     found: dict[str, list[str]] = {}
     for r in relations:
@@ -167,21 +168,21 @@ def _relations(relations: Sequence[Any], texts: Mapping[str, str]) -> dict[str, 
 
 
 def _claim_row(
-    number: Mapping[str, Any], assessment: Any, related: Mapping[str, list[str]]
+    number: NumericClaim, assessment: ClaimAssessment | None, related: Mapping[str, list[str]]
 ) -> list[str]:
     """One claim as cells."""
-    event = f"#{number.get('group', 0)} {number.get('event', '')}".strip()
-    chain = " ← ".join([*number.get("via", []), number.get("source") or "the article itself"])
+    event = f"#{number.group} {number.event}".strip()
+    chain = " ← ".join([*number.via, number.source or "the article itself"])
     status = assessment.status if assessment else "unverified"
     verdict = element("span", esc(status), cls=STATUS_CLASSES.get(status, ""))
     grade = _grade(assessment)
     note = assessment.note if assessment else ""
-    relations = "; ".join(related.get(_claim_key(number), []))
-    cells = [event, number["text"], number.get("counted", ""), chain]
+    relations = "; ".join(related.get(number.key, []))
+    cells = [event, number.span.text, number.counted, chain]
     return [*map(esc, cells), verdict, grade, esc(relations), esc(note)]
 
 
-def _grade(assessment: Any) -> str:
+def _grade(assessment: ClaimAssessment | None) -> str:
     """The Admiralty grade, e.g. B2, with its meaning as a tooltip."""
     if assessment is None or not (assessment.source_grade or assessment.info_grade):
         return ""

@@ -8,14 +8,20 @@ read, and every finding is mapped back to the body at the end.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from gui.core.normalise import NormalisedText, batches, normalise, paragraphs
 from gui.core.sourcing.attribution import find_attributions
-from gui.core.sourcing.model import Findings, Profile, SpanText
+from gui.core.sourcing.hedges import find_hedges
+from gui.core.sourcing.integrity import find_integrity
+from gui.core.sourcing.lexicons import default_lexicons
+from gui.core.sourcing.model import Findings, SpanText
+from gui.core.sourcing.numbers import find_numbers
+from gui.core.sourcing.profile import sourcing_profile
+from gui.core.sourcing.roles import find_roles
+from gui.core.sourcing.unattributed import find_unattributed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -39,7 +45,7 @@ def analyse_sourcing(
     ents = (
         [_to_reading(e, body, prepared, text) for e in entities] if prepared.positions else entities
     )
-    lex = lexicons if lexicons is not None else _default_lexicons()
+    lex = lexicons if lexicons is not None else default_lexicons()
     findings = find_all(text, docs, list(ents), lex)
     if progress is not None:
         progress(len(body), len(body))
@@ -65,42 +71,17 @@ def find_all(
 ) -> Findings:
     """Run attribution, then the claims finders, over parsed paragraphs."""
     attributions = find_attributions(body, docs, entities, lexicons)
-    hedges = _call("hedges", "find_hedges", [], body, docs, attributions, lexicons)
-    numbers = _call("numbers", "find_numbers", [], body, docs, entities, attributions, lexicons)
-    integrity = _call("integrity", "find_integrity", [], body, attributions)
-    roles = _call("roles", "find_roles", [], body, docs, entities, attributions)
-    unattributed = _call("unattributed", "find_unattributed", [], body, docs, attributions, hedges)
-    profile = _call(
-        "profile", "sourcing_profile", Profile(), body, attributions, hedges, unattributed
-    )
+    hedges = find_hedges(body, docs, attributions, lexicons)
+    unattributed = find_unattributed(body, docs, attributions, hedges)
     return Findings(
         tuple(attributions),
         tuple(hedges),
-        tuple(numbers),
-        tuple(integrity),
-        tuple(roles),
+        tuple(find_numbers(body, docs, entities, attributions, lexicons)),
+        tuple(find_integrity(body, attributions)),
+        tuple(find_roles(body, docs, entities, attributions)),
         tuple(unattributed),
-        profile,
+        sourcing_profile(body, attributions, hedges, unattributed),
     )
-
-
-def _call(module: str, name: str, empty: Any, *args: Any) -> Any:
-    """gui.core.sourcing.<module>.<name>(*args), or `empty` while that module is not there."""
-    try:
-        function = getattr(importlib.import_module(f"gui.core.sourcing.{module}"), name)
-    except (ImportError, AttributeError):
-        return empty
-    return function(*args)
-
-
-def _default_lexicons() -> Any:
-    """The bundled lexicons, or None when the lexicon module is not there."""
-    try:
-        lexicons = importlib.import_module("gui.core.sourcing.lexicons")
-    except ImportError:
-        return None
-    loader = getattr(lexicons, "default_lexicons", None) or lexicons.load_lexicons
-    return loader()
 
 
 def _reading_text(body: str, prepared: NormalisedText) -> str:

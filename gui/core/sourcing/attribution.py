@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from gui.core.sourcing.frames import Frame, VerbClasses, find_frames
 from gui.core.sourcing.layout import Layout, header_paragraphs, in_range
+from gui.core.sourcing.lexicons import load_lexicons
 from gui.core.sourcing.model import Attribution, Source, SpanText
 from gui.core.sourcing.quotes import is_closed, pair_quotes
 from gui.core.sourcing.resolution import Resolver
@@ -39,7 +40,7 @@ _FALLBACK_VERBS = {
 
 
 class FallbackVerbs:
-    """A few speech verbs, for when the lexicon module is not there."""
+    """A few speech verbs: a small stand-in for the lexicons, where the full ones are not wanted."""
 
     def verb_class(self, verb: str, particle: str = "") -> str:
         """Class of a verb form ('lashed out' with its particle)."""
@@ -50,11 +51,7 @@ class FallbackVerbs:
 
 @lru_cache(maxsize=1)
 def default_verbs() -> Any:
-    """The bundled speech-verb lexicon, or the small built-in list without it."""
-    try:
-        from gui.core.sourcing.lexicons import load_lexicons
-    except ImportError:
-        return FallbackVerbs()
+    """The bundled speech-verb lexicon."""
     return load_lexicons()
 
 

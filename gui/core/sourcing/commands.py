@@ -8,9 +8,7 @@ transaction and returns its inverse.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from gui.core.changes import Change
 
@@ -31,11 +29,6 @@ _RELATION_WORDS = {
 def claim_key(text: str, start: int) -> str:
     """The stable key of a numeric claim: its exact text and start offset ("about 400@1234")."""
     return f"{text}{KEY_SEPARATOR}{start}"
-
-
-def claim_key_of(number: Mapping[str, Any]) -> str:
-    """The key of a numeric claim in findings JSON ({start, text, ...})."""
-    return claim_key(number["text"], number["start"])
 
 
 def split_claim_key(key: str) -> tuple[str, int] | None:

@@ -1,21 +1,21 @@
-"""The user's corrections of attributions, applied to sourcing findings (JSON-shaped, pure).
+"""The user's corrections of attributions, applied to sourcing findings (pure).
 
-Findings are Findings.to_json() data. A correction finds its attribution by the content span:
-"speaker" gives it another source, "remove_quote" drops it, "add_quote" adds a direct quote.
-Figures and hedges inside a quote follow its speaker. Corrections apply in id order; one whose
-quote is no longer found changes nothing. The input is never changed.
+A correction finds its attribution by the content span: "speaker" gives it another source,
+"remove_quote" drops it, "add_quote" adds a direct quote; either of the last two kinds of
+change marks the attribution corrected. Figures and hedges inside a quote follow its speaker.
+Corrections apply in id order; one whose quote is no longer found changes nothing.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from operator import attrgetter
-from typing import Any
 
 from gui.core.sourcing.commands import SourcingCorrection
+from gui.core.sourcing.model import Attribution, Findings, Source, SpanText
 
-Findings = dict[str, Any]
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von"})
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on"})  # "Ministry of Defence"
 _INSTITUTION_WORDS = frozenset(
@@ -30,111 +30,105 @@ _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*")  # O'Brien, O\u2019Brien
 _VAGUE_OPENINGS = ("a ", "an ", "some ", "several ", "two ", "three ")
 _CROWDS = ("sources", "officials", "witnesses", "residents", "activists")
 _MAX_NAME_WORDS = 5
-_UNNAMED_TYPES = ("pronoun", "description", "unknown", None)
-_CORRECTED = "corrected"  # marks an attribution the user changed or added
+_UNNAMED_TYPES = ("pronoun", "description", "unknown")
 
 
 def apply_sourcing_corrections(
-    findings_json: Findings, corrections: Sequence[SourcingCorrection]
+    findings: Findings, corrections: Sequence[SourcingCorrection]
 ) -> Findings:
-    """The findings as the user's corrections make them; findings_json is left as it is."""
-    result = dict(findings_json)
-    for key in ("attributions", "numbers", "hedges"):
-        result[key] = [dict(item) for item in findings_json.get(key, [])]
+    """The findings as the user's corrections make them, attributions in body order."""
     for correction in sorted(corrections, key=attrgetter("id")):
-        _apply_one(result, correction)
-    result["attributions"].sort(key=lambda a: (a["content"]["start"], a["content"]["end"]))
-    return result
+        findings = _apply_one(findings, correction)
+    ordered = sorted(findings.attributions, key=lambda a: (a.content.start, a.content.end))
+    return replace(findings, attributions=tuple(ordered))
 
 
-def _apply_one(findings: Findings, correction: SourcingCorrection) -> None:
-    """Carry out one correction on findings (the copy apply_sourcing_corrections owns)."""
-    index = _find(findings["attributions"], correction.start, correction.end)
+def _apply_one(findings: Findings, correction: SourcingCorrection) -> Findings:
+    """The findings with one correction carried out."""
+    index = _find(findings.attributions, correction.start, correction.end)
     if correction.kind == "remove_quote":
-        if index is not None:
-            _remove(findings, index)
-    elif index is not None:
-        _change_speaker(findings, index, correction.value)
-    elif correction.kind == "add_quote":
-        _add_quote(findings, correction)
+        return findings if index is None else _remove(findings, index)
+    if index is not None:
+        return _change_speaker(findings, index, correction.value)
+    if correction.kind == "add_quote":
+        return _add_quote(findings, correction)
+    return findings
 
 
-def _find(attributions: Sequence[dict[str, Any]], start: int, end: int) -> int | None:
+def _find(attributions: Sequence[Attribution], start: int, end: int) -> int | None:
     """The index of the attribution whose content is exactly [start, end), or None."""
     for index, attribution in enumerate(attributions):
-        content = attribution.get("content") or {}
-        if (content.get("start"), content.get("end")) == (start, end):
+        if (attribution.content.start, attribution.content.end) == (start, end):
             return index
     return None
 
 
-def _remove(findings: Findings, index: int) -> None:
+def _remove(findings: Findings, index: int) -> Findings:
     """Drop an attribution; figures and hedges inside it no longer have its speaker."""
-    removed = findings["attributions"].pop(index)
-    _reassign(findings, removed["content"], source_name(removed["source"]), "", only_old=True)
+    removed = findings.attributions[index]
+    rest = findings.attributions[:index] + findings.attributions[index + 1 :]
+    kept = replace(findings, attributions=rest)
+    return _reassign(kept, removed.content, removed.source.name, "", only_old=True)
 
 
-def _change_speaker(findings: Findings, index: int, name: str) -> None:
+def _change_speaker(findings: Findings, index: int, name: str) -> Findings:
     """Give an attribution another source (its channel stays: it belongs to the cue)."""
-    attribution = findings["attributions"][index]
-    old = attribution["source"]
-    source = speaker_source(name, findings["attributions"])
-    source["channel"] = old.get("channel", "")
-    findings["attributions"][index] = attribution | {"source": source, _CORRECTED: True}
-    _reassign(findings, attribution["content"], source_name(old), name, only_old=False)
+    old = findings.attributions[index]
+    source = replace(speaker_source(name, findings.attributions), channel=old.source.channel)
+    changed = replace(old, source=source, corrected=True)
+    attributions = (*findings.attributions[:index], changed, *findings.attributions[index + 1 :])
+    kept = replace(findings, attributions=attributions)
+    return _reassign(kept, old.content, old.source.name, name, only_old=False)
 
 
-def _add_quote(findings: Findings, correction: SourcingCorrection) -> None:
+def _add_quote(findings: Findings, correction: SourcingCorrection) -> Findings:
     """Add a direct quote of correction.value with the corrected span as its content."""
-    attributions = findings["attributions"]
-    content = {"start": correction.start, "end": correction.end, "text": correction.exact}
-    attributions.append(
-        {
-            "id": max((a.get("id", 0) for a in attributions), default=0) + 1,
-            "kind": "direct",
-            "cue": None,
-            "source": speaker_source(correction.value, attributions),
-            "content": content,
-            "via": [],
-            "verb_class": "",
-            "quote_marks": True,
-            "paragraph": _paragraph_at(attributions, correction.start),
-            _CORRECTED: True,
-        }
+    attributions = findings.attributions
+    content = SpanText(correction.start, correction.end, correction.exact)
+    added = Attribution(
+        id=max((a.id for a in attributions), default=0) + 1,
+        kind="direct",
+        cue=None,
+        source=speaker_source(correction.value, attributions),
+        content=content,
+        quote_marks=True,
+        paragraph=_paragraph_at(attributions, correction.start),
+        corrected=True,
     )
-    _reassign(findings, content, "", correction.value, only_old=True)
+    kept = replace(findings, attributions=(*attributions, added))
+    return _reassign(kept, content, "", correction.value, only_old=True)
 
 
-def _paragraph_at(attributions: Sequence[dict[str, Any]], start: int) -> int:
+def _paragraph_at(attributions: Sequence[Attribution], start: int) -> int:
     """The paragraph of the last attribution starting before start (0 when none)."""
-    before = [a for a in attributions if a["content"]["start"] <= start]
-    return max(before, key=lambda a: a["content"]["start"])["paragraph"] if before else 0
+    before = [a for a in attributions if a.content.start <= start]
+    return max(before, key=lambda a: a.content.start).paragraph if before else 0
 
 
 def _reassign(
-    findings: Findings, content: dict[str, Any], old: str, new: str, *, only_old: bool
-) -> None:
-    """Figures and hedges inside content that had the old speaker (or, unless only_old, any
-    speaker or none) get the new one."""
-    start, end = content["start"], content["end"]
-    for key, field in (("numbers", "source"), ("hedges", "speaker")):
-        items = findings[key]
-        for index, item in enumerate(items):
-            inside = start <= item.get("start", -1) and item.get("end", end + 1) <= end
-            current = item.get(field, "")
-            if inside and (current == old or (not only_old and not current)):
-                items[index] = item | {field: new}
+    findings: Findings, content: SpanText, old: str, new: str, *, only_old: bool
+) -> Findings:
+    """Figures and hedges inside content that had the old speaker get the new one.
+
+    Unless only_old, so do those inside it with no speaker at all.
+    """
+
+    def moves(start: int, end: int, current: str) -> bool:
+        inside = content.start <= start and end <= content.end
+        return inside and (current == old or (not only_old and not current))
+
+    numbers = tuple(
+        replace(n, source=new) if moves(n.span.start, n.span.end, n.source) else n
+        for n in findings.numbers
+    )
+    hedges = tuple(
+        replace(h, speaker=new) if moves(h.start, h.end, h.speaker) else h for h in findings.hedges
+    )
+    return replace(findings, numbers=numbers, hedges=hedges)
 
 
-def source_name(source: dict[str, Any] | None) -> str:
-    """The name a source goes by in findings: resolved if known, else as written."""
-    if not source:
-        return ""
-    return source.get("resolved") or source.get("text") or ""
-
-
-def speaker_source(name: str, attributions: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
-    """A source (findings shape) for a speaker the user named, typed as well as can be told.
+def speaker_source(name: str, attributions: Sequence[Attribution] = ()) -> Source:
+    """A source for a speaker the user named, typed as well as can be told.
 
     A name some attribution already gives a source keeps that source's type; else a name is a
     person, "a senior official" is anonymous, anything else a description. It is resolved (the
@@ -142,26 +136,16 @@ def speaker_source(name: str, attributions: Sequence[dict[str, Any]] = ()) -> di
     """
     name = " ".join(name.split())
     kind = _known_type(name, attributions) or guess_source_type(name)
-    return {
-        "start": None,
-        "end": None,
-        "text": "",
-        "type": kind,
-        "resolved": name,
-        "anonymous": kind == "anonymous",
-        "channel": "",
-        "verify": False,
-    }
+    return Source(None, kind, name, anonymous=kind == "anonymous")
 
 
-def _known_type(name: str, attributions: Sequence[dict[str, Any]]) -> str:
+def _known_type(name: str, attributions: Sequence[Attribution]) -> str:
     """The type of a named source of these attributions called name ("" when none is)."""
     wanted = name.casefold()
     for attribution in attributions:
-        for source in (attribution.get("source"), *attribution.get("via", ())):
-            named = source and source.get("type") not in _UNNAMED_TYPES
-            if named and source_name(source).casefold() == wanted:
-                return source["type"]
+        for source in (attribution.source, *attribution.via):
+            if source.type not in _UNNAMED_TYPES and source.name.casefold() == wanted:
+                return source.type
     return ""
 
 

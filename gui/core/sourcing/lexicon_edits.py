@@ -14,7 +14,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from gui.core.resources import resource
-from gui.core.sourcing.lexicons import KEY_COLUMNS, LEXICON_FILES
+from gui.core.sourcing.lexicons import KEY_COLUMNS, LEXICON_FILES, Lexicons, load_lexicons
+from gui.core.storage.database import Library
+from gui.core.storage.settings_store import LexiconStore
 
 REMOVE = "-"
 
@@ -65,13 +67,19 @@ def overrides_id(overrides: Mapping[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def library_lexicons(library) -> tuple[Any, str]:
+def library_lexicons(library: Library) -> tuple[Lexicons | None, str]:
     """(lexicons with the library's own entries, cache-id suffix); (None, "") without any."""
-    from gui.core.sourcing.lexicons import load_lexicons
-    from gui.core.storage.settings_store import LexiconStore
-
     overrides = LexiconStore(library).overrides()
+    suffix = _suffix(overrides)
+    return (load_lexicons(overrides), suffix) if suffix else (None, "")
+
+
+def lexicons_id(library: Library) -> str:
+    """The part of a findings cache id that says which lexicon entries the library has."""
+    return _suffix(LexiconStore(library).overrides())
+
+
+def _suffix(overrides: Mapping[str, Any]) -> str:
+    """ "/lexicons-<fingerprint>" of the overrides; "" when there are none."""
     fingerprint = overrides_id(overrides)
-    if not fingerprint:
-        return None, ""
-    return load_lexicons(overrides), f"/lexicons-{fingerprint}"
+    return f"/lexicons-{fingerprint}" if fingerprint else ""

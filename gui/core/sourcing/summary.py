@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from gui.core.sourcing.model import UNNAMED, Attribution, Findings, Profile, Source
 from gui.core.text import Span
+
+NAMED_TYPES = frozenset({"PERSON", "ORG", "OUTLET"})
 
 
 @dataclass(frozen=True)
@@ -21,36 +24,21 @@ class SourceRow:
     statements: tuple[Span, ...]
 
 
-def source_name(attribution: dict) -> str:
-    """The name a source goes by: resolved if known, else as written."""
-    source = attribution["source"]
-    return source.get("resolved") or source.get("text") or "unknown"
-
-
-def relay_chain(attribution: dict) -> str:
-    """The outlets a statement passed through, outermost first, ending with its source."""
-    names = [via.get("resolved") or via.get("text", "") for via in attribution.get("via", [])]
-    return " ← ".join([*names, source_name(attribution)])
-
-
-def build_sources(findings: dict, entities: Sequence = ()) -> list[SourceRow]:
+def build_sources(findings: Findings, entities: Sequence = ()) -> list[SourceRow]:
     """Attributions grouped by source, most statements first.
 
     A source named inside an entity of an alias group goes under the group's name, so
     "Amari" and "Interior Minister Youssef al-Amari" are one source.
     """
     groups = _alias_lookup(entities)
-    grouped: dict[str, list[dict]] = {}
+    grouped: dict[str, list[Attribution]] = {}
     names: dict[str, str] = {}
-    for attribution in findings.get("attributions", []):
-        name = _group_of(attribution["source"], groups) or source_name(attribution)
+    for attribution in findings.attributions:
+        name = _group_of(attribution.source, groups) or attribution.source.name or UNNAMED
         grouped.setdefault(name.casefold(), []).append(attribution)
         names.setdefault(name.casefold(), name)
     rows = [replace(_row(items), name=names[key]) for key, items in grouped.items()]
     return sorted(rows, key=lambda row: (-len(row.statements), row.name.casefold()))
-
-
-NAMED_TYPES = frozenset({"PERSON", "ORG", "OUTLET"})
 
 
 def _alias_lookup(entities: Sequence) -> list[tuple[int, int, str]]:
@@ -58,40 +46,39 @@ def _alias_lookup(entities: Sequence) -> list[tuple[int, int, str]]:
     return [(e.start, e.end, e.group) for e in entities if e.label in NAMED_TYPES and e.group]
 
 
-def _group_of(source: dict, groups: Sequence[tuple[int, int, str]]) -> str:
+def _group_of(source: Source, groups: Sequence[tuple[int, int, str]]) -> str:
     """The alias group of a named entity inside the source's span (its last one), or ''."""
-    start, end = source.get("start"), source.get("end")
-    if start is None or end is None or source.get("type") in ("pronoun", "description"):
+    if source.span is None or source.type in ("pronoun", "description"):
         return ""
-    inside = [group for s, e, group in groups if start <= s and e <= end]
+    span = source.span
+    inside = [group for s, e, group in groups if span.start <= s and e <= span.end]
     return inside[-1] if inside else ""
 
 
-def _row(items: Sequence[dict]) -> SourceRow:
-    first = items[0]["source"]
-    channels = tuple(
-        dict.fromkeys(a["source"]["channel"] for a in items if a["source"].get("channel"))
-    )
+def _row(items: Sequence[Attribution]) -> SourceRow:
+    """The row of one source's attributions (named after the first of them)."""
+    first = items[0].source
     return SourceRow(
-        name=source_name(items[0]),
-        type=first.get("type", "unknown"),
-        anonymous=any(a["source"].get("anonymous") for a in items),
-        verify=any(a["source"].get("verify") for a in items),
-        channels=channels,
-        chains=tuple(dict.fromkeys(relay_chain(a) for a in items)),
-        statements=tuple(Span(a["content"]["start"], a["content"]["end"]) for a in items),
+        name=first.name or UNNAMED,
+        type=first.type,
+        anonymous=any(a.source.anonymous for a in items),
+        verify=any(a.source.verify for a in items),
+        channels=tuple(dict.fromkeys(a.source.channel for a in items if a.source.channel)),
+        chains=tuple(dict.fromkeys(a.chain for a in items)),
+        statements=tuple(Span(a.content.start, a.content.end) for a in items),
     )
 
 
-def profile_line(profile: dict) -> str:
-    """The header card's one-line sourcing profile."""
-    if not profile:
+def profile_line(profile: Profile | None) -> str:
+    """The header card's one-line sourcing profile ("" when the article has none yet)."""
+    if profile is None:
         return ""
+    p = profile
     parts = [
-        f"Sources: {profile['named']} named, {profile['anonymous']} anonymous",
-        f"relayed {profile['relayed_share']:.0%} (primary {profile['primary']:.0%}, "
-        f"secondary {profile['secondary']:.0%}, tertiary {profile['tertiary']:.0%})",
-        f"{profile['hedge_density']:.1f} hedges per 1,000 words",
-        f"{profile['unattributed']} unattributed statements",
+        f"Sources: {p.named} named, {p.anonymous} anonymous",
+        f"relayed {p.relayed_share:.0%} (primary {p.primary:.0%}, "
+        f"secondary {p.secondary:.0%}, tertiary {p.tertiary:.0%})",
+        f"{p.hedge_density:.1f} hedges per 1,000 words",
+        f"{p.unattributed} unattributed statements",
     ]
     return "  ·  ".join(parts)

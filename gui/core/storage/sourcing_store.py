@@ -29,6 +29,7 @@ from gui.core.sourcing.commands import (
     SourcingCorrection,
 )
 from gui.core.sourcing.library_commands import SaveFindings
+from gui.core.sourcing.model import Findings
 from gui.core.storage.database import Library, LibraryError, utc_now
 
 SOURCING_RULES = "sourcing-1"  # raise when the sourcing analysis changes what it finds
@@ -82,6 +83,19 @@ def _select(table: str) -> str:
     return f"SELECT {_columns(TABLES[table][0])} FROM {table}"
 
 
+def findings_text(findings: Findings) -> str:
+    """The findings as the cache keeps them: to_json() as JSON text."""
+    return json.dumps(findings.to_json(), ensure_ascii=False)
+
+
+def _read_findings(text: str) -> Findings | None:
+    """Cached findings read back; None when the row cannot be read (it is found again)."""
+    try:
+        return Findings.from_json(json.loads(text))
+    except ValueError:
+        return None
+
+
 def findings_cache_id(pipeline_id: str, entities: Sequence[Entity]) -> str:
     """What findings depend on: the pipeline, the sourcing rules, and the (corrected) entities."""
     spans = [(e.start, e.end, e.label, e.group) for e in entities]
@@ -129,23 +143,24 @@ class SourcingStore:
         rows = self._rows(f"{_select('sourcing_corrections')} WHERE id = ?", [correction_id])
         return SourcingCorrection(*rows[0]) if rows else None
 
-    def cached(self, article_id: int, pipeline_id: str) -> dict[str, Any] | None:
+    def cached(self, article_id: int, pipeline_id: str) -> Findings | None:
         """The saved findings, if found by this pipeline in the current body; else None."""
         rows = self._rows(_CACHED, [article_id, pipeline_id])
-        return json.loads(rows[0][0]) if rows else None
+        return _read_findings(rows[0][0]) if rows else None
 
-    def latest(self, article_id: int) -> tuple[str, dict[str, Any]] | None:
+    def latest(self, article_id: int) -> tuple[str, Findings] | None:
         """(pipeline id, findings) saved for the current body by any pipeline, or None."""
         rows = self._rows(_LATEST, [article_id])
-        return (rows[0][0], json.loads(rows[0][1])) if rows else None
+        findings = _read_findings(rows[0][1]) if rows else None
+        return None if findings is None else (rows[0][0], findings)
 
-    def save_cache(self, article_id: int, pipeline_id: str, findings: dict[str, Any] | str) -> None:
-        """Keep the findings (Findings.to_json(), or its JSON text) of the current body.
+    def save_cache(self, article_id: int, pipeline_id: str, findings: Findings | str) -> None:
+        """Keep the findings (or their to_json() as JSON text) of the current body.
 
         KeyError if there is no such article. A caller with the text already made (e.g. on a
         worker thread) saves the serialising here.
         """
-        text = findings if isinstance(findings, str) else json.dumps(findings, ensure_ascii=False)
+        text = findings if isinstance(findings, str) else findings_text(findings)
         with self._library.transaction() as db:
             row = db.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id])
             found = row.fetchone()

@@ -63,7 +63,7 @@ FINDINGS = Findings(
                      via=("Al Jazeera",)),
         NumericClaim(2, UP_TO_300, 300, "up to", "toll", source="The ministry"),
     ),
-).to_json()  # fmt: skip
+)  # fmt: skip
 
 
 @pytest.fixture
@@ -173,7 +173,7 @@ def test_own_json_carries_findings_assessments_relations_and_corrections(library
     fix = SourcingCorrection(0, article_id, "speaker", start, start + 9, "About 400", "Ali Bey")
     apply(library, AddSourcingCorrection(fix))
     sourcing = json.loads(json.dumps(export_json(library, article_id)))["sourcing"]
-    assert (sourcing["pipeline"], sourcing["findings"]) == ("pipeline-1", FINDINGS)
+    assert (sourcing["pipeline"], sourcing["findings"]) == ("pipeline-1", FINDINGS.to_json())
     first = sourcing["assessments"][0]
     assert (first["text"], first["start"], first["status"], first["source_grade"]) == (
         "About 400",
@@ -201,7 +201,7 @@ def test_own_json_without_analysis_has_no_findings_and_still_imports(library):
         "corrections": [],
     }
     given = export_json(library, article_id, findings=FINDINGS, findings_pipeline="p")["sourcing"]
-    assert (given["pipeline"], given["findings"]) == ("p", FINDINGS)
+    assert (given["pipeline"], given["findings"]) == ("p", FINDINGS.to_json())
     with memory_library() as fresh:
         assert import_document(fresh, json.dumps(document)).article_added
 
@@ -265,4 +265,16 @@ def test_unreadable_sourcing_items_are_skipped_with_reasons(library):
             "relation 2",
             "sourcing correction 2",
         ]
+        assert len(SourcingStore(fresh).assessments(report.article_id)) == 2
+
+
+def test_findings_of_the_wrong_shape_are_skipped_with_a_reason(library):
+    document = exported_with_sourcing(library)
+    document["sourcing"]["findings"]["numbers"][0]["start"] = "12"
+    with memory_library() as fresh:
+        report = import_document(fresh, json.dumps(document))
+        assert [r for r in report.skipped if r.startswith("sourcing findings")] == [
+            "sourcing findings: 'start' should be a whole number, not str"
+        ]
+        assert SourcingStore(fresh).latest(report.article_id) is None
         assert len(SourcingStore(fresh).assessments(report.article_id)) == 2

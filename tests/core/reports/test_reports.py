@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -14,12 +14,12 @@ from gui.core.anchoring import anchor_for
 from gui.core.annotations.commands import AddAnnotation
 from gui.core.annotations.model import Annotation
 from gui.core.articles import Metadata
-from gui.core.entities.commands import AddCorrection
-from gui.core.entities.corrections import Correction
 from gui.core.entities.pipeline import Entity
-from gui.core.reports import article_report_html, class_report_html, stored_entities
+from gui.core.findings import ArticleFindings, stored
+from gui.core.reports import article_report_html, class_report_html
 from gui.core.reports.highlight import ANNOTATION, ENTITY, Highlight, highlighted_html
-from gui.core.storage import ArticleStore, EntityStore, Library, apply
+from gui.core.sourcing.model import Attribution, Findings, NumericClaim, Profile, Source, SpanText
+from gui.core.storage import ArticleStore, Library, apply
 from tests.core.interchange_helpers import add_article, label_id, memory_library
 from tests.core.reports.helpers import cells, walk
 
@@ -64,6 +64,14 @@ def annotate(library: Library, article_id: int, span: tuple[int, int], label: st
     return apply(library, AddAnnotation(annotation)).annotation_id
 
 
+def shown(
+    library: Library, entities=(), findings: Findings | None = None, article_id: int = 1
+) -> ArticleFindings:
+    """What a report shows of an article: its stored verdicts, with these entities and findings."""
+    base = stored(library, ArticleStore(library).get(article_id))
+    return replace(base, entities=tuple(entities), findings=findings)
+
+
 @pytest.fixture
 def library() -> Iterator[Library]:
     """An in-memory library with BODY as article 1 (title with markup characters)."""
@@ -80,7 +88,7 @@ def test_text_content_equals_the_body_and_every_element_closes(library):
     inner = annotate(library, 1, at("local official"), "Claim")  # nested in the first
     across = annotate(library, 1, at("reporters \U0001f642, adding that 40"), "Hedge")  # overlaps
     entities = [entity("Mosul", "PLACE"), entity("Tuesday", "DATE"), entity("40", "NUMBER")]
-    html = article_report_html(library, 1, entities=entities)
+    html = article_report_html(library, shown(library, entities))
     walker = walk(html)
     assert "".join(walker.text) == BODY
     assert {trainer, inner, across} == {int(a) for _, anns in walker.around for a in anns}
@@ -97,7 +105,7 @@ def test_each_character_is_inside_exactly_the_marks_and_boxes_that_cover_it(libr
         ),
     }
     entities = [entity("Mosul", "PLACE", 2), entity("40", "NUMBER"), entity("Baghdad", "PLACE")]
-    walker = walk(article_report_html(library, 1, entities=entities))
+    walker = walk(article_report_html(library, shown(library, entities)))
     for position, (classes, anns) in enumerate(walker.around):
         expected = {str(i) for i, (start, end) in spans.items() if start <= position < end}
         assert set(anns) == expected, (position, BODY[position])
@@ -108,7 +116,7 @@ def test_each_character_is_inside_exactly_the_marks_and_boxes_that_cover_it(libr
 def test_each_annotation_gets_its_number_after_its_last_character(library):
     first = annotate(library, 1, at("Tuesday & Wednesday"), "Claim")
     second = annotate(library, 1, at("Wednesday"), "Hedge")  # ends with the first
-    walker = walk(article_report_html(library, 1, entities=[]))
+    walker = walk(article_report_html(library, shown(library)))
     # Both end at the same character: the inner one (second) closes, then the outer one,
     # its number set apart by a comma.
     assert walker.refs == [
@@ -166,7 +174,7 @@ def test_any_spans_give_valid_html_with_the_text_unchanged(case):
 
 def test_markup_in_titles_text_and_notes_is_escaped(library):
     annotate(library, 1, at("<on>"), "Claim", note="</td><script>alert(1)</script> & co")
-    html = article_report_html(library, 1, entities=[])
+    html = article_report_html(library, shown(library))
     assert "<script" not in html.lower()
     assert "&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
     assert "<title>Fighters &lt;left&gt; Mosul &amp; more</title>" in html
@@ -174,7 +182,7 @@ def test_markup_in_titles_text_and_notes_is_escaped(library):
 
 
 def test_the_report_is_self_contained_and_printable(library):
-    html = article_report_html(library, 1, entities=[entity("Mosul", "PLACE")])
+    html = article_report_html(library, shown(library, [entity("Mosul", "PLACE")]))
     lowered = html.lower()
     for external in ("<script", "<link", "src=", "href=", "url(", "@import"):
         assert external not in lowered
@@ -186,7 +194,7 @@ def test_the_report_is_self_contained_and_printable(library):
 
 def test_the_legend_names_what_the_text_shows(library):
     annotate(library, 1, at("Tuesday"), "Hedge", annotator="ana")
-    html = article_report_html(library, 1, entities=[entity("Baghdad", "PLACE")])
+    html = article_report_html(library, shown(library, [entity("Baghdad", "PLACE")]))
     legend = html[html.index('<div class="legend">') : html.index("</div>", html.index("legend"))]
     assert "Places" in legend and "People" not in legend
     assert "Hedge" in legend and "Claim" not in legend
@@ -197,7 +205,7 @@ def test_notes_are_grouped_by_layer_and_numbered_as_in_the_text(library):
     annotate(library, 1, at("reportedly"), "Hedge", annotator="ben", note="Whose report?")
     annotate(library, 1, at("40 people"), "Claim", annotator="ana", note="Count them")
     annotate(library, 1, at("Tuesday"), "Claim", annotator="ana")
-    html = article_report_html(library, 1, entities=[])
+    html = article_report_html(library, shown(library))
     notes = cells(html, "notes")  # the first table: ana's, by position
     assert [row[:3] for row in notes] == [
         ["1", "Claim", "“Tuesday”"],
@@ -211,7 +219,7 @@ def test_notes_are_grouped_by_layer_and_numbered_as_in_the_text(library):
 def test_layers_choose_and_order_what_is_shown(library):
     annotate(library, 1, at("reportedly"), "Hedge", annotator="ben")
     annotate(library, 1, at("Tuesday"), "Claim", annotator="ana")
-    html = article_report_html(library, 1, layers=["ben"], entities=[])
+    html = article_report_html(library, shown(library), layers=["ben"])
     assert "<h3>ben" in html and "<h3>ana" not in html
     assert [len(anns) for _, anns in walk(html).around if anns] == [1] * len("reportedly")
 
@@ -219,42 +227,30 @@ def test_layers_choose_and_order_what_is_shown(library):
 def test_an_orphaned_annotation_is_listed_but_not_highlighted(library):
     annotate(library, 1, at("Tuesday"), "Claim")
     library.db.execute("UPDATE annotations SET orphaned = 1")
-    html = article_report_html(library, 1, entities=[])
+    html = article_report_html(library, shown(library))
     assert not any(anns for _, anns in walk(html).around)
     assert "text not found in the article any more" in html
-
-
-def test_stored_entities_are_the_current_pipelines_with_the_corrections(library, monkeypatch):
-    monkeypatch.setattr("gui.core.reports.data.pipeline_id", lambda outlets: "test-pipeline")
-    article = ArticleStore(library).get(1)
-    EntityStore(library).save(1, "test-pipeline", [entity("Mosul", "ORG")])
-    apply(library, AddCorrection(Correction(0, "type", "Mosul", "PLACE")))
-    assert {(e.text, e.label) for e in stored_entities(library, article)} == {("Mosul", "PLACE")}
-    monkeypatch.setattr("gui.core.reports.data.pipeline_id", lambda outlets: "other-pipeline")
-    assert stored_entities(library, article) == []  # saved by another pipeline: not used
 
 
 # Sourcing and checklist
 
 
-def findings_for(body: str) -> dict:
-    """Findings.to_json()-shaped data with a profile, one source and two numeric claims."""
+def findings_for(body: str) -> Findings:
+    """Findings with a profile, one source and two numeric claims."""
     forty, lower = at("40"), at("reportedly lower")
-    source = {"start": 0, "end": 0, "text": "a local official", "type": "anonymous"}
-    source |= {"resolved": "", "anonymous": True, "channel": "told reporters", "verify": True}
-    content = {"start": forty[0], "end": at("killed")[1], "text": "40 people were killed"}
-    attribution = {"id": 1, "kind": "indirect", "cue": None, "source": source, "via": []}
-    attribution |= {"content": content, "verb_class": "neutral", "quote_marks": False}
-    numbers = [
-        {"start": forty[0], "end": forty[1], "text": "40", "counted": "people killed",
-         "event": "attack", "source": "a local official", "via": [], "group": 1},
-        {"start": lower[0], "end": lower[1], "text": "lower", "counted": "people killed",
-         "event": "attack", "source": "Officials", "via": ["Example Wire"], "group": 1},
-    ]  # fmt: skip
-    profile = {"named": 2, "anonymous": 1, "relayed_share": 0.25, "primary": 0.5}
-    profile |= {"secondary": 0.25, "tertiary": 0.25, "hedge_density": 12.34}
-    profile |= {"unattributed": 3, "chain_depth": 2}
-    return {"attributions": [attribution], "numbers": numbers, "profile": profile}
+    source = Source(SpanText(0, 0, "a local official"), "anonymous", "", True, "told reporters",
+                    True)  # fmt: skip
+    content = SpanText(forty[0], at("killed")[1], "40 people were killed")
+    attribution = Attribution(1, "indirect", None, source, content, (), "neutral", False)
+    numbers = (
+        NumericClaim(1, SpanText(*forty, "40"), counted="people killed", event="attack",
+                     source="a local official", group=1),
+        NumericClaim(2, SpanText(*lower, "lower"), counted="people killed", event="attack",
+                     source="Officials", via=("Example Wire",), group=1),
+    )  # fmt: skip
+    shares = {"relayed_share": 0.25, "primary": 0.5, "secondary": 0.25, "tertiary": 0.25}
+    profile = Profile(2, 1, **shares, hedge_density=12.34, unattributed=3, chain_depth=2)
+    return Findings(attributions=(attribution,), numbers=numbers, profile=profile)
 
 
 def test_the_claims_table_shows_verdicts_grades_and_relations(library):
@@ -263,7 +259,7 @@ def test_the_claims_table_shows_verdicts_grades_and_relations(library):
     forty, lower = f"40@{at('40')[0]}", f"lower@{at('reportedly lower')[0]}"
     apply(library, SetClaimAssessment(1, forty, "disputed", "C", "3", "Only one source"))
     apply(library, SetClaimRelation(1, forty, lower, "contradicts"))
-    html = article_report_html(library, 1, findings_for(BODY), entities=[])
+    html = article_report_html(library, shown(library, findings=findings_for(BODY)))
     claims = cells(html, "claims")
     assert claims[0] == [
         "#1 attack", "40", "people killed", "a local official", "disputed", "C3",
@@ -274,7 +270,7 @@ def test_the_claims_table_shows_verdicts_grades_and_relations(library):
 
 
 def test_the_sourcing_profile_and_sources_are_shown(library):
-    html = article_report_html(library, 1, findings_for(BODY), entities=[])
+    html = article_report_html(library, shown(library, findings=findings_for(BODY)))
     profile = dict(map(tuple, cells(html, "profile")))
     assert profile["Named sources"] == "2"
     assert profile["Statements relayed by another outlet"] == "25%"
@@ -285,14 +281,8 @@ def test_the_sourcing_profile_and_sources_are_shown(library):
 
 
 def test_without_findings_there_is_no_sourcing_section(library):
-    html = article_report_html(library, 1, None, entities=[])
+    html = article_report_html(library, shown(library))
     assert "<h2>Sourcing</h2>" not in html and "<h2>Claims</h2>" not in html
-
-
-def test_claims_show_unverified_when_the_sourcing_store_is_missing(library, monkeypatch):
-    monkeypatch.setitem(sys.modules, "gui.core.storage.sourcing_store", None)  # import fails
-    html = article_report_html(library, 1, findings_for(BODY), entities=[])
-    assert [row[4] for row in cells(html, "claims")] == ["unverified", "unverified"]
 
 
 def set_setting(library: Library, key: str, value: str) -> None:
@@ -309,7 +299,7 @@ def test_checklist_answers_of_an_exercise_are_shown(library):
     ]
     set_setting(library, "checklist_answers", json.dumps(answers))
     set_setting(library, "exercise", json.dumps({"title": "Counting the dead"}))
-    html = article_report_html(library, 1, entities=[])
+    html = article_report_html(library, shown(library))
     assert cells(html, "checklist") == [
         ["Who is the source?", "An unnamed <official>"],
         ["Is it corroborated?", "(no answer)"],
@@ -323,7 +313,7 @@ def test_checklist_answers_by_question_follow_the_exercises_checklist(library):
     set_setting(library, "exercise", json.dumps(exercise))
     answers = {"Find": "Two outlets", "Stop": "Done", "My own question": "Asked"}
     set_setting(library, "checklist_answers", json.dumps(answers))
-    assert cells(article_report_html(library, 1, entities=[]), "checklist") == [
+    assert cells(article_report_html(library, shown(library)), "checklist") == [
         ["Stop", "Done"],
         ["Investigate the source", "(no answer)"],
         ["Find", "Two outlets"],
@@ -335,12 +325,12 @@ def test_checklist_answers_by_question_follow_the_exercises_checklist(library):
 def test_missing_or_malformed_checklist_answers_leave_the_section_out(library, value):
     if value is not None:
         set_setting(library, "checklist_answers", value)
-    assert "<h2>Checklist</h2>" not in article_report_html(library, 1, entities=[])
+    assert "<h2>Checklist</h2>" not in article_report_html(library, shown(library))
 
 
 def test_a_missing_article_is_a_key_error(library):
     with pytest.raises(KeyError):
-        article_report_html(library, 99)
+        article_report_html(library, shown(library, article_id=99))
 
 
 # The class report

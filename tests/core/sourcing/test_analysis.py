@@ -1,16 +1,15 @@
-"""Tests of analyse_sourcing: the JSON shape, offsets into the body, progress, missing parts."""
+"""Tests of analyse_sourcing: the JSON shape, offsets into the body, progress, every finder."""
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 from gui.core.entities.pipeline import Pipeline, load_pipeline
 from gui.core.sourcing.analysis import analyse_sourcing
-from gui.core.sourcing.model import Findings, Profile
+from gui.core.sourcing.model import Findings
 
 pytestmark = pytest.mark.slow
 
@@ -93,17 +92,39 @@ def test_empty_and_header_only_bodies_give_empty_findings(pipeline: Pipeline) ->
         assert findings.attributions == ()
 
 
-def test_missing_claims_modules_give_empty_results(pipeline: Pipeline, monkeypatch) -> None:
-    for name in ("hedges", "numbers", "integrity", "roles", "unattributed", "profile"):
-        monkeypatch.setitem(sys.modules, f"gui.core.sourcing.{name}", None)
-    findings = analyse(pipeline, WIRE)
-    assert findings.attributions
-    assert findings.hedges == () and findings.numbers == ()
-    assert findings.profile == Profile()
+# One of each: an insertion and an ellipsis in a quote, a speaker with a role, hedges,
+# figures, and a statement of fact nobody is said to have made.
+EVERY_FINDER = (
+    "Fighting in Kesra\n\n"
+    "Ahmed Saleh, a police spokesman, told Reuters: "
+    "“The [rebel] fighters have left … the silos.”\n\n"
+    "The ministry reportedly estimated that about 400 people were killed since Wednesday.\n\n"
+    "At least 30 buildings were destroyed on Sunday.\n"
+)
+
+
+def test_every_finder_contributes_to_the_analysis(pipeline: Pipeline) -> None:
+    # A finder that broke (or was no longer called) would leave its part empty here.
+    findings = analyse(pipeline, EVERY_FINDER)
+    assert [a.source.name for a in findings.attributions] == ["Ahmed Saleh", "The ministry"]
+    assert {"reportedly", "about", "At least"} <= {h.text for h in findings.hedges}
+    assert [(n.span.text, n.counted) for n in findings.numbers] == [
+        ("about 400", "people"),
+        ("At least 30", "buildings"),
+    ]
+    assert [(f.text, f.kind) for f in findings.integrity] == [
+        ("[rebel]", "insertion"),
+        ("…", "ellipsis"),
+    ]
+    assert [(r.group, r.roles) for r in findings.roles] == [("Ahmed Saleh", ("police spokesman",))]
+    assert [s.text for s in findings.unattributed] == [
+        "At least 30 buildings were destroyed on Sunday."
+    ]
+    assert (findings.profile.named, findings.profile.unattributed) == (1, 1)
+    assert findings.profile.hedge_density > 0
 
 
 def test_the_claims_finders_run_over_the_same_parse(pipeline: Pipeline) -> None:
-    pytest.importorskip("gui.core.sourcing.hedges")
     findings = analyse(pipeline, WIRE)
     assert "reportedly" in {h.text for h in findings.hedges}
 

@@ -1,8 +1,6 @@
-"""The user's corrections of attributions, applied to findings: speaker, removal, addition."""
+"""The user's corrections of attributions, applied to typed findings: speaker, removal, addition."""
 
 from __future__ import annotations
-
-import copy
 
 import pytest
 
@@ -78,7 +76,7 @@ FINDINGS = Findings(
         NumericClaim(1, span("About 400"), 400, "about", "civilians", source="the spokesman"),
         NumericClaim(2, span("up to 300"), 300, "up to", "soldiers", source="Police sources"),
     ),
-).to_json()
+)
 
 
 def correction(kind: str, where: SpanText, value: str = "", id_: int = 1) -> SourcingCorrection:
@@ -87,18 +85,36 @@ def correction(kind: str, where: SpanText, value: str = "", id_: int = 1) -> Sou
 
 
 def test_no_corrections_give_the_same_findings_and_never_change_the_input():
-    before = copy.deepcopy(FINDINGS)
+    before = FINDINGS.to_json()
     assert apply_sourcing_corrections(FINDINGS, []) == FINDINGS
     apply_sourcing_corrections(
         FINDINGS,
         [correction("speaker", FIRST, "Saad al-Hadithi"), correction("remove_quote", THIRD)],
     )
-    assert before == FINDINGS
+    assert FINDINGS.to_json() == before
 
 
 def test_a_speaker_correction_changes_the_source_and_the_figures_it_said():
     fixed = apply_sourcing_corrections(FINDINGS, [correction("speaker", FIRST, "Saad al-Hadithi")])
-    first = fixed["attributions"][0]
+    first = fixed.attributions[0]
+    assert first.source == Source(
+        None,
+        type="person",
+        resolved="Saad al-Hadithi",
+        channel="told Al Jazeera",  # the channel belongs to the cue
+    )
+    assert first.corrected is True
+    assert first.content == FINDINGS.attributions[0].content
+    assert first.via == FINDINGS.attributions[0].via
+    assert [n.source for n in fixed.numbers] == ["Saad al-Hadithi", "Police sources"]
+    assert fixed.attributions[1:] == FINDINGS.attributions[1:]
+    assert not any(a.corrected for a in fixed.attributions[1:])
+
+
+def test_a_corrected_attribution_is_exported_with_the_corrected_key():
+    fixed = apply_sourcing_corrections(FINDINGS, [correction("speaker", FIRST, "Saad al-Hadithi")])
+    first, second, _ = fixed.to_json()["attributions"]
+    assert first["corrected"] is True and "corrected" not in second
     assert first["source"] == {
         "start": None,
         "end": None,
@@ -106,27 +122,23 @@ def test_a_speaker_correction_changes_the_source_and_the_figures_it_said():
         "type": "person",
         "resolved": "Saad al-Hadithi",
         "anonymous": False,
-        "channel": "told Al Jazeera",  # the channel belongs to the cue
+        "channel": "told Al Jazeera",
         "verify": False,
     }
-    assert first["corrected"] is True
-    assert first["content"] == FINDINGS["attributions"][0]["content"]
-    assert first["via"] == FINDINGS["attributions"][0]["via"]
-    assert [n["source"] for n in fixed["numbers"]] == ["Saad al-Hadithi", "Police sources"]
-    assert fixed["attributions"][1:] == FINDINGS["attributions"][1:]
+    assert Findings.from_json(fixed.to_json()) == fixed
 
 
 def test_a_speaker_named_elsewhere_keeps_that_sources_type():
     fixed = apply_sourcing_corrections(FINDINGS, [correction("speaker", THIRD, "al jazeera")])
-    source = fixed["attributions"][2]["source"]
-    assert (source["type"], source["resolved"]) == ("outlet", "al jazeera")
-    assert fixed["hedges"][0]["speaker"] == "al jazeera"
+    source = fixed.attributions[2].source
+    assert (source.type, source.resolved) == ("outlet", "al jazeera")
+    assert fixed.hedges[0].speaker == "al jazeera"
 
 
 def test_removing_a_quote_drops_it_and_its_speaker_from_what_it_contained():
     fixed = apply_sourcing_corrections(FINDINGS, [correction("remove_quote", SECOND)])
-    assert [a["id"] for a in fixed["attributions"]] == [1, 3]
-    assert [n["source"] for n in fixed["numbers"]] == ["the spokesman", ""]
+    assert [a.id for a in fixed.attributions] == [1, 3]
+    assert [n.source for n in fixed.numbers] == ["the spokesman", ""]
 
 
 def test_adding_a_quote_makes_a_direct_attribution_in_body_order():
@@ -139,22 +151,22 @@ def test_adding_a_quote_makes_a_direct_attribution_in_body_order():
             correction("add_quote", earlier, "Reuters", 2),
         ],
     )
-    starts = [a["content"]["start"] for a in fixed["attributions"]]
+    starts = [a.content.start for a in fixed.attributions]
     assert starts == sorted(starts) and len(starts) == 5
-    new = next(a for a in fixed["attributions"] if a["content"]["start"] == added.start)
-    assert (new["id"], new["kind"], new["cue"], new["via"]) == (4, "direct", None, [])
-    assert new["content"] == added.as_dict() and new["paragraph"] == 1
-    assert (new["source"]["resolved"], new["source"]["type"]) == ("Ashton Carter", "person")
-    assert new["corrected"] is True
-    other = next(a for a in fixed["attributions"] if a["content"]["start"] == earlier.start)
-    assert (other["id"], other["paragraph"]) == (5, 0)
+    new = next(a for a in fixed.attributions if a.content.start == added.start)
+    assert (new.id, new.kind, new.cue, new.via) == (4, "direct", None, ())
+    assert new.content == added and new.paragraph == 1
+    assert (new.source.resolved, new.source.type) == ("Ashton Carter", "person")
+    assert new.corrected is True
+    other = next(a for a in fixed.attributions if a.content.start == earlier.start)
+    assert (other.id, other.paragraph) == (5, 0)
 
 
 def test_adding_a_quote_that_is_there_changes_its_speaker():
     fixed = apply_sourcing_corrections(FINDINGS, [correction("add_quote", THIRD, "Omar Ali")])
-    assert len(fixed["attributions"]) == 3
-    assert fixed["attributions"][2]["source"]["resolved"] == "Omar Ali"
-    assert fixed["attributions"][2]["kind"] == "direct"
+    assert len(fixed.attributions) == 3
+    assert fixed.attributions[2].source.resolved == "Omar Ali"
+    assert fixed.attributions[2].kind == "direct"
 
 
 def test_corrections_apply_in_id_order_and_stale_ones_change_nothing():
@@ -164,14 +176,14 @@ def test_corrections_apply_in_id_order_and_stale_ones_change_nothing():
     fixed = apply_sourcing_corrections(
         FINDINGS, [later_removal, correction("speaker", gone, "X Y", 1), earlier_speaker]
     )
-    assert [a["id"] for a in fixed["attributions"]] == [2, 3]
-    assert fixed["numbers"][0]["source"] == ""  # the corrected speaker went with the quote
+    assert [a.id for a in fixed.attributions] == [2, 3]
+    assert fixed.numbers[0].source == ""  # the corrected speaker went with the quote
 
 
 def test_findings_without_some_lists_still_work():
-    fixed = apply_sourcing_corrections({}, [correction("add_quote", THIRD, "Omar Ali")])
-    assert [a["source"]["resolved"] for a in fixed["attributions"]] == ["Omar Ali"]
-    assert fixed["numbers"] == [] and fixed["hedges"] == []
+    fixed = apply_sourcing_corrections(Findings(), [correction("add_quote", THIRD, "Omar Ali")])
+    assert [a.source.resolved for a in fixed.attributions] == ["Omar Ali"]
+    assert fixed.numbers == () and fixed.hedges == ()
 
 
 @pytest.mark.parametrize(
@@ -190,7 +202,7 @@ def test_findings_without_some_lists_still_work():
 )
 def test_the_type_of_a_named_speaker_is_guessed(name, kind):
     assert guess_source_type(name) == kind
-    assert speaker_source(f"  {name} ")["resolved"] == name
+    assert speaker_source(f"  {name} ").resolved == name
 
 
 def test_what_looks_like_a_name():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
@@ -27,9 +28,9 @@ from gui.core.sourcing.commands import (
     SetClaimRelation,
     SourcingCorrection,
     claim_key,
-    claim_key_of,
     split_claim_key,
 )
+from gui.core.sourcing.model import Findings, Hedge, NumericClaim, SpanText
 from gui.core.storage import (
     SCHEMA_VERSION,
     ArticleStore,
@@ -51,7 +52,7 @@ BODY = (
 )
 OTHER_BODY = "Officials said 12 people were hurt."
 LONG_AGO = "2020-01-02T03:04:05+00:00"
-FINDINGS = {"attributions": [], "hedges": [], "numbers": [{"start": 0, "end": 9, "text": "x"}]}
+FINDINGS = Findings(numbers=(NumericClaim(1, SpanText(0, 9, "About 400"), 400),))
 ABOUT_400 = claim_key("About 400", 0)
 UP_TO_300 = claim_key("up to 300", BODY.index("up to 300"))
 QUOTE = "We saw the bodies,"
@@ -214,8 +215,9 @@ def test_the_cache_holds_only_for_its_pipeline_and_the_current_body(library):
     assert store.cached(world.article, "pipeline-2") is None
     assert store.latest(world.article) == ("pipeline-1", FINDINGS)
     assert store.cached(world.other_article, "pipeline-1") is None
-    store.save_cache(world.article, "pipeline-2", {"attributions": ["ü"]})
+    store.save_cache(world.article, "pipeline-2", Findings(hedges=(Hedge(0, 1, "ü", "doubt"),)))
     assert store.cached(world.article, "pipeline-1") is None  # one cache entry per article
+    assert store.cached(world.article, "pipeline-2").hedges[0].text == "ü"
     apply(library, ReplaceBody(world.article, BODY + " Updated."))
     assert store.cached(world.article, "pipeline-2") is None
     assert store.latest(world.article) is None
@@ -223,10 +225,20 @@ def test_the_cache_holds_only_for_its_pipeline_and_the_current_body(library):
 
 def test_the_cache_refuses_an_unknown_article_and_a_read_only_library(library):
     with pytest.raises(KeyError):
-        SourcingStore(library).save_cache(42, "p", {})
+        SourcingStore(library).save_cache(42, "p", Findings())
     library.read_only = True
     with pytest.raises(LibraryReadOnly):
-        SourcingStore(library).save_cache(1, "p", {})
+        SourcingStore(library).save_cache(1, "p", Findings())
+
+
+def test_the_cache_keeps_the_json_text_and_reads_it_back_typed(library):
+    world = seed(library)
+    [(text,)] = library.db.execute("SELECT findings FROM sourcing_cache").fetchall()
+    assert json.loads(text) == FINDINGS.to_json()
+    library.db.execute("UPDATE sourcing_cache SET findings = ?", ['{"numbers": [{"id": "1"}]}'])
+    store = SourcingStore(library)
+    assert store.cached(world.article, "pipeline-1") is None  # damaged: found again
+    assert store.latest(world.article) is None
 
 
 def test_the_cache_id_follows_the_pipeline_and_the_entities():
@@ -303,7 +315,7 @@ def test_undo_descriptions_name_the_claims_and_quotes(library):
 
 def test_claim_keys_are_text_and_start():
     assert claim_key("about 400", 1234) == "about 400@1234"
-    assert claim_key_of({"text": "up to 300", "start": 88, "end": 97}) == "up to 300@88"
+    assert NumericClaim(1, SpanText(88, 97, "up to 300")).key == "up to 300@88"
     assert split_claim_key("3 @ 4 people@17") == ("3 @ 4 people", 17)
     assert split_claim_key("no key") is None
 

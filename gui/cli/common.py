@@ -1,0 +1,64 @@
+"""What the commands of gui.cli share: the library they open, the article they name, output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from gui.cli.errors import EXIT_NO_PIPELINE, CommandError
+from gui.core.articles import Article, ImportedText
+from gui.core.entities.pipeline import Pipeline, PipelineMissing, load_pipeline
+from gui.core.storage import ArticleStore, Library, default_library_path, open_library
+
+
+@contextmanager
+def opened(ns: argparse.Namespace) -> Iterator[Library]:
+    """The library named by --library (or the default one), closed afterwards."""
+    library = open_library(getattr(ns, "library", None) or default_library_path())
+    try:
+        yield library
+    finally:
+        library.close()
+
+
+def article(library: Library, article_id: int) -> Article:
+    """The article with this id, or a CommandError naming the library."""
+    try:
+        return ArticleStore(library).get(article_id)
+    except KeyError:
+        raise CommandError(f"there is no article {article_id} in {library.name}") from None
+
+
+def title(text: str, item: Article | ImportedText) -> str:
+    """The title to show: the article's, else the name of the file it came from."""
+    return text or Path(item.source).name or "(untitled)"
+
+
+def load_entity_pipeline(outlets: Sequence[str] | None = None) -> Pipeline:
+    """The entity pipeline; CommandError (exit 2) saying what to install when there is none."""
+    try:
+        return load_pipeline(outlets)
+    except PipelineMissing as missing:
+        raise CommandError(str(missing), EXIT_NO_PIPELINE) from missing
+
+
+def write(text: str, output: Path | None) -> None:
+    """Print text (which ends with a newline), or write it to output as UTF-8."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        with output.open("w", encoding="utf-8", newline="") as file:
+            file.write(text)
+    except OSError as error:
+        raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
+    print(f"exported to {output}")
+
+
+def as_json(data: object, indent: int | None = None) -> str:
+    """JSON that keeps non-ASCII characters as they are."""
+    return json.dumps(data, ensure_ascii=False, indent=indent)

@@ -1,0 +1,136 @@
+"""The commands that fill and list the library: import, list and import-annotations."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from gui.cli import common
+from gui.cli.errors import EXIT_FAILED, CommandError
+from gui.core import interchange
+from gui.core.articles import Article, ArticleSummary, ImportedText
+from gui.core.importing import import_paths
+from gui.core.storage import ArticleStore, DuplicateArticle
+
+_COLUMNS = ("ID", "TITLE", "OUTLET", "PUBLISHED", "ENTITIES")
+_RIGHT_ALIGNED = frozenset({0, 4})
+_WIDTHS = (None, 60, 30, None, None)  # longer cells are shortened with an ellipsis
+
+
+def import_command(ns: argparse.Namespace) -> int:
+    """Import files and folders into the library; 1 when any of them failed."""
+    with common.opened(ns) as library:
+        batch = import_paths(ns.paths)
+        store = ArticleStore(library)
+        for imported in batch.imported:
+            print(_add(store, imported), flush=True)
+    for failure in batch.failures:
+        print(f"error: {failure}", file=sys.stderr)
+    return EXIT_FAILED if batch.failures else 0
+
+
+def list_command(ns: argparse.Namespace) -> int:
+    """Print the library's articles as a table, or as a JSON array with --json."""
+    with common.opened(ns) as library:
+        summaries = ArticleStore(library).summaries(ns.search)
+    if ns.json:
+        print(common.as_json([asdict(summary) for summary in summaries], indent=2))
+    elif summaries:
+        print("\n".join(_table(summaries)))
+    else:
+        print("no articles" + (f" match {ns.search!r}" if ns.search else ""), file=sys.stderr)
+    return 0
+
+
+def import_annotations_command(ns: argparse.Namespace) -> int:
+    """Import annotations from a file into an article; 1 when any item was skipped."""
+    data = _read_input(ns.file)
+    with common.opened(ns) as library:
+        if ns.article is not None:
+            common.article(library, ns.article)
+        try:
+            report = interchange.import_document(library, data, ns.article, ns.annotator)
+        except interchange.NoArticle as problem:
+            raise CommandError(f"{_shown(ns.file)}: {problem} (--article ID)") from None
+        except interchange.InterchangeError as problem:
+            raise CommandError(f"{_shown(ns.file)}: {problem}; nothing was imported") from None
+        if ns.article is None:
+            print(_article_line(common.article(library, report.article_id), report.article_added))
+    print(_report_line(report))
+    for reason in report.skipped:
+        print(f"skipped: {reason}", file=sys.stderr)
+    return EXIT_FAILED if report.skipped else 0
+
+
+def _add(store: ArticleStore, imported: ImportedText) -> str:
+    """Add one imported text and say what happened to it."""
+    try:
+        article_id = store.add(imported)
+    except DuplicateArticle as duplicate:
+        existing = store.get(duplicate.existing_id)
+        shown = common.title(existing.metadata.title, existing)
+        return f"already in library as {existing.id}: {shown}"
+    return f"imported {article_id}: {common.title(imported.metadata.title, imported)}"
+
+
+def _read_input(path: Path) -> bytes:
+    """The bytes of the file to import ("-": standard input)."""
+    if str(path) == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise CommandError(f"cannot read {path}: {error.strerror or error}") from error
+
+
+def _shown(path: Path) -> str:
+    """How messages name the file imported from."""
+    return "standard input" if str(path) == "-" else str(path)
+
+
+def _article_line(article: Article, added: bool) -> str:
+    """Which article the annotations went into, when the file chose it."""
+    how = "added" if added else "already in the library"
+    return f"article {article.id} ({how}): {common.title(article.metadata.title, article)}"
+
+
+def _report_line(report: interchange.ImportReport) -> str:
+    """ "anchored N, orphaned M", and how many were there already."""
+    line = f"anchored {report.anchored}, orphaned {report.orphaned}"
+    if report.duplicates:
+        line += f"; {report.duplicates} already in the article, not imported again"
+    return line
+
+
+def _table(summaries: Sequence[ArticleSummary]) -> list[str]:
+    """The summaries as lines of a table with aligned columns and a header."""
+    rows = [_COLUMNS, *(_table_row(summary) for summary in summaries)]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(_COLUMNS))]
+    return [_format_row(row, widths) for row in rows]
+
+
+def _table_row(summary: ArticleSummary) -> tuple[str, ...]:
+    """One article as table cells."""
+    count = "-" if summary.entity_count is None else str(summary.entity_count)
+    cells = (str(summary.id), summary.title, summary.outlet, summary.published, count)
+    return tuple(_shorten(cell, width) for cell, width in zip(cells, _WIDTHS, strict=True))
+
+
+def _format_row(row: Sequence[str], widths: Sequence[int]) -> str:
+    """Cells padded to their column's width; numbers right-aligned."""
+    cells = (
+        cell.rjust(width) if column in _RIGHT_ALIGNED else cell.ljust(width)
+        for column, (cell, width) in enumerate(zip(row, widths, strict=True))
+    )
+    return "  ".join(cells).rstrip()
+
+
+def _shorten(text: str, width: int | None) -> str:
+    """text on one line, cut to width characters with an ellipsis."""
+    text = " ".join(text.split())
+    if width is None or len(text) <= width:
+        return text
+    return text[: width - 1] + "…"

@@ -1,0 +1,138 @@
+"""What an article has: its entities and sourcing findings as the user corrected them, and the
+user's verdicts on its claims. The window, the command line and the reports all get it here.
+
+stored() reads what the library keeps for the current pipeline, and never runs spaCy;
+analyse() finds entities and findings (pure: plain data in and out, for a worker thread);
+compose() applies the library's corrections and verdicts to what was found. Only this module
+applies corrections and makes the cache ids, so the three cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from gui.core.articles import Article
+from gui.core.entities import pipeline as nlp  # by module: tests stand in for pipeline_id
+from gui.core.entities.corrections import Correction, apply_corrections
+from gui.core.entities.pipeline import Entity, Pipeline
+from gui.core.sourcing.commands import ClaimAssessment, ClaimRelation
+from gui.core.sourcing.corrections import apply_sourcing_corrections
+from gui.core.sourcing.lexicon_edits import lexicons_id
+from gui.core.sourcing.model import Findings
+from gui.core.storage import CorrectionStore, EntityStore, Library, OutletStore, SourcingStore
+from gui.core.storage.sourcing_store import findings_cache_id
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ArticleFindings:
+    """One article with what was found in it, corrected, and what the user decided about it."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()  # with the library's entity corrections
+    findings: Findings | None = None  # corrected; None: not analysed for the current pipeline
+    assessments: Mapping[str, ClaimAssessment] = field(default_factory=dict)  # by claim key
+    relations: tuple[ClaimRelation, ...] = ()
+    pipeline_id: str = ""  # the entity pipeline's; "" when no model is installed
+    findings_id: str = ""  # the findings cache id; "" without a pipeline
+
+
+def entity_cache_id(outlets: Sequence[str]) -> str | None:
+    """The id entities are cached under: the pipeline these outlets make (None: no model)."""
+    return nlp.pipeline_id(outlets)
+
+
+def library_cache_id(library: Library) -> str:
+    """The entity cache id for the library's outlet list ("" when no model is installed)."""
+    return entity_cache_id(OutletStore(library).outlets()) or ""
+
+
+def findings_id(library: Library, pipeline_id: str, entities: Sequence[Entity]) -> str:
+    """The id findings are cached under: pipeline, lexicon entries, and the corrected entities."""
+    return findings_cache_id(pipeline_id + lexicons_id(library), entities)
+
+
+def correct_entities(
+    body: str, entities: Sequence[Entity], rules: Sequence[Correction]
+) -> list[Entity]:
+    """The entities as the library's correction rules make them (what every view shows)."""
+    return apply_corrections(body, entities, rules) if rules else list(entities)
+
+
+def correct_findings(library: Library, article_id: int, findings: Findings) -> Findings:
+    """The findings with the user's corrections of attributions applied."""
+    return apply_sourcing_corrections(findings, SourcingStore(library).corrections(article_id))
+
+
+def analyse(
+    body: str,
+    pipeline: Pipeline,
+    entities: Sequence[Entity] | None = None,
+    lexicons: Any = None,
+    progress: Progress | None = None,
+) -> tuple[list[Entity], Findings]:
+    """The entities of body (those given, else found) and the sourcing findings over them.
+
+    Pure and slow: run it on a worker thread. Give the corrected entities when there are
+    corrections, so that the findings are those of what the user sees.
+    """
+    # Imported here: the finders are a tenth of the window's start-up, and used only later.
+    from gui.core.sourcing.analysis import analyse_sourcing
+
+    found = pipeline.analyse(body, progress=progress) if entities is None else list(entities)
+    return found, analyse_sourcing(body, pipeline, found, lexicons=lexicons, progress=progress)
+
+
+def compose(
+    library: Library,
+    article: Article,
+    raw_entities: Sequence[Entity],
+    raw_findings: Findings | None,
+    pipeline_id: str | None = None,
+) -> ArticleFindings:
+    """What the article has once the library's corrections and verdicts are applied.
+
+    raw_*: as analysis found them; pipeline_id: the pipeline that found raw_entities (None:
+    the library's current one).
+    """
+    shown = _with_entities(library, article, raw_entities, pipeline_id)
+    return _with_findings(library, shown, raw_findings)
+
+
+def stored(library: Library, article: Article) -> ArticleFindings:
+    """What the library keeps for the article and its current pipeline, corrected (no analysis).
+
+    An article not analysed yet has only the entities that "add" corrections give it, and no
+    findings.
+    """
+    pipeline_id = library_cache_id(library)
+    raw = EntityStore(library).cached(article.id, pipeline_id) if pipeline_id else None
+    shown = _with_entities(library, article, raw or (), pipeline_id)
+    cache_id = shown.findings_id
+    cached = SourcingStore(library).cached(article.id, cache_id) if cache_id else None
+    return _with_findings(library, shown, cached)
+
+
+def _with_entities(
+    library: Library, article: Article, raw: Sequence[Entity], pipeline_id: str | None
+) -> ArticleFindings:
+    """The article with its corrected entities and the cache ids that go with them."""
+    pipeline = library_cache_id(library) if pipeline_id is None else pipeline_id
+    rules = CorrectionStore(library).corrections()
+    entities = correct_entities(article.body, raw, rules)
+    cache_id = findings_id(library, pipeline, entities) if pipeline else ""
+    return ArticleFindings(article, tuple(entities), pipeline_id=pipeline, findings_id=cache_id)
+
+
+def _with_findings(
+    library: Library, shown: ArticleFindings, raw: Findings | None
+) -> ArticleFindings:
+    """shown with the corrected findings, and the user's verdicts and relations."""
+    article_id = shown.article.id
+    store = SourcingStore(library)
+    findings = None if raw is None else correct_findings(library, article_id, raw)
+    assessments, relations = store.assessments(article_id), tuple(store.relations(article_id))
+    return replace(shown, findings=findings, assessments=assessments, relations=relations)
