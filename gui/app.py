@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gui.cli import main as cli
+from gui.cli.arguments import is_window_call, window_parser
 
 APP_NAME = "Sourcelight"
 LIBRARY_SUFFIXES = frozenset({".sourcelight", ".sqlite", ".db"})
@@ -17,9 +17,11 @@ LIBRARY_SUFFIXES = frozenset({".sourcelight", ".sqlite", ".db"})
 def main(argv: list[str] | None = None) -> int:
     """Run a command-line command, or open the main window."""
     args = sys.argv[1:] if argv is None else argv
-    namespace = cli.parse_args(args)
-    if namespace.command:
-        return cli.run(namespace)
+    if not is_window_call(args):
+        from gui.cli import main as cli  # not loaded for the window: its first paint comes first
+
+        return cli.main(args)
+    namespace = window_parser().parse_args(args)
     return run_window(namespace.library, [Path(p) for p in namespace.files])
 
 

@@ -1,8 +1,11 @@
 """The tree keeps its shape: a Qt-free core, layers, no import loops, small modules, clean lint."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import grimp
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -65,3 +68,60 @@ def test_no_module_is_longer_than_the_house_limit():
         if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}
+
+
+FIRST_PAINT = """
+import sys
+from PySide6.QtWidgets import QApplication
+from gui.app import make_window
+app = QApplication([])
+window = make_window(app)
+window.show()
+app.processEvents()
+heavy = ("gui.cli.main", "gui.cli.commands", "spacy", "trafilatura", "docx", "pypdf",
+         "gui.core.sourcing.analysis", "gui.core.interchange", "gui.core.reports")
+print(sorted(name for name in sys.modules if name.startswith(heavy)))
+"""
+
+
+def test_the_first_paint_waits_for_no_command_line_or_feature_loaded_later():
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT], cwd=ROOT, capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_no_module_imports_itself_through_a_loop():
+    graph = grimp.build_graph("gui")
+    loops = [sorted(group) for group in _strongly_connected(graph) if len(group) > 1]
+    assert loops == []
+
+
+def _strongly_connected(graph) -> list[set[str]]:
+    """Tarjan's strongly connected components of the import graph (function imports too)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[set[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for imported in graph.find_modules_directly_imported_by(module):
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            group = {stack.pop()}
+            while module not in group:
+                group.add(stack.pop())
+            found.append(group)
+
+    for module in sorted(graph.modules):
+        if module not in index:
+            visit(module)
+    return found

@@ -13,7 +13,9 @@ from gui.cli.errors import EXIT_FAILED, CommandError
 from gui.core import interchange
 from gui.core.articles import Article, ArticleSummary, ImportedText
 from gui.core.importing import import_paths
-from gui.core.storage import ArticleStore, DuplicateArticle
+from gui.core.library.commands import AddArticles
+from gui.core.storage import ArticleStore, Library
+from gui.core.storage.commands_store import carry_out
 
 _COLUMNS = ("ID", "TITLE", "OUTLET", "PUBLISHED", "ENTITIES")
 _RIGHT_ALIGNED = frozenset({0, 4})
@@ -24,9 +26,8 @@ def import_command(ns: argparse.Namespace) -> int:
     """Import files and folders into the library; 1 when any of them failed."""
     with common.opened(ns) as library:
         batch = import_paths(ns.paths)
-        store = ArticleStore(library)
         for imported in batch.imported:
-            print(_add(store, imported), flush=True)
+            print(_add(library, imported), flush=True)
     for failure in batch.failures:
         print(f"error: {failure}", file=sys.stderr)
     return EXIT_FAILED if batch.failures else 0
@@ -65,14 +66,14 @@ def import_annotations_command(ns: argparse.Namespace) -> int:
     return EXIT_FAILED if report.skipped else 0
 
 
-def _add(store: ArticleStore, imported: ImportedText) -> str:
-    """Add one imported text and say what happened to it."""
-    try:
-        article_id = store.add(imported)
-    except DuplicateArticle as duplicate:
-        existing = store.get(duplicate.existing_id)
+def _add(library: Library, imported: ImportedText) -> str:
+    """Add one imported text (one transaction) and say what happened to it."""
+    added = carry_out(library, AddArticles((imported,))).report
+    if added.duplicates:
+        existing = ArticleStore(library).get(added.duplicates[0][0])
         shown = common.title(existing.metadata.title, existing)
         return f"already in library as {existing.id}: {shown}"
+    article_id = added.added[0][0]
     return f"imported {article_id}: {common.title(imported.metadata.title, imported)}"
 
 

@@ -1,4 +1,4 @@
-"""The command line: parse the arguments, and run one of the commands (_COMMANDS) without Qt.
+"""The command line: parse the arguments, and run one of the commands (COMMANDS) without Qt.
 
 Without a command, the arguments name a library and files for the window to open; gui.app
 decides what to do with those. Nothing on this path imports Qt, and only the commands that
@@ -11,25 +11,30 @@ import argparse
 import os
 import sys
 from importlib import metadata
-from pathlib import Path
 
 from gui.cli import compare as cli_compare
 from gui.cli import report as cli_report
+from gui.cli.arguments import (
+    COMMANDS,
+    PROG,
+    USAGE,
+    add_library_option,
+    is_window_call,
+    path_argument,
+    window_parser,
+)
 from gui.cli.errors import CommandError
 from gui.core.storage import LibraryError, default_library_path
 
-PROG = "sourcelight"
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
-_USAGE = "%(prog)s [--library FILE] [FILE ...]\n       %(prog)s [--library FILE] COMMAND [ARGS ...]"
 _DESCRIPTION = (
     "Offline reader and annotator for news articles.\n\n"
     "Without a command, opens the window and imports the FILEs given (if any).\n"
     "With a command, works on the library from the command line and exits."
 )
 # Each runs cli_commands.<name>_command, with "-" in the name read as "_".
-_COMMANDS = ("import", "list", "analyze", "export", "import-annotations", "report", "compare")
 _Commands = argparse._SubParsersAction
 _Parser = argparse.ArgumentParser
 
@@ -38,14 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser for every command; its help names the commands and the default library."""
     parser = argparse.ArgumentParser(
         prog=PROG,
-        usage=_USAGE,
+        usage=USAGE,
         description=_DESCRIPTION,
         epilog=f"{_library_note()}\nRun '{PROG} COMMAND --help' for the arguments of a command.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         allow_abbrev=False,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    _add_library_option(parser, default=None)
+    add_library_option(parser, default=None)
     parser.set_defaults(files=[])
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands", prog=PROG)
     _add_import_parser(commands)
@@ -60,8 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """Parse argv; ns.command is None when the window should open with ns.library and ns.files."""
-    if _is_window_call(argv):
-        namespace = _window_parser().parse_args(argv)
+    if is_window_call(argv):
+        namespace = window_parser().parse_args(argv)
         namespace.command = None
         return namespace
     return build_parser().parse_args(argv)
@@ -71,7 +76,7 @@ def run(ns: argparse.Namespace) -> int:
     """Run the command in ns and return the exit code; library problems never show a traceback."""
     _use_utf8_output()
     if ns.command is None:
-        return _usage_error("a command is needed: " + ", ".join(_COMMANDS))
+        return _usage_error("a command is needed: " + ", ".join(COMMANDS))
     # Imported here so that the window's start-up does not load every importer.
     from gui.cli import commands as cli_commands
 
@@ -97,17 +102,6 @@ def main(argv: list[str] | None = None) -> int:
     return run(ns)
 
 
-def _add_library_option(parser: argparse.ArgumentParser, default: object) -> None:
-    """--library FILE, on the main parser and on every command."""
-    parser.add_argument(
-        "--library",
-        metavar="FILE",
-        type=_path,
-        default=default,
-        help="the library file to use, created if missing (default: see below)",
-    )
-
-
 def _add_command(commands: _Commands, name: str, summary: str, description: str) -> _Parser:
     """A command's parser, with --library also accepted after the command name."""
     parser = commands.add_parser(
@@ -119,7 +113,7 @@ def _add_command(commands: _Commands, name: str, summary: str, description: str)
         allow_abbrev=False,
     )
     # SUPPRESS: a command without --library keeps the value given before the command.
-    _add_library_option(parser, default=argparse.SUPPRESS)
+    add_library_option(parser, default=argparse.SUPPRESS)
     return parser
 
 
@@ -131,7 +125,9 @@ def _add_import_parser(commands: _Commands) -> None:
         "import files and folders into the library",
         "Import files (txt, md, html, docx, pdf) and folders into the library.",
     )
-    parser.add_argument("paths", nargs="+", type=_path, metavar="PATH", help="files or folders")
+    parser.add_argument(
+        "paths", nargs="+", type=path_argument, metavar="PATH", help="files or folders"
+    )
 
 
 def _add_list_parser(commands: _Commands) -> None:
@@ -156,7 +152,9 @@ def _add_analyze_parser(commands: _Commands) -> None:
         "detect its entities. With --json, also its quotes and attributions, hedges and\n"
         "numeric claims; one JSON object per line (JSON Lines), in the order given.",
     )
-    parser.add_argument("paths", nargs="+", type=_path, metavar="PATH", help="files or folders")
+    parser.add_argument(
+        "paths", nargs="+", type=path_argument, metavar="PATH", help="files or folders"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object per file")
 
 
@@ -186,7 +184,9 @@ def _add_export_parser(commands: _Commands) -> None:
         default="json",
         help="output format",
     )
-    parser.add_argument("--output", type=_path, metavar="FILE", help="write here, not stdout")
+    parser.add_argument(
+        "--output", type=path_argument, metavar="FILE", help="write here, not stdout"
+    )
     parser.add_argument(
         "--annotator",
         metavar="NAME",
@@ -214,57 +214,14 @@ def _add_import_annotations_parser(commands: _Commands) -> None:
         metavar="NAME",
         help="who made the annotations the file does not attribute (default: imported)",
     )
-    parser.add_argument("file", type=_path, metavar="FILE", help="the file to read ('-': stdin)")
+    parser.add_argument(
+        "file", type=path_argument, metavar="FILE", help="the file to read ('-': stdin)"
+    )
 
 
 def _library_note() -> str:
     """The line of help that names the default library (not wrapped: it may be copied)."""
     return f"Default library: {default_library_path()}"
-
-
-def _window_parser() -> argparse.ArgumentParser:
-    """The arguments of the window: a library and files to import."""
-    parser = argparse.ArgumentParser(prog=PROG, usage=_USAGE, allow_abbrev=False)
-    _add_library_option(parser, default=None)
-    parser.add_argument("files", nargs="*", type=_path, metavar="FILE")
-    return parser
-
-
-def _is_window_call(argv: list[str]) -> bool:
-    """True when argv holds only --library and files, so no command is meant."""
-    head, tail = (
-        (argv[: argv.index("--")], argv[argv.index("--") + 1 :]) if "--" in argv else (argv, [])
-    )
-    head = _without_library_option(head)
-    if any(arg.startswith("-") for arg in head):
-        return False  # --help, --version or a mistake: the full parser explains
-    first = (head or tail or [None])[0]
-    return first is None or (first not in _COMMANDS and _looks_like_file(first))
-
-
-def _without_library_option(args: list[str]) -> list[str]:
-    """args without "--library FILE" and "--library=FILE"."""
-    rest: list[str] = []
-    skip = False
-    for arg in args:
-        if skip or arg.startswith("--library="):
-            skip = False
-            continue
-        skip = arg == "--library"
-        if not skip:
-            rest.append(arg)
-    return rest
-
-
-def _looks_like_file(arg: str) -> bool:
-    """True for an existing path or one that looks like a file name (so typos of commands fail)."""
-    path = Path(arg)
-    return path.exists() or bool(path.suffix) or os.sep in arg or "/" in arg
-
-
-def _path(value: str) -> Path:
-    """An argument naming a file, with ~ expanded."""
-    return Path(value).expanduser()
 
 
 def _version() -> str:

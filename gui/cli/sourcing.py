@@ -12,10 +12,13 @@ from collections.abc import Callable, Sequence
 from gui.cli import common
 from gui.core import findings as article_findings
 from gui.core.articles import Article
+from gui.core.entities.commands import SaveEntities
 from gui.core.entities.pipeline import Entity, Pipeline
 from gui.core.sourcing.lexicon_edits import library_lexicons
+from gui.core.sourcing.library_commands import SaveFindings
 from gui.core.sourcing.model import Findings
 from gui.core.storage import EntityStore, Library, OutletStore, SourcingStore
+from gui.core.storage.commands_store import carry_out
 
 SOURCING_KEYS = ("attributions", "hedges", "numbers")  # what analyze --json adds
 
@@ -34,7 +37,7 @@ def export_entities(
     pipeline = common.load_entity_pipeline(OutletStore(library).outlets())
     entities = pipeline.analyse(article.body)
     if not library.read_only:
-        EntityStore(library).save(article.id, pipeline.id, entities)
+        carry_out(library, SaveEntities(article.id, pipeline.id, tuple(entities)))
     return entities, pipeline.id, pipeline
 
 
@@ -62,7 +65,7 @@ def export_findings(
     used = pipeline or load()
     _, found = article_findings.analyse(article.body, used, shown.entities, lexicons)
     if not library.read_only:
-        SourcingStore(library).save_cache(article.id, shown.findings_id, found)
+        carry_out(library, SaveFindings(article.id, shown.findings_id, found))
     return found, shown.findings_id
 
 

@@ -11,7 +11,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from gui.article_view.layers import Layers
-from gui.core.reports import article_report_html
 from gui.core.storage.database import LibraryError
 from gui.session.session import Session
 from gui.widgets.messages import ErrorMessage, InfoMessage
@@ -72,6 +71,8 @@ class ReportActions(QObject):
         if not self.layers.findings_shown():
             shown = replace(shown, entities=())
         layers = [name for name in self.layers.names() if name not in self.layers.hidden]
+        from gui.core.reports import article_report_html  # loaded on first use
+
         return article_report_html(session.library, shown, layers)
 
     def export_report(self) -> None:

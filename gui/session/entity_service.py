@@ -12,10 +12,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from gui.core.articles import Article
 from gui.core.entities import pipeline as nlp
+from gui.core.entities.commands import SaveEntities
 from gui.core.entities.corrections import Correction
 from gui.core.entities.pipeline import Entity
 from gui.core.findings import correct_entities, entity_cache_id
-from gui.core.storage.database import Library, LibraryError
+from gui.core.storage.database import Library
 from gui.core.storage.entities_store import EntityStore
 from gui.session.background import Task, Worker
 
@@ -47,7 +48,7 @@ class EntityService(QObject):
     entities_changed = Signal(int, object)  # article id, list of entities
     analysis_progress = Signal(int, int)  # done, total (characters)
     analysis_finished = Signal()
-    stored = Signal()  # new entities were saved: entity counts in the library changed
+    store_requested = Signal(object)  # SaveEntities: the session keeps what was found
     pipeline_missing = Signal(str)  # said once: what is missing, how to install it
     error = Signal(str, str)
 
@@ -155,12 +156,8 @@ class EntityService(QObject):
             self._show(article, pipeline_id, found)
 
     def _save_entities(self, article_id: int, pipeline_id: str, found: list) -> None:
-        """Keep what the pipeline found in the library (the one place this service writes)."""
-        try:
-            self._store.save(article_id, pipeline_id, found)
-            self.stored.emit()
-        except (LibraryError, KeyError) as error:
-            self.error.emit("Could not save entities", str(error))
+        """Ask the session to keep what the pipeline found (this service never writes)."""
+        self.store_requested.emit(SaveEntities(article_id, pipeline_id, tuple(found)))
 
     def _show(self, article: Article, pipeline_id: str, found: list) -> None:
         """Announce the open article's entities, corrected; keep them as found."""

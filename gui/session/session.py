@@ -77,11 +77,12 @@ class Session(QObject):
         self.analysis_progress = service.analysis_progress
         self.analysis_finished = service.analysis_finished
         self.pipeline_missing = service.pipeline_missing
-        service.stored.connect(lambda: self.changed.emit(Change.ANALYSIS))
         service.error.connect(self.error)
         self.sourcing_service = SourcingService(service, self)
         self.findings_changed = self.sourcing_service.findings_changed
         self.sourcing_service.error.connect(self.error)
+        for analysis in (service, self.sourcing_service):  # what they find, the session keeps
+            analysis.store_requested.connect(self._keep)
 
     # -- library -------------------------------------------------------------------------
 
@@ -216,6 +217,10 @@ class Session(QObject):
         if undoable and applied is not None and not applied.empty:
             self.undo_stack.push(StoredCommand(self._step, command, applied.inverse))
         return applied
+
+    def _keep(self, command: Any) -> None:
+        """Store what an analysis found: derived data, never an undo step."""
+        self.execute(command, "Could not save what was found", undoable=False)
 
     def _step(self, command: Any) -> Any:
         """Undo or redo: carry out a stored command; its inverse, or None when it failed."""

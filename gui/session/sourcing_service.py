@@ -14,8 +14,9 @@ from gui.core import findings as article_findings
 from gui.core.articles import Article
 from gui.core.findings import ArticleFindings
 from gui.core.sourcing.lexicon_edits import library_lexicons
+from gui.core.sourcing.library_commands import SaveFindings
 from gui.core.sourcing.model import Findings
-from gui.core.storage.database import Library, LibraryError
+from gui.core.storage.database import Library
 from gui.core.storage.sourcing_store import SourcingStore, findings_text
 from gui.session.background import Task
 from gui.session.entity_service import EntityService
@@ -38,7 +39,8 @@ class SourcingService(QObject):
 
     findings_changed = Signal(int, object)  # article id, Findings (as the user corrected them)
     busy = Signal(bool)
-    error = Signal(str, str)  # something the user must know (e.g. a save failed)
+    error = Signal(str, str)  # something the user must know
+    store_requested = Signal(object)  # SaveFindings: the session keeps what was found
     failed = Signal(str)  # the analysis itself failed: said in the status bar, not a dialog
 
     def __init__(self, entities: EntityService, parent: QObject | None = None) -> None:
@@ -135,11 +137,8 @@ class SourcingService(QObject):
             self._emit(article, found)
 
     def _save_findings(self, article_id: int, cache_id: str, text: str) -> None:
-        """Keep the findings in the library's cache (the one place this service writes)."""
-        try:
-            SourcingStore(self._library).save_cache(article_id, cache_id, text)
-        except (LibraryError, KeyError) as error:
-            self.error.emit("Could not save the sourcing findings", str(error))
+        """Ask the session to keep the findings in the library's cache (this never writes)."""
+        self.store_requested.emit(SaveFindings(article_id, cache_id, text))
 
     def _emit(self, article: Article, raw: Findings) -> None:
         """Announce the findings with the user's corrections applied."""

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from gui.core.anchoring import Anchor
+from gui.core.annotations.codebook import LabelInfo
 
 ARTICLE_URN = "urn:sourcelight:article:"  # + the SHA-256 content hash of the body
 NO_POSITION = -1  # start and end of an incoming anchor whose file gives only a quote
@@ -16,16 +17,6 @@ SUMMARY_CHARS = 40  # longest quote shown when a report names an item
 
 class InterchangeError(ValueError):
     """A file that cannot be imported at all; str() names the problem. Nothing was changed."""
-
-
-@dataclass(frozen=True)
-class LabelInfo:
-    """What a file says about a label it uses: enough to add it to a codebook."""
-
-    name: str
-    colour: str = ""
-    hotkey: str = ""
-    description: str = ""
 
 
 @dataclass(frozen=True)

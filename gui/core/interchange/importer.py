@@ -12,18 +12,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from gui.core.anchoring import Anchor, anchor_for, resolve
+from gui.core.annotations.codebook import Codebook
 from gui.core.annotations.commands import AddAnnotation
 from gui.core.annotations.model import Annotation
 from gui.core.articles import Article
 from gui.core.changes import Batch, Change, Done
-from gui.core.interchange.codebook import Codebook
-from gui.core.interchange.common import (
-    NO_POSITION,
-    Incoming,
-    InterchangeError,
-    Parsed,
-    load_json,
-)
+from gui.core.interchange.common import NO_POSITION, Incoming, InterchangeError, Parsed, load_json
 from gui.core.interchange.json_format import add_article, is_own_export, parse_json
 from gui.core.interchange.w3c_reader import parse_w3c
 from gui.core.storage import AnnotationStore, ArticleStore, Library, apply

@@ -14,17 +14,17 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from gui.core.anchoring import Anchor
+from gui.core.annotations.codebook import LabelInfo
 from gui.core.annotations.model import Annotation, Label
 from gui.core.articles import Article, ImportedText, Metadata
 from gui.core.changes import Command
-from gui.core.entities.commands import AddCorrection
+from gui.core.entities.commands import AddCorrection, SaveEntities
 from gui.core.entities.corrections import Correction
 from gui.core.entities.pipeline import Entity
 from gui.core.findings import library_cache_id
 from gui.core.interchange.common import (
     Incoming,
     InterchangeError,
-    LabelInfo,
     Parsed,
     fields_without,
     load_json,
@@ -297,7 +297,7 @@ def _save_entities(library: Library, article_id: int, document: dict[str, Any]) 
             skipped.append(f"entity {number}: not an entity of this text")
         else:
             entities.append(entity)
-    EntityStore(library).save(article_id, pipeline, sorted(entities))
+    apply(library, SaveEntities(article_id, pipeline, tuple(sorted(entities))))
     return skipped
 
 

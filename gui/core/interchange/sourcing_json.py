@@ -22,6 +22,7 @@ from gui.core.sourcing.commands import (
     SourcingCorrection,
     split_claim_key,
 )
+from gui.core.sourcing.library_commands import SaveFindings
 from gui.core.sourcing.model import Findings
 from gui.core.storage import Library, SourcingStore, apply
 
@@ -196,5 +197,5 @@ def _import_cache(library: Library, article_id: int, section: dict[str, Any]) ->
         findings = Findings.from_json(data)
     except ValueError as problem:
         return [f"sourcing findings: {problem}"]
-    store.save_cache(article_id, pipeline, findings)
+    apply(library, SaveFindings(article_id, pipeline, findings))
     return []

@@ -22,7 +22,7 @@ class SetLexiconOverrides:
 class SaveFindings:
     """Keep the sourcing findings found in an article's current text (derived data: no undo).
 
-    findings is Findings.to_json() or its JSON text, made on the worker thread.
+    findings is a Findings, or its JSON text made on the worker thread.
     """
 
     touches = Change.ANALYSIS

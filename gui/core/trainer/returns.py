@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from gui.core.anchoring import Anchor, anchor_for, resolve
+from gui.core.annotations.codebook import Codebook, LabelInfo
 from gui.core.annotations.commands import AddAnnotation
 from gui.core.annotations.model import Annotation, Label
 from gui.core.changes import Batch, Change, Done
-from gui.core.interchange.codebook import Codebook
-from gui.core.interchange.common import LabelInfo
 from gui.core.storage import AnnotationStore, ArticleStore, LabelStore, Library, apply
 from gui.core.storage.commands_store import carry_out
 from gui.core.storage.database import utc_now

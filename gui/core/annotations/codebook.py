@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from gui.core.annotations.commands import SaveLabel
 from gui.core.annotations.model import HOTKEYS, Label
 from gui.core.changes import Command
-from gui.core.interchange.common import LabelInfo
 from gui.core.storage import LabelStore, Library, apply
 
 DEFAULT_LABEL = "Unlabelled"  # for annotations that come without any tag
@@ -25,6 +25,16 @@ NEW_LABEL_COLOURS: tuple[str, ...] = (
     "#EE8866",
 )
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+@dataclass(frozen=True)
+class LabelInfo:
+    """What a file says about a label it uses: enough to add it to a codebook."""
+
+    name: str
+    colour: str = ""
+    hotkey: str = ""
+    description: str = ""
 
 
 class Codebook:
