@@ -45,13 +45,16 @@ def make_window(app):
     from gui.core.resources import resource
     from gui.main_window import MainWindow
     from gui.session.session import Session
+    from gui.widgets.theme import ThemeFollower
 
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(QIcon(str(resource("icons", "sourcelight.svg"))))
-    app.setStyleSheet(resource("styles", "sourcelight.qss").read_text(encoding="utf-8"))
+    # Light or dark as the system is, now and whenever the desktop switches.
+    theme = ThemeFollower(app, resource("styles", "sourcelight.qss").read_text(encoding="utf-8"))
     session = Session()
     window = MainWindow(session)
+    theme.watch(window)
     session.setParent(window)  # goes with its window, while the application still exists
     return window
 

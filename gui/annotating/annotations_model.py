@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from gui.annotating.codebook_dialog import colour_icon
 from gui.core.annotations.model import Annotation, Label
 from gui.core.text import excerpt
 from gui.widgets.table_model import Index, RowsModel
+from gui.widgets.theme import readable_colour
 
 COLUMNS = ("Label", "Text", "Note", "Annotator", "Created", "Article")
 LABEL, TEXT, NOTE, ANNOTATOR, CREATED, ARTICLE = range(6)
@@ -93,7 +94,7 @@ class AnnotationsModel(RowsModel):
             label = self._labels.get(annotation.label_id)
             return colour_icon(label.colour) if label else None
         if role == Qt.ItemDataRole.ForegroundRole and annotation.orphaned:
-            return QColor("#8a8a8a")
+            return readable_colour("#8a8a8a")  # greyed, yet readable on light or dark
         if role == Qt.ItemDataRole.FontRole and annotation.orphaned:
             font = QFont()
             font.setItalic(True)

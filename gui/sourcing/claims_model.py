@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 
 from gui.core.sourcing.model import NumericClaim
 from gui.widgets.table_model import Index, RowsModel
+from gui.widgets.theme import readable_colour
 
 COLUMNS = ("Event", "Figure", "Counted", "Window", "Source", "Status", "Grade", "Relations", "Note")
 STATUS_COLOURS = {"verified": "#1A7F37", "disputed": "#B04A00", "false": "#C00000"}
@@ -28,6 +28,7 @@ class ClaimsModel(RowsModel):
         super().__init__(parent)
         self._assessments: dict[str, object] = {}
         self._relations: dict[str, list[str]] = {}
+        self._pairs: dict[frozenset, str] = {}
 
     def set_claims(
         self, numbers: Sequence[NumericClaim], assessments: dict, relations: Sequence
@@ -38,6 +39,7 @@ class ClaimsModel(RowsModel):
         self._assessments = dict(assessments)
         by_key = {n.key: n.span.text for n in numbers}
         self._relations = {}
+        self._pairs = {frozenset((r.key_a, r.key_b)): r.relation for r in relations}
         for relation in relations:
             name = RELATION_NAMES.get(relation.relation, relation.relation)
             for this, other in ((relation.key_a, relation.key_b), (relation.key_b, relation.key_a)):
@@ -47,6 +49,10 @@ class ClaimsModel(RowsModel):
     def claim(self, row: int) -> NumericClaim:
         """The claim shown in a row."""
         return self._rows[row]
+
+    def relation(self, key_a: str, key_b: str) -> str:
+        """How the user said two claims relate ("" when they said nothing)."""
+        return self._pairs.get(frozenset((key_a, key_b)), "")
 
     def assessment(self, row: int):
         """The user's assessment of the claim in a row, if any."""
@@ -61,7 +67,7 @@ class ClaimsModel(RowsModel):
             return self._display(number, assessment, index.column())
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5 and assessment:
             colour = STATUS_COLOURS.get(assessment.status)
-            return QColor(colour) if colour else None
+            return readable_colour(colour) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._display(number, assessment, index.column()) or None
         return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,7 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.sourcing.summary import SourceRow
+from gui.widgets.accessible import describe
 from gui.widgets.table_model import SIZING_ROWS, Index, RowsModel
+from gui.widgets.theme import readable_colour
 
 TYPE_NAMES = {
     "person": "Named person",
@@ -45,7 +46,7 @@ class SourcesModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())
         if role == Qt.ItemDataRole.ForegroundRole and row.anonymous:
-            return QColor("#B04A00")
+            return readable_colour("#B04A00")
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = "; ".join(row.chains)
             return tip + (" — speaker inferred: verify" if row.verify else "")
@@ -70,6 +71,7 @@ class SourcesPanel(QWidget):
         self.profile = QLabel(wordWrap=True, objectName="sourcingProfile")
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        describe(self.table, "Sources", "Who the article quotes; pick one to mark what they say")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
