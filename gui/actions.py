@@ -17,11 +17,21 @@ def make_action(
     """An action with its text, shortcut (or several), status tip and slot."""
     action = QAction(text, parent)
     if shortcut is not None:
-        shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setShortcuts(key_sequences(shortcut))
     action.setStatusTip(tip)
     action.triggered.connect(slot)
     return action
+
+
+def key_sequences(shortcut: Shortcut) -> list[QKeySequence]:
+    """The keys of a shortcut: a platform's standard key may have several (Find Previous)."""
+    keys: list[QKeySequence] = []
+    for item in shortcut if isinstance(shortcut, list) else [shortcut]:
+        if isinstance(item, QKeySequence.StandardKey):
+            keys += QKeySequence.keyBindings(item)
+        else:
+            keys.append(QKeySequence(item))
+    return keys
 
 
 def fill_menu(menu: QMenu, items: Sequence[QAction | None]) -> QMenu:
@@ -32,3 +42,14 @@ def fill_menu(menu: QMenu, items: Sequence[QAction | None]) -> QMenu:
         else:
             menu.addAction(item)
     return menu
+
+
+def menu_text(text: str) -> str:
+    """Text shown as it is in a menu or on a button: a single & would mark a shortcut key."""
+    return text.replace("&", "&&")
+
+
+def plain_text(text: str) -> str:
+    """A menu text as the user reads it: no shortcut marker, no key hint after a tab."""
+    text = text.split("\t")[0]
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")

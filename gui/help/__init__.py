@@ -1,0 +1,1 @@
+"""Help: the user guide (offline), the keyboard shortcuts, and About."""
