@@ -10,12 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QRegion, QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit
 
 from gui.article_view.palette import Style
+from gui.core.colours import Rgb, readable_alpha
 from gui.core.span_index import Highlight, SpanIndex, assign_lanes
 from gui.core.text import Utf16Index
+
+Page = tuple[Rgb, Rgb]  # the paper and the ink the highlights are drawn between
+TINT_CONTRAST = 4.7  # a little above WCAG AA (4.5): painting rounds the blended colour
+VEIL_ALPHA = 165  # how far the spotlight dims the rest of the text towards the paper
 
 
 class HighlightLayer:
@@ -50,12 +55,16 @@ class HighlightLayer:
         """How this highlight is drawn."""
         return self._style_of(highlight.style)
 
-    def draw(self, painter: QPainter, highlight: Highlight, rects: list[QRectF]) -> None:
+    def draw(
+        self, painter: QPainter, highlight: Highlight, rects: list[QRectF], page: Page
+    ) -> None:
         """Fill the rectangles with the style's tint and underline them in its pattern."""
         style = self.style(highlight)
         fill = style.fill()
-        if self.boost != 1.0:
-            fill.setAlpha(min(255, round(fill.alpha() * self.boost)))
+        alpha = min(255, round(fill.alpha() * self.boost))
+        # However strong the tint (a projector boosts it), the text over it stays readable.
+        tint = (fill.red(), fill.green(), fill.blue())
+        fill.setAlpha(readable_alpha(tint, alpha, *page, TINT_CONTRAST))
         for rect in rects:
             painter.fillRect(rect, fill)
         if not self._underline:
@@ -86,7 +95,9 @@ class BoxLayer(HighlightLayer):
         self.lanes = assign_lanes([(start, end) for start, end, _ in spans])
         self.pens = list(pens or [])
 
-    def draw(self, painter: QPainter, highlight: Highlight, rects: list[QRectF]) -> None:
+    def draw(
+        self, painter: QPainter, highlight: Highlight, rects: list[QRectF], page: Page
+    ) -> None:
         colour = QColor(self.style(highlight).colour)
         lane = self.lanes[highlight.item] if highlight.item < len(self.lanes) else 0
         inset = min(lane, 3) * 2.0
@@ -106,6 +117,7 @@ class Highlighter:
         self._view = view
         self.layers: list[HighlightLayer] = []
         self.utf16 = Utf16Index("")
+        self.spotlight: tuple[int, int] | None = None  # the one span not dimmed, if any
 
     def set_text(self, text: str) -> None:
         """Prepare offset conversion for a new body (call after setPlainText)."""
@@ -151,8 +163,16 @@ class Highlighter:
                 rects += self.span_rects(block, rect.topLeft(), start, end)
         return rects
 
+    def page(self) -> Page:
+        """The view's paper and ink colours, as the theme set them."""
+        palette = self._view.palette()
+        paper = palette.color(QPalette.ColorRole.Base)
+        ink = palette.color(QPalette.ColorRole.Text)
+        return (paper.red(), paper.green(), paper.blue()), (ink.red(), ink.green(), ink.blue())
+
     def paint(self, painter: QPainter, clip: QRectF) -> None:
         """Draw every visible layer's highlights that fall in the clip rectangle."""
+        page = self.page()
         for block, rect in self.visible_blocks():
             if rect.bottom() < clip.top() or rect.top() > clip.bottom():
                 continue
@@ -160,7 +180,20 @@ class Highlighter:
             for layer in self.layers:
                 for highlight in layer.visible_in(block_start, block_end):
                     rects = self.span_rects(block, rect.topLeft(), highlight.start, highlight.end)
-                    layer.draw(painter, highlight, rects)
+                    layer.draw(painter, highlight, rects, page)
+
+    def paint_veil(self, painter: QPainter, paper: QColor) -> None:
+        """Dim the whole view in the paper's colour but for the spotlit span."""
+        if self.spotlight is None:
+            return
+        viewport = self._view.viewport().rect()
+        shown = QRegion(viewport)
+        for rect in self.rects_for(*self.spotlight):
+            shown -= QRegion(rect.adjusted(-4, -2, 4, 2).toAlignedRect())
+        veil = QColor(paper)
+        veil.setAlpha(VEIL_ALPHA)
+        painter.setClipRegion(shown)
+        painter.fillRect(viewport, veil)
 
     def _block_range(self, block: QTextBlock) -> tuple[int, int]:
         """The block's [start, end) in code points, its separator included."""

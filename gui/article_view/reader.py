@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QTextCursor, QTextOption
+from PySide6.QtGui import QFont, QPainter, QPalette, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from gui.article_view.highlighting import BoxLayer, Highlighter, HighlightLayer
@@ -22,8 +22,17 @@ from gui.core.bulk import gc_paused
 from gui.core.entities.pipeline import ENTITY_TYPE_NAMES, Entity
 from gui.core.sourcing.model import Findings
 from gui.core.span_index import Highlight, SpanIndex
+from gui.core.text import trim_span
+from gui.widgets.accessible import describe
 
 LABEL_KEYS = frozenset("123456789")
+# The keys the reader itself answers, for the shortcut reference (Help ▸ Keyboard Shortcuts).
+READER_KEYS = (
+    ("1 … 9", "Label the selection with the codebook's label of that hotkey"),
+    ("N", "Add or edit the note of the annotation at the cursor"),
+    ("Delete", "Delete the annotation at the cursor"),
+    ("Shift+Arrows, Ctrl+Shift+Arrows", "Select by character or by word"),
+)
 LAYER_PENS = (
     Qt.PenStyle.SolidLine,
     Qt.PenStyle.DashLine,
@@ -49,6 +58,7 @@ class ArticleView(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
+        describe(self, "Article text", "The article; select text to label it, hover for details")
         self.setReadOnly(True)
         # Read-only views ignore the keyboard unless told otherwise: keyboard users select too.
         self.setTextInteractionFlags(
@@ -254,6 +264,15 @@ class ArticleView(QPlainTextEdit):
         utf16 = self.highlighter.utf16
         return utf16.from_utf16(cursor.selectionStart()), utf16.from_utf16(cursor.selectionEnd())
 
+    def selected_words(self) -> tuple[int, int]:
+        """The selection without the spaces and commas it picked up at its ends: what to label."""
+        return trim_span(self._body, *self.selected_span())
+
+    def set_spotlight(self, span: tuple[int, int] | None) -> None:
+        """Dim everything but [start, end) (presentation mode's current item), or nothing."""
+        self.highlighter.spotlight = span
+        self.viewport().update()
+
     # -- zoom and reading width -------------------------------------------------------------
 
     def zoom(self) -> int:
@@ -287,6 +306,10 @@ class ArticleView(QPlainTextEdit):
         self.highlighter.paint(painter, event.rect().toRectF())
         painter.end()
         super().paintEvent(event)
+        if self.highlighter.spotlight is not None:  # the veil goes over the text too
+            veil = QPainter(self.viewport())
+            self.highlighter.paint_veil(veil, self.palette().color(QPalette.ColorRole.Base))
+            veil.end()
 
     def keyPressEvent(self, event) -> None:
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier

@@ -73,7 +73,7 @@ def test_presentation_mode_reveals_layers_and_steps_through_notes(window, qtbot)
     assert {who for who, _ in drawn(window)} == {"Ana", "trainer"}  # then the key
     qtbot.keyClick(view, Qt.Key.Key_N)
     assert "the key&#x27;s claim" in window.presenter.caption.text()
-    start, end = view.selected_span()
+    start, end = view.highlighter.spotlight
     assert ARTICLE[start:end] == "Carter met officials"
     qtbot.keyClick(view, Qt.Key.Key_N)
     assert "Ana&#x27;s source" in window.presenter.caption.text()
