@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QProgressBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar
 
 from gui.actions import fill_menu, make_action
 from gui.annotating.actions import AnnotationActions
@@ -20,27 +20,30 @@ from gui.annotating.interchange import InterchangeActions
 from gui.annotating.preferences_dialog import PreferencesDialog
 from gui.article_view.layers import Layers
 from gui.article_view.pane import ArticlePane
+from gui.article_view.reader import READER_KEYS
 from gui.core.articles import Article
 from gui.core.changes import Change
 from gui.entities.actions import EntityActions
 from gui.entities.entities_panel import EntitiesPanel
+from gui.help.actions import HelpActions
 from gui.library.actions import LibraryActions
 from gui.library.importing import ImportActions
 from gui.library.library_panel import LibraryPanel
 from gui.reports.actions import ReportActions
 from gui.session.session import Session
-from gui.settings import WindowSettings
+from gui.settings import SavedLayout, WindowSettings, screen_key, starts_compact
 from gui.sourcing.actions import SourcingActions
 from gui.sourcing.claims_panel import ClaimsPanel
 from gui.sourcing.sources_panel import SourcesPanel
 from gui.trainer.actions import TrainerActions
 from gui.trainer.comparison import Comparison
-from gui.trainer.presentation import Presenter
+from gui.trainer.presentation import PRESENTER_KEYS, Presenter
+from gui.widgets.accessible import describe
 from gui.widgets.messages import ErrorMessage
+from gui.widgets.workspace import ANNOTATE, LEFT, PRESETS, READ, RIGHT, TEACH, Workspace
 
 APP_NAME = "Sourcelight"
-LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+DEFAULT_SIZE = QSize(1360, 860)
 
 
 class MainWindow(QMainWindow):
@@ -54,13 +57,13 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.pane = ArticlePane(self)
         self.setCentralWidget(self.pane)
+        self.workspace = Workspace(self)
         self._build_panels()
         self._build_controllers()
         self.addToolBar(self._toolbar())
         self._build_status_bar()
         self._build_menus()
         self._wire()
-        self.resize(1360, 860)
         self._restore()
         self._update_title()
 
@@ -68,18 +71,30 @@ class MainWindow(QMainWindow):
 
     def _build_panels(self) -> None:
         self.library_panel = LibraryPanel(self)
-        self.library_panel.setMinimumWidth(360)
         self.entities_panel = EntitiesPanel(self)
-        self.entities_panel.setMinimumWidth(330)
         self.annotations_panel = AnnotationsPanel(self)
         self.sources_panel, self.claims_panel = SourcesPanel(self), ClaimsPanel(self)
-        self.library_dock = self._dock("Library", self.library_panel, LEFT)
-        self.entities_dock = self._dock("Entities", self.entities_panel, RIGHT)
-        self.annotations_dock = self._dock("Annotations", self.annotations_panel, RIGHT)
-        self.sources_dock = self._dock("Sources", self.sources_panel, RIGHT)
-        self.tabifyDockWidget(self.entities_dock, self.sources_dock)
-        self.entities_dock.raise_()
-        self.claims_dock = self._dock("Claims", self.claims_panel, BOTTOM)
+        add = self.workspace.add_panel
+        self.library_dock = add(
+            "Library", self.library_panel, LEFT, (READ, ANNOTATE), (READ, ANNOTATE),
+            "The articles of the library: search, sort, open, rename, delete",
+        )  # fmt: skip
+        self.entities_dock = add(
+            "Entities", self.entities_panel, RIGHT, PRESETS, (READ,),
+            "The people, places and organisations the article names, and their mentions",
+        )  # fmt: skip
+        self.annotations_dock = add(
+            "Annotations", self.annotations_panel, RIGHT, (ANNOTATE, TEACH), (ANNOTATE, TEACH),
+            "The annotations of the article or the library: filter, jump to one, edit its note",
+        )  # fmt: skip
+        self.sources_dock = add(
+            "Sources", self.sources_panel, RIGHT, PRESETS, (),
+            "Who the article quotes, how, and through whom",
+        )  # fmt: skip
+        self.claims_dock = add(
+            "Claims", self.claims_panel, RIGHT, PRESETS, (),
+            "The article's figures side by side, with your verdicts and Admiralty grades",
+        )  # fmt: skip
 
     def _build_controllers(self) -> None:
         session, pane = self.session, self.pane
@@ -97,27 +112,30 @@ class MainWindow(QMainWindow):
         self.sourcing = SourcingActions(session, pane, self.sources_panel, self.claims_panel, self)
         self.annotate.menu_extensions += [self.entities.add_to_menu, self.sourcing.add_to_menu]
         self.comparison = Comparison(session, pane, self.layers, self)  # after the display
-        self.presenter = Presenter(self, pane, self.layers, self.annotate.label_name)
+        self.presenter = Presenter(
+            self, pane, self.layers, self.annotate.label_name, self.sourcing.set_lens
+        )
         self.trainer = TrainerActions(session, pane.banner, self.layers, self)
         self.reports = ReportActions(session, self.layers, self)
-        self.checklist_dock = self._dock("Checklist", self.trainer.checklist, LEFT)
-        self.checklist_dock.hide()
-
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"{title.lower()}Dock")
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        return dock
+        self.checklist_dock = self.workspace.add_panel(
+            "Checklist", self.trainer.checklist, LEFT, PRESETS, PRESETS,
+            "The exercise's questions, with your answers saved as you type",
+        )  # fmt: skip
+        self.workspace.set_available(self.checklist_dock, False)
+        self.help = HelpActions(
+            self, [("Reading and annotating", READER_KEYS), ("Presentation mode", PRESENTER_KEYS)]
+        )
 
     def _toolbar(self):
         toolbar = self.annotate.toolbar(self)
         toolbar.addSeparator()
         toolbar.addActions(self.sourcing.lens_group.actions())
+        describe(toolbar, "Annotate and lens toolbar", "Undo, labels, notes, and the lenses")
         return toolbar
 
     def _build_status_bar(self) -> None:
         self.progress = QProgressBar(maximumWidth=180, textVisible=False)
+        describe(self.progress, "Finding entities", "How far the analysis of the article is")
         self.progress.hide()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -147,11 +165,16 @@ class MainWindow(QMainWindow):
         self.find_next_action = make_action(
             self, "Find &Next", find_bar.next, QKeySequence.StandardKey.FindNext
         )
-        self.preferences_action = make_action(self, "&Preferences…", self.edit_preferences)
+        self.find_previous_action = make_action(
+            self, "Find Pre&vious", find_bar.previous, QKeySequence.StandardKey.FindPrevious
+        )
+        self.preferences_action = make_action(
+            self, "&Preferences…", self.edit_preferences, QKeySequence.StandardKey.Preferences
+        )
         fill_menu(self.menuBar().addMenu("&Edit"), [
             annotate.undo_action, annotate.redo_action, None, self.copy_action, None,
-            self.find_action, self.find_next_action, None, self.details_action, None,
-            self.preferences_action,
+            self.find_action, self.find_next_action, self.find_previous_action, None,
+            self.details_action, None, self.preferences_action,
         ])  # fmt: skip
         fill_menu(self.menuBar().addMenu("&Annotate"), [
             annotate.label_button, annotate.note_action, annotate.delete_action, None,
@@ -159,6 +182,8 @@ class MainWindow(QMainWindow):
             self.sourcing.lexicons_action,
         ])  # fmt: skip
         self._build_view_menu()
+        self.menuBar().addMenu(self.help.menu)
+        describe(self.menuBar(), "Menu bar")
         self.addActions([self.find_action, self.find_next_action, self.paste_action])
 
     def _build_view_menu(self) -> None:
@@ -174,13 +199,24 @@ class MainWindow(QMainWindow):
         self.zoom_reset_action = make_action(
             self, "&Actual Size", lambda: view.set_zoom(0), "Ctrl+0"
         )
+        pane, workspace = self.pane, self.workspace
+        self.fold_legend_action = make_action(
+            self, "Fold the &Legend", pane.legend.set_folded, "Ctrl+Shift+L",
+            "Keep the legend to one line; the other kinds wait in its +N menu",
+        )  # fmt: skip
+        self.compact_header_action = make_action(
+            self, "Compact &Header", pane.header.set_compact, "Ctrl+Shift+H",
+            "The article's title and origin on one line",
+        )  # fmt: skip
+        for action in (self.fold_legend_action, self.compact_header_action):
+            action.setCheckable(True)
         fill_menu(self.menuBar().addMenu("&View"), [
             self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, None,
             *self.sourcing.lens_group.actions(), self.layers.menu.menuAction(),
             self.presenter.action, self.comparison.action, self.comparison.stop_action, None,
-            self.library_dock.toggleViewAction(), self.entities_dock.toggleViewAction(),
-            self.sources_dock.toggleViewAction(), self.claims_dock.toggleViewAction(),
-            self.annotations_dock.toggleViewAction(),
+            self.fold_legend_action, self.compact_header_action, None,
+            workspace.menu.menuAction(), workspace.panels_menu.menuAction(),
+            workspace.reset_action,
         ])  # fmt: skip
 
     def _wire(self) -> None:
@@ -198,9 +234,13 @@ class MainWindow(QMainWindow):
         self.layers.changed.connect(
             lambda: pane.view.set_findings_shown(self.layers.findings_shown())
         )
-        self.entities.group_shown.connect(self.entities_dock.show)
-        self.trainer.exercise_opened.connect(self.checklist_dock.setVisible)
+        self.entities.group_shown.connect(lambda: self.workspace.reveal(self.entities_dock))
+        self.trainer.exercise_opened.connect(
+            lambda on: self.workspace.set_available(self.checklist_dock, on)
+        )
         pane.view.zoom_changed.connect(self.settings.set_zoom)
+        pane.legend.folded_changed.connect(self.fold_legend_action.setChecked)
+        pane.header.compact_changed.connect(self.compact_header_action.setChecked)
 
     # -- user actions ---------------------------------------------------------------------
 
@@ -269,21 +309,51 @@ class MainWindow(QMainWindow):
 
     # -- window events --------------------------------------------------------------------
 
+    def screen_size(self) -> QSize:
+        """The size of the screen the window is on: layouts are remembered per size."""
+        return self.screen().size()
+
     def _restore(self) -> None:
-        if geometry := self.settings.geometry():
-            self.restoreGeometry(geometry)
-        if state := self.settings.state():
-            self.restoreState(state)
-        else:  # first run: the two right-hand panels share the height evenly
-            self.resizeDocks(
-                [self.entities_dock, self.annotations_dock], [400, 400], Qt.Orientation.Vertical
-            )
+        self.fit_to_screen(self.screen_size())
         self.pane.view.set_zoom(self.settings.zoom())
         self.session.annotator = self.settings.annotator() or self.session.annotator
 
+    def fit_to_screen(self, screen: QSize) -> None:
+        """Lay the window out as it last was on a screen of this size, or as suits one."""
+        saved = self.settings.layout(screen_key(screen))
+        if saved is not None and saved.panels == self.workspace.signature():
+            self.restoreGeometry(saved.geometry)
+            self.workspace.preset = saved.preset if saved.preset in PRESETS else READ
+            self.workspace.preset_actions[self.workspace.preset].setChecked(True)
+            self.restoreState(saved.state)
+            self.pane.legend.set_folded(saved.legend_folded)
+            self.pane.header.set_compact(saved.header_compact)
+            return
+        self.resize(DEFAULT_SIZE.boundedTo(screen))
+        compact = starts_compact(screen)
+        self.pane.legend.set_folded(compact)
+        self.pane.header.set_compact(compact)
+        self.workspace.apply(saved.preset if saved and saved.preset in PRESETS else READ)
+
+    def save_layout(self) -> None:
+        """Remember the layout for screens of this size."""
+        self.settings.save_layout(
+            screen_key(self.screen_size()),
+            SavedLayout(
+                geometry=self.saveGeometry(),
+                state=self.saveState(),
+                panels=self.workspace.signature(),
+                preset=self.workspace.preset,
+                legend_folded=self.pane.legend.folded,
+                header_compact=self.pane.header.compact,
+            ),
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.trainer.checklist.flush()
-        self.settings.save_window(self.saveGeometry(), self.saveState())
+        if self.presenter.active:  # the layout to keep is the everyday one
+            self.presenter.set_presenting(False)
+        self.save_layout()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event) -> None:

@@ -29,6 +29,7 @@ from gui.annotating.annotations_model import (
     AnnotationsModel,
 )
 from gui.core.annotations.model import Annotation, Label
+from gui.widgets.accessible import describe
 from gui.widgets.table_model import SIZING_ROWS
 
 
@@ -76,6 +77,10 @@ class AnnotationsPanel(QWidget):
             "List the annotations of every article, searched in full text"
         )
         self.table = self._make_table()
+        describe(self.labels, "Label filter", "Show the annotations of one label, or of all")
+        describe(self.search, "Filter annotations", "Keeps those whose text or note has this")
+        describe(self.table, "Annotations", "Click one to go to it; double-click edits its note")
+        describe(self.whole_library, "Whole library", self.whole_library.toolTip())
         self._layout()
         self.labels.currentIndexChanged.connect(self._filter)
         self.search.textChanged.connect(self._search_changed)

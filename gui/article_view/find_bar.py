@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from gui.article_view.reader import ArticleView
+from gui.widgets.accessible import describe
 
 MAX_MATCHES = 100_000  # more would only be noise, and would cost memory on huge articles
 
@@ -47,8 +48,12 @@ class FindBar(QWidget):
         ):
             button.setArrowType(arrow)
             button.setToolTip(tip)
+            describe(button, tip.split(" (")[0], tip)
         close.setText("✕")
         close.setToolTip("Close (Esc)")
+        describe(close, "Close the find bar", "Escape closes it too")
+        describe(self.field, "Find in article", "Every match is marked; Enter goes to the next")
+        describe(self, "Find bar")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         for widget in (self.field, previous, following, self.match_case, self.count_label):

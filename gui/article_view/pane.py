@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.article_view.find_bar import FindBar
@@ -9,6 +10,7 @@ from gui.article_view.header import ArticleHeader
 from gui.article_view.legend import Legend
 from gui.article_view.reader import ArticleView
 from gui.core.articles import Article
+from gui.widgets.accessible import describe
 
 
 class Banner(QLabel):
@@ -18,6 +20,8 @@ class Banner(QLabel):
         super().__init__(parent)
         self.setObjectName("banner")
         self.setWordWrap(True)
+        # Its name is the message itself, as a label's is; the description says what it is.
+        self.setAccessibleDescription("A message about the library or the article open")
         self.hide()
 
     def say(self, text: str) -> None:
@@ -31,13 +35,15 @@ class ArticlePane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        describe(self, "Article", "The article open: its details, legend and text")
         self.banner = Banner(self)
         self.header = ArticleHeader(self)
         self.legend = Legend(self)
         self.view = ArticleView(self)
         self.find_bar = FindBar(self.view, self)
         self.placeholder = QLabel(
-            "No article open.\n\nImport one with File ▸ Import (Ctrl+O), drop files here,\n"
+            "No article open.\n\nImport one with File ▸ Import Files… "
+            f"({QKeySequence(QKeySequence.StandardKey.Open).toString()}), drop files here,\n"
             "or paste text as a new article (Ctrl+Shift+V).",
             objectName="placeholder",
         )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from gui.core.entities.pipeline import Entity
 from gui.entities.entities_model import GroupsModel, MentionsModel, build_groups
+from gui.widgets.accessible import describe
 from gui.widgets.table_model import SIZING_ROWS
 
 
@@ -50,6 +51,7 @@ class EntitiesPanel(QWidget):
         self.mentions = MentionsModel(self)
         self.filter = QLineEdit(placeholderText="Filter entities", clearButtonEnabled=True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        describe(self.filter, "Filter entities", "Keeps the entities whose name contains this")
         self.group_table = _table(self.proxy, self)
         self.group_table.setSortingEnabled(True)
         # The groups come most-mentioned first; sorting them again through the proxy costs
@@ -70,6 +72,8 @@ class EntitiesPanel(QWidget):
         self.mention_table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents
         )
+        describe(self.group_table, "Entities", "Each name the article gives, with its type")
+        describe(self.mention_table, "Mentions", "Where the entity picked is named; Enter shows it")
         self.mention_title = QLabel("Click an entity in the text, or pick one above.")
         self.mention_title.setWordWrap(True)
         self._layout()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.library.library_model import DATE, ENTITIES, OUTLET, TITLE, LibraryModel
+from gui.widgets.accessible import describe
 from gui.widgets.table_model import SIZING_ROWS
 
 
@@ -31,6 +32,7 @@ class LibraryPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.search = QLineEdit(placeholderText="Search titles and text", clearButtonEnabled=True)
+        describe(self.search, "Search the library", "Finds articles by title and text")
         self.search.textChanged.connect(self.search_changed)
         self.table = self._make_table()
         layout = QVBoxLayout(self)
@@ -42,6 +44,7 @@ class LibraryPanel(QWidget):
     def _make_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("libraryTable")
+        describe(table, "Articles", "The library's articles; Enter opens one, F2 renames it")
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
         table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
