@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QMenu, QToolBar, QWidget
 
-from gui.actions import make_action
+from gui.actions import make_action, menu_text
 from gui.annotating.codebook_dialog import CodebookDialog, colour_icon
 from gui.article_view.reader import ArticleView
 from gui.core.anchoring import anchor_for
@@ -24,6 +24,7 @@ from gui.core.annotations.commands import (
 from gui.core.annotations.model import Label
 from gui.core.changes import Change
 from gui.session.session import Session
+from gui.widgets.accessible import describe
 from gui.widgets.note_dialog import NoteDialog
 
 
@@ -36,21 +37,33 @@ class AnnotationActions(QObject):
         self._labels: list[Label] = []
         self.menu_extensions: list = []  # f(menu, offset, start, end) add more to the menu
         stack = session.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.undo_action = make_action(self, "&Undo", stack.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = make_action(self, "&Redo", stack.redo, QKeySequence.StandardKey.Redo)
+        # Qt's own undo actions would show an "&" in a title as a shortcut marker.
+        for action, can in ((self.undo_action, stack.canUndoChanged),
+                            (self.redo_action, stack.canRedoChanged)):  # fmt: skip
+            action.setEnabled(False)
+            can.connect(action.setEnabled)
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
         self.note_action = make_action(self, "Add or Edit &Note…", self.edit_note, "Ctrl+Shift+N")
         self.delete_action = make_action(self, "&Delete Annotation", self.delete_annotation)
         self.codebook_action = make_action(self, "&Codebook…", self.edit_codebook)
         self.label_picker = QComboBox()
         self.label_picker.setToolTip("Label for the selection (keys 1-9 pick labels too)")
+        describe(self.label_picker, "Label", self.label_picker.toolTip())
         self.label_button = make_action(self, "&Label Selection", self.label_with_picker, "Ctrl+L")
         view.label_requested.connect(self.label_with_hotkey)
         view.note_requested.connect(self.edit_note)
         view.delete_requested.connect(self.delete_annotation)
         view.context_menu_requested.connect(self.show_context_menu)
         session.changed.connect(self._changed)
+
+    def _undo_text_changed(self, text: str) -> None:
+        _say_step(self.undo_action, "Undo", text)
+
+    def _redo_text_changed(self, text: str) -> None:
+        _say_step(self.redo_action, "Redo", text)
 
     def toolbar(self, parent: QWidget) -> QToolBar:
         """The annotating toolbar: undo, redo, the label picker and its button."""
@@ -83,8 +96,8 @@ class AnnotationActions(QObject):
             self.label_selection(self._labels[index])
 
     def label_selection(self, label: Label) -> None:
-        """Annotate the selected text with a label."""
-        start, end = self.view.selected_span()
+        """Annotate the selected words with a label (not the spaces selected around them)."""
+        start, end = self.view.selected_words()
         if end > start:
             self.session.annotate(label, start, end)
 
@@ -105,7 +118,7 @@ class AnnotationActions(QObject):
 
     def reattach(self, annotation) -> None:
         """Attach an (orphaned) annotation to the text selected in the reader."""
-        start, end = self.view.selected_span()
+        start, end = self.view.selected_words()
         if annotation is not None and end > start and self.session.current is not None:
             anchor = anchor_for(self.session.current.body, start, end)
             self.session.execute(MoveAnnotation(annotation.id, anchor, False))
@@ -130,14 +143,16 @@ class AnnotationActions(QObject):
     def context_menu(self, offset: int) -> QMenu:
         """The menu for a place in the text: labels, the annotation, the entity there."""
         menu = QMenu(self.parent_widget)
-        start, end = self.view.selected_span()
+        start, end = self.view.selected_words()
         label_menu = menu.addMenu("&Label Selection As")
         label_menu.setEnabled(end > start)
         for label in self._labels:
-            action = label_menu.addAction(colour_icon(label.colour), _with_key(label))
+            action = label_menu.addAction(
+                colour_icon(label.colour), _with_key(label, menu_text(label.name))
+            )
             action.triggered.connect(lambda _=False, chosen=label: self.label_selection(chosen))
         for annotation in self.view.annotations_at(offset):
-            name = self.label_name(annotation.label_id)
+            name = menu_text(self.label_name(annotation.label_id))
             menu.addAction(f"Edit Note of “{name}”…", lambda a=annotation: self.edit_note(a))
             menu.addAction(
                 f"Delete “{name}” Annotation", lambda a=annotation: self.delete_annotation(a)
@@ -145,7 +160,7 @@ class AnnotationActions(QObject):
         for extend in self.menu_extensions:
             extend(menu, offset, start, end)
         menu.addSeparator()
-        menu.addAction("&Copy", self.view.copy).setEnabled(end > start)
+        menu.addAction("&Copy", self.view.copy).setEnabled(self.view.textCursor().hasSelection())
         return menu
 
     # -- codebook changes ------------------------------------------------------------------
@@ -168,6 +183,14 @@ class AnnotationActions(QObject):
         return next((label.name for label in self._labels if label.id == label_id), "label")
 
 
-def _with_key(label: Label) -> str:
-    """A label's name with its hotkey, for menus."""
-    return f"{label.name}\t{label.hotkey}" if label.hotkey else label.name
+def _say_step(action, verb: str, step: str) -> None:
+    """Name the step an undo or redo action would take back (the toolbar keeps it short)."""
+    action.setText(f"&{verb} {menu_text(step)}".strip())
+    action.setIconText(verb)
+    action.setToolTip(f"{verb} {step}".strip())
+
+
+def _with_key(label: Label, name: str | None = None) -> str:
+    """A label's name (or the name given) with its hotkey, for menus and the picker."""
+    name = label.name if name is None else name
+    return f"{name}\t{label.hotkey}" if label.hotkey else name

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from gui.actions import menu_text
 from gui.core.annotations.model import Annotation
 from gui.session.session import Session
 
@@ -58,7 +59,7 @@ class Layers(QObject):
                 self.menu.addSeparator()
                 continue
             mine = " (you)" if name == self.session.annotator else ""
-            action = QAction(f"{name}{mine}", self.menu, checkable=True)
+            action = QAction(menu_text(f"{name}{mine}"), self.menu, checkable=True)
             action.setChecked(name not in self.hidden)
             action.toggled.connect(lambda shown, n=name: self.toggle(n, shown))
             self.menu.addAction(action)

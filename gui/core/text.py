@@ -66,3 +66,20 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     """text on one line, cut to limit characters with an ellipsis."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+# Punctuation that joins a word to the next and never belongs to a span's meaning.
+_JOINERS = ",;:"
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without the spaces and joining commas a selection picked up at its ends.
+
+    Keyboard selection by words (Ctrl+Shift+Right) takes the space after each word, so
+    "reportedly " would be stored; a selection of nothing but spaces becomes empty.
+    """
+    while start < end and (text[start].isspace() or text[start] in _JOINERS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _JOINERS):
+        end -= 1
+    return (start, end) if end > start else (start, start)

@@ -11,7 +11,7 @@ from operator import itemgetter
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
-from gui.actions import make_action
+from gui.actions import make_action, menu_text
 from gui.article_view.pane import ArticlePane
 from gui.core.articles import Article
 from gui.core.entities.commands import RemoveCorrection
@@ -108,13 +108,14 @@ class EntityActions(QObject):
         """Entity corrections for the entity at offset, or for the selected text."""
         entity = next((e for e in self.view.entities() if e.start <= offset < e.end), None)
         if entity is not None:
-            self._entity_menu(menu.addMenu(f"Entity “{entity.text}”"), entity)
+            self._entity_menu(menu.addMenu(f"Entity “{menu_text(entity.text)}”"), entity)
         if end > start:
             text = " ".join(self.view.body()[start:end].split())
             mark = menu.addMenu("Mark Selection as &Entity")
             for key in ENTITY_TYPES:
                 mark.addAction(
-                    ENTITY_TYPE_NAMES[key], lambda k=key, t=text: self.correct("add", t, label=k)
+                    menu_text(ENTITY_TYPE_NAMES[key]),
+                    lambda k=key, t=text: self.correct("add", t, label=k),
                 )
 
     def _entity_menu(self, sub: QMenu, entity: Entity) -> None:
@@ -123,7 +124,7 @@ class EntityActions(QObject):
         for key in ENTITY_TYPES:
             if key != entity.label:
                 types.addAction(
-                    ENTITY_TYPE_NAMES[key],
+                    menu_text(ENTITY_TYPE_NAMES[key]),
                     lambda k=key, e=entity: self.correct("type", e.text, label=k),
                 )
         sub.addAction("&Not an Entity", lambda e=entity: self.correct("remove", e.text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from gui.actions import make_action
@@ -23,7 +23,9 @@ class ImportActions(QObject):
     def __init__(self, session: Session, parent: QWidget) -> None:
         super().__init__(parent)
         self.session, self.parent_widget = session, parent
-        self.import_action = make_action(self, "&Import Files…", self.import_files, "Ctrl+O")
+        self.import_action = make_action(
+            self, "&Import Files…", self.import_files, QKeySequence.StandardKey.Open
+        )
         self.import_action.setStatusTip("Import .txt, .md, .html, .docx or .pdf articles")
         self.import_folder_action = make_action(self, "Import &Folder…", self.import_folder)
         self.paste_action = make_action(self, "&Paste as New Article", self.paste, "Ctrl+Shift+V")
@@ -74,14 +76,30 @@ class ImportActions(QObject):
         summary = import_summary(report)
         self.status.emit(summary)
         if report.failures:
-            details = "\n".join(report.failures)
-            ErrorMessage.ask(self.parent_widget, "Some files were not imported", summary, details)
+            text, details = failure_message(summary, report.failures)
+            ErrorMessage.ask(self.parent_widget, "Some files were not imported", text, details)
         if report.added:
             self.session.open_article(report.added[0][0])
         elif len(report.duplicates) == 1 and OpenExisting.ask(
             self.parent_widget, report.duplicates[0][1]
         ):
             self.session.open_article(report.duplicates[0][0])
+
+
+SHOWN_FAILURES = 8  # failures named in the message itself; a longer list goes in the details
+
+
+def failure_message(summary: str, failures: list[str]) -> tuple[str, str]:
+    """The message's text (the summary and each failure with its reason) and its details.
+
+    The reasons are the point of the message: they stand in its text, where they are read,
+    and only a long batch's remainder waits behind Show Details.
+    """
+    shown = "\n".join(f"• {failure}" for failure in failures[:SHOWN_FAILURES])
+    rest = len(failures) - SHOWN_FAILURES
+    more = f"\n…and {rest} more (Show Details lists them all)." if rest > 0 else ""
+    details = "\n".join(failures) if rest > 0 else ""
+    return f"{summary}.\n\n{shown}{more}", details
 
 
 def import_summary(report: ImportReport) -> str:

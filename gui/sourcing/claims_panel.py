@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -15,13 +16,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core.sourcing.commands import (
+    INFO_CREDIBILITY,
+    INFO_GRADES,
+    SOURCE_GRADES,
+    SOURCE_RELIABILITY,
+    STATUSES,
+    ClaimAssessment,
+)
 from gui.core.sourcing.model import NumericClaim
 from gui.sourcing.claims_model import ClaimsModel
+from gui.widgets.accessible import describe
 from gui.widgets.table_model import SIZING_ROWS
 
-STATUSES = ("unverified", "verified", "disputed", "false")
-SOURCE_GRADES = ("A", "B", "C", "D", "E", "F")  # Admiralty: source reliability
-INFO_GRADES = ("1", "2", "3", "4", "5", "6")  # Admiralty: information credibility
+STATUS_NAMES = {
+    "unverified": "Unverified",
+    "verified": "Verified",
+    "disputed": "Disputed",
+    "false": "False",
+}
+NOT_GRADED = ("", "Not graded")
+# Each Admiralty grade with its meaning: a letter alone means nothing to most readers.
+SOURCE_CHOICES = (
+    *((grade, f"{grade} — {SOURCE_RELIABILITY[grade].capitalize()}") for grade in SOURCE_GRADES),
+    NOT_GRADED,
+)
+INFO_CHOICES = (
+    *((grade, f"{grade} — {INFO_CREDIBILITY[grade].capitalize()}") for grade in INFO_GRADES),
+    NOT_GRADED,
+)
 RELATIONS = (("corroborates", "Corroborates"), ("different_scope", "Different scope"),
              ("contradicts", "Contradicts"))  # fmt: skip
 
@@ -45,6 +68,7 @@ class ClaimsPanel(QWidget):
         )
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        describe(self.table, "Claims", "The article's figures; right-click one to judge it")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
@@ -62,8 +86,16 @@ class ClaimsPanel(QWidget):
     def set_claims(
         self, numbers: Sequence[NumericClaim], assessments: dict, relations: Sequence
     ) -> None:
-        """Show the article's numeric claims."""
+        """Show the article's numeric claims, keeping the ones selected (a verdict was set)."""
+        keys = {self.model.claim(row).key for row in self.selected_rows()}
         self.model.set_claims(numbers, assessments, relations)
+        selection = self.table.selectionModel()
+        for row in range(self.model.rowCount()):
+            if self.model.claim(row).key in keys:
+                flags = QItemSelectionModel.SelectionFlag.Select
+                selection.select(
+                    self.model.index(row, 0), flags | QItemSelectionModel.SelectionFlag.Rows
+                )
 
     def selected_rows(self) -> list[int]:
         """The rows selected, top to bottom."""
@@ -76,25 +108,34 @@ class ClaimsPanel(QWidget):
         if len(rows) == 2:
             keys = [self.model.claim(row).key for row in rows]
             relation = menu.addMenu("&Relation Between the Two")
-            for value, text in RELATIONS:
-                relation.addAction(text, lambda v=value: self.relation_requested.emit(*keys, v))
-            relation.addAction("No Relation", lambda: self.relation_requested.emit(*keys, ""))
+            group, now = QActionGroup(relation), self.model.relation(*keys)
+            for value, text in (*RELATIONS, ("", "No Relation")):
+                action = relation.addAction(
+                    text, lambda v=value: self.relation_requested.emit(*keys, v)
+                )
+                action.setCheckable(True)
+                action.setChecked(value == now)
+                group.addAction(action)
         if len(rows) == 1:
             key = self.model.claim(rows[0]).key
             self._assessment_menus(menu, key, self.model.assessment(rows[0]))
         return menu
 
     def _assessment_menus(self, menu: QMenu, key: str, assessment) -> None:
-        for title, field, values in (
-            ("&Verdict", "status", STATUSES),
-            ("&Source Reliability (A-F)", "source_grade", SOURCE_GRADES),
-            ("&Information Credibility (1-6)", "info_grade", INFO_GRADES),
+        """Verdict and grade menus, the claim's current value ticked in each."""
+        current = assessment or ClaimAssessment(0, key)  # unassessed: unverified, ungraded
+        for title, field, choices in (
+            ("&Verdict", "status", [(s, STATUS_NAMES[s]) for s in STATUSES]),
+            ("&Source Reliability (A-F)", "source_grade", SOURCE_CHOICES),
+            ("&Information Credibility (1-6)", "info_grade", INFO_CHOICES),
         ):
             sub = menu.addMenu(title)
-            for value in values:
-                action = sub.addAction(value, lambda f=field, v=value: self._assess(key, f, v))
+            group = QActionGroup(sub)  # one value at a time, shown as the one ticked
+            for value, text in choices:
+                action = sub.addAction(text, lambda f=field, v=value: self._assess(key, f, v))
                 action.setCheckable(True)
-                action.setChecked(getattr(assessment, field, "") == value)
+                action.setChecked(getattr(current, field) == value)
+                group.addAction(action)
         note = assessment.note if assessment else ""
         menu.addAction("&Note…", lambda: self.note_requested.emit(key, note))
 

@@ -1,10 +1,10 @@
-"""Offsets convert between Python code points and Qt's UTF-16 units."""
+"""Offsets convert between Python code points and Qt's UTF-16 units; selections trim."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gui.core.text import Span, Utf16Index
+from gui.core.text import Span, Utf16Index, trim_span
 
 
 @given(st.text(alphabet=st.sampled_from("ab \n😀𝔘é中")))
@@ -28,3 +28,14 @@ def test_span_rejects_reversed_ranges_and_knows_overlap():
     assert Span(0, 3).overlaps(Span(2, 4))
     assert not Span(0, 2).overlaps(Span(2, 4))
     assert len(Span(2, 7)) == 5
+
+
+def test_a_selection_is_trimmed_to_its_words():
+    text = "Officials reportedly, said so.  "
+    start = text.index("reportedly")
+    # Ctrl+Shift+Right takes the comma and the space after the word.
+    assert trim_span(text, start, start + len("reportedly, ")) == (start, start + 10)
+    assert trim_span(text, start - 1, start + 10) == (start, start + 10)  # a space before
+    assert text[slice(*trim_span(text, 0, len(text)))] == "Officials reportedly, said so."
+    assert trim_span(text, len(text) - 2, len(text)) == (len(text), len(text))  # only spaces
+    assert trim_span("“Yes.” ", 0, 7) == (0, 6)  # quotes and full stops belong to a quote

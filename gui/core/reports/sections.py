@@ -9,27 +9,16 @@ from gui.core.annotations.model import Annotation, Label
 from gui.core.entities.pipeline import ENTITY_TYPE_NAMES
 from gui.core.reports.markup import element, esc, percent, section, table
 from gui.core.reports.style import STATUS_CLASSES, entity_class, label_class, layer_class
-from gui.core.sourcing.commands import ClaimAssessment, ClaimRelation
+from gui.core.sourcing.commands import (
+    INFO_CREDIBILITY,
+    SOURCE_RELIABILITY,
+    ClaimAssessment,
+    ClaimRelation,
+)
 from gui.core.sourcing.model import Findings, NumericClaim, Profile
 from gui.core.sourcing.summary import SourceRow, build_sources
 from gui.core.trainer.checklist import ChecklistAnswer
 
-SOURCE_RELIABILITY = {
-    "A": "completely reliable",
-    "B": "usually reliable",
-    "C": "fairly reliable",
-    "D": "not usually reliable",
-    "E": "unreliable",
-    "F": "reliability cannot be judged",
-}
-INFO_CREDIBILITY = {
-    "1": "confirmed by other sources",
-    "2": "probably true",
-    "3": "possibly true",
-    "4": "doubtful",
-    "5": "improbable",
-    "6": "truth cannot be judged",
-}
 RELATION_WORDS = {
     "corroborates": "corroborates",
     "different_scope": "different scope from",

@@ -15,6 +15,23 @@ from gui.core.changes import Change
 STATUSES: tuple[str, ...] = ("unverified", "verified", "disputed", "false")
 SOURCE_GRADES: tuple[str, ...] = tuple("ABCDEF")  # Admiralty: source reliability
 INFO_GRADES: tuple[str, ...] = tuple("123456")  # Admiralty: information credibility
+# What each Admiralty grade means (the NATO/STANAG 2511 wording).
+SOURCE_RELIABILITY: dict[str, str] = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+INFO_CREDIBILITY: dict[str, str] = {
+    "1": "confirmed by other sources",
+    "2": "probably true",
+    "3": "possibly true",
+    "4": "doubtful",
+    "5": "improbable",
+    "6": "truth cannot be judged",
+}
 RELATIONS: tuple[str, ...] = ("corroborates", "different_scope", "contradicts")
 CORRECTION_KINDS: tuple[str, ...] = ("speaker", "remove_quote", "add_quote")
 KEY_SEPARATOR = "@"
