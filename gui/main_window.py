@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar
 
@@ -314,7 +314,12 @@ class MainWindow(QMainWindow):
         return self.screen().size()
 
     def _restore(self) -> None:
-        self.fit_to_screen(self.screen_size())
+        screen = self.screen_size()
+        first_time = self.settings.layout(screen_key(screen)) is None
+        self.fit_to_screen(screen)
+        room = self.screen().availableSize()
+        if first_time and DEFAULT_SIZE.boundedTo(room) != DEFAULT_SIZE:
+            self.setWindowState(Qt.WindowState.WindowMaximized)  # a laptop: all of its screen
         self.pane.view.set_zoom(self.settings.zoom())
         self.session.annotator = self.settings.annotator() or self.session.annotator
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import html
-import platform
-from importlib.metadata import PackageNotFoundError, version
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
@@ -22,6 +20,8 @@ OFFLINE = (
 
 def app_version() -> str:
     """The installed version ("unknown" when run from a source tree never installed)."""
+    from importlib.metadata import PackageNotFoundError, version  # only when About is asked
+
     try:
         return version("sourcelight")
     except PackageNotFoundError:
@@ -30,6 +30,8 @@ def app_version() -> str:
 
 def about_html() -> str:
     """The About text."""
+    import platform
+
     return (
         f"<h2>{APP_NAME} {html.escape(app_version())}</h2>"
         "<p>An offline reader and annotator for news articles, for analysts and for "
