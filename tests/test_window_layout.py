@@ -49,11 +49,14 @@ def test_on_a_small_screen_the_header_and_legend_start_folded(window, qtbot):
     fill_everything(window)
     pane = window.pane
     assert pane.header.compact and pane.legend.folded
+    assert window.fold_legend_action.isChecked() and window.compact_header_action.isChecked()
     one_line = pane.legend.layout().heightForWidth(10_000)
     assert pane.legend.height() <= one_line + 1
     assert pane.header.height() < 2.5 * pane.header.line.sizeHint().height()
     lay_out_for(window, qtbot, QSize(1920, 1080))
     assert not pane.header.compact and not pane.legend.folded
+    window.compact_header_action.trigger()  # the View menu folds it again
+    assert pane.header.compact
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen, floating the dock
