@@ -13,7 +13,16 @@ from pathlib import Path
 PROG = "sourcelight"
 USAGE = "%(prog)s [--library FILE] [FILE ...]\n       %(prog)s [--library FILE] COMMAND [ARGS ...]"
 # Each runs gui.cli.commands.<name>_command, with "-" in the name read as "_".
-COMMANDS = ("import", "list", "analyze", "export", "import-annotations", "report", "compare")
+COMMANDS = (
+    "import",
+    "list",
+    "analyze",
+    "export",
+    "import-annotations",
+    "report",
+    "compare",
+    "install-desktop",
+)
 
 
 def window_parser() -> argparse.ArgumentParser:

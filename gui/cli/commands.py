@@ -5,6 +5,7 @@ Imported only when a command runs, so that the window's start-up loads none of t
 
 from gui.cli.analyze import analyze_command
 from gui.cli.compare import compare_command
+from gui.cli.desktop import install_desktop_command
 from gui.cli.export import export_command
 from gui.cli.library import import_annotations_command, import_command, list_command
 from gui.cli.report import report_command
@@ -15,6 +16,7 @@ __all__ = [
     "export_command",
     "import_annotations_command",
     "import_command",
+    "install_desktop_command",
     "list_command",
     "report_command",
 ]

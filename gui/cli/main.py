@@ -13,6 +13,7 @@ import sys
 from importlib import metadata
 
 from gui.cli import compare as cli_compare
+from gui.cli import desktop as cli_desktop
 from gui.cli import report as cli_report
 from gui.cli.arguments import (
     COMMANDS,
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import_annotations_parser(commands)
     cli_report.add_parser(commands, _add_command)
     cli_compare.add_parser(commands, _add_command)
+    cli_desktop.add_parser(commands, _add_command)
     return parser
 
 
