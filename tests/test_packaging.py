@@ -130,3 +130,27 @@ def test_an_installed_wheel_finds_its_resources_away_from_the_checkout(wheel, tm
     )
     assert help_run.returncode == 0, help_run.stderr
     assert "install-desktop" in help_run.stdout
+
+
+def test_the_readme_starts_with_the_two_commands_ci_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = [line for line in readme.splitlines() if line.startswith("python3 -m venv")]
+    assert commands[:2] == [
+        "python3 -m venv --upgrade-deps .venv && .venv/bin/pip install -e . && "
+        ".venv/bin/python main.py",
+        "python3 -m venv --upgrade-deps .venv && .venv/bin/pip install -e '.[test]' && "
+        ".venv/bin/python -m pytest",
+    ]
+    assert readme.index(commands[1]) < readme.index("## What it is")
+
+
+def test_the_readme_names_the_debian_packages_ci_installs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| Debian"))
+    named = set(row.split("`sudo apt install ")[1].split("`")[0].split())
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    block = script.split("QT_RUNTIME_PACKAGES=(")[1].split(")")[0]
+    installed = {word for line in block.splitlines() for word in line.split("#")[0].split()}
+    assert named == (installed - {"poppler-utils"}) | {"python3-venv"}
+    fedora = next(line for line in readme.splitlines() if line.startswith("| Fedora"))
+    assert "xcb-util-cursor" in fedora and "libxkbcommon-x11" in fedora
