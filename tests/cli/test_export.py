@@ -188,7 +188,8 @@ def test_export_csv_to_stdout_parses_back(capsys, library, articles):
         capsys, "--library", library, "export", "--article", 1, "--format", "csv"
     )
     assert (code, err) == (0, "")
-    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert out.startswith("\ufeff")  # a byte order mark, for Excel
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"), newline="")))
     assert [(r["label"], r["text"], r["annotator"]) for r in rows] == [
         ("Claim", "Heavy rain", "dana"),
         ("Source", "officials said", ""),
