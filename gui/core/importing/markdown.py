@@ -1,12 +1,14 @@
-"""Markdown articles: front matter read into metadata, the rest rendered to plain text."""
+"""Markdown articles: YAML front matter read into metadata, the rest rendered to plain text."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
+import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -17,8 +19,7 @@ from gui.core.importing.metadata import iso_date
 _FRONT_MATTER = re.compile(
     r"\A---[ \t]*\n(?P<block>(?:.*?\n)??)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S
 )
-_KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
-_LIST_ITEM = re.compile(r"^\s*-\s+(?P<value>.*)$")
+MAX_FRONT_MATTER = 64 * 1024  # characters; a longer block is taken for text, not metadata
 _FIELDS = {
     "title": "title", "headline": "title",
     "author": "byline", "authors": "byline", "byline": "byline",
@@ -71,36 +72,36 @@ def front_matter_metadata(values: dict[str, list[str]]) -> Metadata:
 
 
 def _read_front_matter(block: str) -> dict[str, list[str]] | None:
-    """Keys and their values (a list per key); None when a line is not YAML-ish."""
-    values: dict[str, list[str]] = {}
-    key = None
-    for line in block.split("\n"):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if (item := _LIST_ITEM.match(line)) and key is not None:
-            values[key].append(_unquote(item["value"]))
-        elif pair := _KEY_VALUE.match(line):
-            key = pair["key"]
-            values[key] = _split_value(pair["value"])
-        else:
-            return None
-    return values
+    """Keys and their values (a list per key); None when the block is no YAML mapping.
+
+    PyYAML's safe loader builds only plain values (no Python objects). Only top-level
+    scalars and lists of scalars are read, so an alias bomb is never expanded.
+    """
+    if len(block) > MAX_FRONT_MATTER:
+        return None
+    try:
+        loaded = yaml.safe_load(block)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    if not isinstance(loaded, dict):
+        return None
+    return {str(key): _texts(value) for key, value in loaded.items()}
 
 
-def _split_value(value: str) -> list[str]:
-    """A scalar as a one-item list, an inline "[a, b]" list as its items; blank -> []."""
-    value = value.strip()
-    if value.startswith("[") and value.endswith("]"):
-        return [_unquote(part) for part in value[1:-1].split(",") if part.strip()]
-    return [_unquote(value)] if value else []
+def _texts(value: object) -> list[str]:
+    """A front matter value as a list of texts: a scalar as one, a list's scalars in order."""
+    items = value if isinstance(value, list) else [value]
+    texts = [_text(item) for item in items]
+    return [text for text in texts if text]
 
 
-def _unquote(value: str) -> str:
-    """Remove matching quotes around a YAML scalar."""
-    value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        return value[1:-1]
-    return value
+def _text(value: object) -> str:
+    """A scalar as text (dates in ISO 8601); "" for nothing, a mapping or a nested list."""
+    if value is None or isinstance(value, dict | list | bool):
+        return ""
+    if isinstance(value, date):  # YAML reads 2024-03-05 as a date
+        return value.isoformat()
+    return " ".join(str(value).split())
 
 
 def render(tokens: Sequence[Token]) -> str:

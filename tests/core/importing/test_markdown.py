@@ -135,3 +135,39 @@ def test_tables_become_rows_of_cells(tmp_path):
     text = "Berths by port:\n\n| Port | Berths |\n|---|---|\n| Elswick | 4 |\n| Norham | 7 |\n"
     body = import_file(write(tmp_path, text)).body
     assert body == "Berths by port:\n\nPort | Berths\nElswick | 4\nNorham | 7"
+
+
+def test_a_quoted_name_with_a_comma_stays_one_name(tmp_path):
+    text = (
+        '---\nauthor: "Moreau, Ines"\ncredits: ["Reuters, via Handout", \'AP, pool\']\n---\n'
+        "The strike ended.\n"
+    )
+    metadata = import_file(write(tmp_path, text)).metadata
+    assert metadata.byline == "Moreau, Ines"
+    assert metadata.credits == ("Reuters, via Handout", "AP, pool")
+
+
+def test_a_folded_value_is_read_whole_and_stays_out_of_the_text(tmp_path):
+    text = (
+        "---\ntitle: >\n  Night trains return\n  to the northern line\nsource: |\n"
+        "  Rail Gazette\ndate: 2024-03-05\n---\nThe first train left at ten.\n"
+    )
+    imported = import_file(write(tmp_path, text))
+    assert imported.metadata.title == "Night trains return to the northern line"
+    assert imported.metadata.outlet == "Rail Gazette"
+    assert imported.metadata.published == "2024-03-05"  # YAML's date, back to ISO 8601
+    assert imported.body == "The first train left at ten."
+
+
+def test_yaml_that_builds_objects_or_bombs_is_not_metadata(tmp_path):
+    python_object = "---\ntitle: !!python/object/apply:os.system ['true']\n---\nText.\n"
+    front, rest = split_front_matter(python_object)  # the safe loader refuses the tag
+    assert front == {}
+    assert rest == python_object
+    laughs = "---\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi")
+    )
+    front, rest = split_front_matter(laughs + "title: Laughs\n---\nText.\n")
+    assert front["title"] == ["Laughs"]  # nested lists are passed over, never expanded
+    assert front["i"] == []
+    assert rest == "Text.\n"
