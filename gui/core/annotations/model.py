@@ -94,6 +94,7 @@ class Annotation:
     created: str
     modified: str
     orphaned: bool = False  # its text could not be found after the body changed
+    iri: str = ""  # its identity in an exchange format it came from ("": made here)
 
     @property
     def start(self) -> int:

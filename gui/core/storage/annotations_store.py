@@ -39,6 +39,7 @@ ANNOTATION_COLUMNS = (
     "created",
     "modified",
     "orphaned",
+    "iri",
 )
 LABEL_COLUMNS = ("id", "name", "colour", "hotkey", "description", "position")
 
@@ -137,10 +138,10 @@ class LabelStore:
 def annotation_from_row(row: Sequence[Any]) -> Annotation:
     """An Annotation from a row in ANNOTATION_COLUMNS order."""
     (id_, article_id, label_id, start, end, exact, prefix, suffix, *rest) = row
-    note, annotator, created, modified, orphaned = rest
+    note, annotator, created, modified, orphaned, iri = rest
     anchor = Anchor(start, end, exact, prefix, suffix)
     return Annotation(
-        id_, article_id, label_id, anchor, note, annotator, created, modified, bool(orphaned)
+        id_, article_id, label_id, anchor, note, annotator, created, modified, bool(orphaned), iri
     )
 
 
@@ -162,6 +163,7 @@ def annotation_row(annotation: Annotation) -> tuple[Any, ...]:
         a.created,
         a.modified,
         int(a.orphaned),
+        a.iri,
     )
 
 

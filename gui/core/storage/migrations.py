@@ -13,7 +13,7 @@ from sqlite_utils.migrations import Migrations
 from gui.core.annotations.model import DEFAULT_CODEBOOK
 
 MIGRATIONS = Migrations("sourcelight")
-SCHEMA_VERSION = 4  # the highest schema this code knows: the number of the last migration
+SCHEMA_VERSION = 5  # the highest schema this code knows: the number of the last migration
 
 FTS_COLUMNS = ("title", "outlet", "byline", "body")
 ANNOTATION_FTS_COLUMNS = ("exact", "note")
@@ -251,6 +251,15 @@ def exercises_schema(db: Database) -> None:
     for sql in (_EXERCISES, _EXERCISE_ARTICLES, _EXERCISE_RETURNS):
         db.execute(sql)
     _set_version(db, 4)
+
+
+# Where an annotation came from in an exchange format (a W3C id, a REFI-QDA GUID), so that
+# exporting it again gives it the same identity. "" for annotations made in the library.
+@MIGRATIONS(name="0005_annotation_iri")
+def annotation_iri(db: Database) -> None:
+    """Each annotation's identity in the file it was imported from."""
+    db.execute("ALTER TABLE annotations ADD COLUMN iri TEXT NOT NULL DEFAULT ''")
+    _set_version(db, 5)
 
 
 def _codebook_rows() -> list[dict[str, object]]:

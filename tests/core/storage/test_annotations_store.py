@@ -166,3 +166,35 @@ def test_an_upgraded_library_opens_again_without_migrating(library_path):
         assert schema.MIGRATIONS.pending(library.db) == []
     finally:
         library.close()
+
+
+def test_migration_five_gives_old_annotations_an_empty_iri_and_keeps_new_ones(library_path):
+    first_four = Migrations("sourcelight")
+    for name, step in (
+        ("0001_initial", schema.initial_schema),
+        ("0002_annotations", schema.annotations_schema),
+        ("0003_sourcing", schema.sourcing_schema),
+        ("0004_exercises", schema.exercises_schema),
+    ):
+        first_four(name=name)(step)
+    db = Database(library_path)
+    first_four.apply(db)
+    old = Library(db, library_path, False, True)
+    article = ArticleStore(old).add(imported(FIRST, "Palmyra"))
+    db.execute(
+        'INSERT INTO annotations (article_id, label_id, start, "end", exact, prefix, suffix,'
+        " note, annotator, created, modified, orphaned) VALUES (?, 1, 0, 9, 'Officials', '',"
+        " '', '', 'dana', '', '', 0)",
+        [article],
+    )
+    db.conn.commit()
+    db.close()
+    library = open_library(library_path)
+    try:
+        (kept,) = AnnotationStore(library).for_article(article)
+        assert kept.iri == ""
+        made = replace(kept, id=0, iri="urn:uuid:6f1c3f8e-1d2b-4c59-9a43-0f6f4b1e9d01")
+        added = apply(library, AddAnnotation(made, "Claim")).annotation_id
+        assert AnnotationStore(library).get(added).iri == made.iri
+    finally:
+        library.close()

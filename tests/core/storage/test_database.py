@@ -107,6 +107,7 @@ def test_migrations_run_once(library_path):
         "0002_annotations",
         "0003_sourcing",
         "0004_exercises",
+        "0005_annotation_iri",
     ]
 
 

@@ -38,7 +38,7 @@ def returned(file_hash: str = "h1", layer: str = "Ana", exercise_id: str = "ex-1
 
 
 def test_migration_four_adds_the_exercise_tables(library):
-    assert SCHEMA_VERSION == schema.schema_version(library.db) == 4
+    assert SCHEMA_VERSION == schema.schema_version(library.db) >= 4  # later ones add more
     names = set(library.db.table_names())
     assert {"exercises", "exercise_articles", "exercise_returns"} <= names
 
@@ -56,7 +56,7 @@ def test_migration_four_upgrades_a_schema_three_library_in_place(library_path):
         assert before.execute("PRAGMA user_version").fetchone() == (3,)
     library = open_library(library_path)
     try:
-        assert schema.schema_version(library.db) == 4
+        assert schema.schema_version(library.db) == SCHEMA_VERSION
         assert ArticleStore(library).count() == 1
         assert ExerciseStore(library).exercises() == []
     finally:
