@@ -36,7 +36,8 @@ class Incoming:
     created: str
     modified: str
     name: str  # how a report names this item, e.g. "item 3"
-    orphaned: bool = False  # the file says its text was already lost (own JSON only)
+    orphaned: bool = False  # the file says its text was already lost (anchor: its last place)
+    iri: str = ""  # the annotation's id in the file, kept so that it survives a round trip
 
 
 @dataclass(frozen=True)

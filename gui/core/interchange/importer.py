@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from gui.core.anchoring import Anchor, anchor_for, resolve
+from gui.core.anchoring import Anchor, Placement, anchor_for, resolve
 from gui.core.annotations.codebook import Codebook
 from gui.core.annotations.commands import AddAnnotation
 from gui.core.annotations.model import Annotation
@@ -22,6 +22,7 @@ from gui.core.interchange.json_format import add_article, is_own_export, parse_j
 from gui.core.interchange.w3c_reader import parse_w3c
 from gui.core.storage import AnnotationStore, ArticleStore, Library, apply
 from gui.core.storage.commands_store import carry_out
+from gui.core.text import Utf16Index
 
 DEFAULT_ANNOTATOR = "imported"
 UNDO_DESCRIPTION = "Import annotations"
@@ -169,6 +170,10 @@ class _Run:
         self.codebook = Codebook(library, parsed.labels)
         existing = AnnotationStore(library).for_article(article.id)
         self.seen = {_key(a.anchor, a.label_id, a.note) for a in existing}
+        # An id the article already has is that annotation again; one that an earlier item of
+        # the same file used is a mistake of the file: the later one gets a fresh id.
+        self.known_iris = {a.iri for a in existing if a.iri}
+        self.used_iris: set[str] = set()
         # The file's text is this article's: its orphans were orphans here too.
         self.trusted = article.content_hash in parsed.article_hashes
         self.anchored = self.orphaned = self.duplicates = 0
@@ -177,6 +182,9 @@ class _Run:
 
     def add(self, incoming: Incoming) -> None:
         """Anchor one annotation and save it, unless it is already there or has no place."""
+        if incoming.iri and incoming.iri in self.known_iris:
+            self.duplicates += 1
+            return
         placed = _place(incoming, self.article.body, self.trusted)
         if placed is None:
             self.skipped.append(f"{incoming.name}: its position is outside the text, and no quote")
@@ -189,6 +197,7 @@ class _Run:
         annotation = self._annotation(incoming, anchor, orphaned, self.codebook.id_for(name), note)
         self.inverses.append(apply(self.library, AddAnnotation(annotation, name)))
         self.seen.add(_key(anchor, annotation.label_id, note))
+        self.used_iris.add(annotation.iri)
         if orphaned:
             self.orphaned += 1
         else:
@@ -209,6 +218,7 @@ class _Run:
             incoming.created,
             incoming.modified,
             orphaned,
+            "" if incoming.iri in self.used_iris else incoming.iri,
         )
 
 
@@ -219,15 +229,35 @@ def _place(incoming: Incoming, body: str, trusted: bool) -> tuple[Anchor, bool] 
         inside = 0 <= anchor.start < anchor.end <= len(body)
         return (anchor_for(body, anchor.start, anchor.end), False) if inside else None
     if incoming.orphaned and trusted:
-        return anchor, True
+        return _with_place(anchor), True
     # A quote alone has start NO_POSITION (-1): resolve() then skips the offsets and takes the
     # occurrence with the best context, the earliest of equals.
-    placement = resolve(anchor, body)
+    placement = _in_utf16_units(anchor, body) or resolve(anchor, body)
     if placement is not None:
         return anchor_for(body, placement.start, placement.end), False
+    return _with_place(anchor), True
+
+
+def _in_utf16_units(anchor: Anchor, body: str) -> Placement | None:
+    """Where the anchor is if its positions count UTF-16 units, as JavaScript tools count.
+
+    Only when the code points there are not the quote but the UTF-16 reading is: the quote
+    confirms which reading the tool meant (Hypothesis, for one, counts UTF-16 units).
+    """
+    if anchor.start < 0 or body[anchor.start : anchor.end] == anchor.exact:
+        return None
+    units = Utf16Index(body)
+    start, end = units.from_utf16(anchor.start), units.from_utf16(anchor.end)
+    if (start, end) != (anchor.start, anchor.end) and body[start:end] == anchor.exact:
+        return Placement(start, end, "utf-16")
+    return None
+
+
+def _with_place(anchor: Anchor) -> Anchor:
+    """An orphan's anchor: a quote that came without a place gets 0..len(quote)."""
     if anchor.start == NO_POSITION:
-        anchor = replace(anchor, start=0, end=len(anchor.exact))
-    return anchor, True
+        return replace(anchor, start=0, end=len(anchor.exact))
+    return anchor
 
 
 def _key(anchor: Anchor, label_id: int | None, note: str) -> tuple[object, ...]:

@@ -201,6 +201,7 @@ def _annotation_dict(annotation: Annotation, labels: dict[int, Label]) -> dict[s
         "created": annotation.created,
         "modified": annotation.modified,
         "orphaned": annotation.orphaned,
+        "iri": annotation.iri,
     }
 
 
@@ -229,6 +230,7 @@ def _incoming(item: object, name: str) -> Incoming:
         modified=text_field(item, "modified"),
         name=name,
         orphaned=item.get("orphaned") is True,
+        iri=text_field(item, "iri"),
     )
 
 

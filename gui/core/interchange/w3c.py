@@ -5,12 +5,18 @@ Each annotation becomes an Annotation whose bodies are TextualBodies (the note w
 its content hash (urn:sourcelight:article:<sha256>; the article's URL, when known, is its
 scope) and selects the span with a TextPositionSelector and a TextQuoteSelector. Positions
 count Unicode code points, as the model requires.
+
+An orphan (its text is no longer in the article) is selected by its quote alone: a position
+would select other text. It says it is an orphan, and where it last was, in Sourcelight's own
+terms (sourcelight:orphaned, sourcelight:lastPosition), which other tools may ignore.
+An annotation that came from a file keeps the id it had there.
 """
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
+from urllib.parse import quote
 
 from gui.core.annotations.model import Annotation
 from gui.core.articles import Article
@@ -18,7 +24,12 @@ from gui.core.interchange.common import article_urn, xsd_datetime
 from gui.core.storage import AnnotationStore, ArticleStore, LabelStore, Library
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-GENERATOR = {"type": "Software", "name": "Sourcelight"}
+TERMS = "urn:sourcelight:terms#"  # Sourcelight's own terms, beside the model's
+ORPHAN_CONTEXT: list[Any] = [CONTEXT, {"sourcelight": TERMS}]
+ORPHANED = "sourcelight:orphaned"
+LAST_POSITION = "sourcelight:lastPosition"
+ANNOTATOR_URN = "urn:sourcelight:annotator:"  # + the percent-encoded name
+GENERATOR = {"id": "urn:sourcelight:software", "type": "Software", "name": "Sourcelight"}
 
 
 def export_w3c(library: Library, article_id: int) -> dict[str, Any]:
@@ -31,34 +42,44 @@ def export_w3c(library: Library, article_id: int) -> dict[str, Any]:
     names = {label.id: label.name for label in LabelStore(library).labels()}
     annotations = AnnotationStore(library).for_article(article_id)
     items = [annotation_w3c(a, article, names.get(a.label_id, "")) for a in annotations]
+    collection_id, page_id = _urn(article, "collection"), _urn(article, "page-1")
     collection: dict[str, Any] = {
         "@context": CONTEXT,
-        "id": _urn(article, "collection"),
+        "id": collection_id,
         "type": "AnnotationCollection",
         "label": _collection_label(article),
         "total": len(items),
     }
     if items:
-        page = {"id": _urn(article, "page-1"), "type": "AnnotationPage", "startIndex": 0}
-        collection["first"] = {**page, "items": items}
+        page = {"id": page_id, "type": "AnnotationPage", "partOf": collection_id}
+        collection["first"] = {**page, "startIndex": 0, "items": items}
+        collection["last"] = page_id  # the one page is the first and the last
     return collection
 
 
 def annotation_w3c(annotation: Annotation, article: Article, label: str) -> dict[str, Any]:
     """One annotation as a W3C Annotation (with its own @context, so it stands alone too)."""
     data: dict[str, Any] = {
-        "@context": CONTEXT,
-        "id": _urn(article, f"annotation-{annotation.id}-{annotation.created}"),
+        "@context": ORPHAN_CONTEXT if annotation.orphaned else CONTEXT,
+        "id": annotation.iri or _urn(article, f"annotation-{annotation.id}-{annotation.created}"),
         "type": "Annotation",
         "motivation": "commenting" if annotation.note else "tagging",
     }
     data.update(_times(annotation))
     if annotation.annotator:
-        data["creator"] = {"type": "Person", "name": annotation.annotator}
+        data["creator"] = creator(annotation.annotator)
     data["generator"] = dict(GENERATOR)
     data["body"] = _bodies(annotation, label)
     data["target"] = _target(annotation, article)
+    if annotation.orphaned:
+        data[ORPHANED] = True
+        data[LAST_POSITION] = {"start": annotation.start, "end": annotation.end}
     return data
+
+
+def creator(name: str) -> dict[str, str]:
+    """The Person who made an annotation, named by an IRI made from their name."""
+    return {"id": ANNOTATOR_URN + quote(name, safe=""), "type": "Person", "name": name}
 
 
 def _times(annotation: Annotation) -> dict[str, str]:
@@ -89,15 +110,17 @@ def _target(annotation: Annotation, article: Article) -> dict[str, Any]:
     target: dict[str, Any] = {"source": article_urn(article.content_hash)}
     if article.metadata.url:
         target["scope"] = article.metadata.url
-    target["selector"] = [
-        {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end},
-        {
-            "type": "TextQuoteSelector",
-            "exact": anchor.exact,
-            "prefix": anchor.prefix,
-            "suffix": anchor.suffix,
-        },
-    ]
+    by_quote = {
+        "type": "TextQuoteSelector",
+        "exact": anchor.exact,
+        "prefix": anchor.prefix,
+        "suffix": anchor.suffix,
+    }
+    if annotation.orphaned:  # its old place holds other text now
+        target["selector"] = [by_quote]
+    else:
+        by_position = {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end}
+        target["selector"] = [by_position, by_quote]
     return target
 
 

@@ -4,12 +4,17 @@ Lenient where web annotation tools differ (a body as a string, object or list; a
 selector as an object or list; types with an "oa:" prefix; pages linked through embedded
 "next" pages), strict where it matters: an item that is not an annotation of a span of text
 is skipped with a reason, and a file that holds no annotations at all is refused.
+
+Hypothesis's own files read too: the client's export ({"export_date", ..., "annotations"})
+and the API's search results ({"total", "rows"}), each user ("acct:name@hypothes.is") a
+layer of their own. Sourcelight's orphan marker and last position are read back.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from gui.core.anchoring import Anchor
@@ -25,7 +30,10 @@ from gui.core.interchange.common import (
     text_field,
 )
 
-TAG_PURPOSES = frozenset({"tagging"})
+# Bodies with these purposes name what the span is: they become labels, not notes.
+TAG_PURPOSES = frozenset({"tagging", "identifying", "classifying"})
+ORPHANED_KEYS = ("sourcelight:orphaned", "urn:sourcelight:terms#orphaned")
+POSITION_KEYS = ("sourcelight:lastPosition", "urn:sourcelight:terms#lastPosition")
 MAX_PAGES = 10_000  # embedded "next" pages followed, against a page that names itself
 _TYPE_ALIASES = {
     "OrderedCollection": "AnnotationCollection",
@@ -37,6 +45,7 @@ _TYPE_PREFIXES = (
     "as:",
     "https://www.w3.org/ns/activitystreams#",
 )
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
 _SHAPE = "expected a W3C Annotation, a list of them, an AnnotationCollection or an AnnotationPage"
 
 
@@ -87,6 +96,9 @@ def _unwrap(document: object) -> tuple[list[Any], list[str]]:
     if not isinstance(document, dict):
         raise InterchangeError(f"{_SHAPE}, not {_json_kind(document)}")
     kinds = types_of(document)
+    hypothesis = _hypothesis_items(document) if not kinds else None
+    if hypothesis is not None:
+        return hypothesis, []
     if "AnnotationCollection" in kinds:
         return _collection_items(document)
     if "AnnotationPage" in kinds:
@@ -95,6 +107,15 @@ def _unwrap(document: object) -> tuple[list[Any], list[str]]:
         return [document], []
     shown = ", ".join(sorted(kinds)) or "an object without a type"
     raise InterchangeError(f"{_SHAPE}, not {shown}")
+
+
+def _hypothesis_items(document: dict[str, Any]) -> list[Any] | None:
+    """The annotations of a Hypothesis export or API search result; None for anything else."""
+    if "export_date" in document and isinstance(document.get("annotations"), list):
+        return list(document["annotations"])
+    if "total" in document and isinstance(document.get("rows"), list):
+        return list(document["rows"])
+    return None
 
 
 def _collection_items(collection: dict[str, Any]) -> tuple[list[Any], list[str]]:
@@ -145,16 +166,50 @@ def _annotation(item: object, number: int) -> tuple[Incoming, str | None]:
     selection, digest = _target(item["target"])
     tags, note = _bodies(item)
     quote = f" ({short(selection.exact)!r})" if selection.exact else ""
+    last = _last_position(item) if selection.exact else None
     incoming = Incoming(
-        anchor=_anchor(selection),
+        anchor=_anchor(replace(selection, position=last) if last else selection),
         tags=tags,
         note=note,
-        annotator=_creator(item.get("creator")),
+        annotator=_creator(item.get("creator")) or _hypothesis_user(item.get("user")),
         created=stored_time(item.get("created")),
-        modified=stored_time(item.get("modified")),
+        modified=stored_time(item.get("modified") or item.get("updated")),
         name=f"item {number}{quote}",
+        orphaned=last is not None,
+        iri=_iri(item),
     )
     return incoming, digest
+
+
+def _last_position(item: dict[str, Any]) -> tuple[int, int] | None:
+    """Where an exported orphan last was, when the file marks it as one (else None)."""
+    if not any(item.get(key) is True for key in ORPHANED_KEYS):
+        return None
+    for key in POSITION_KEYS:
+        place = item.get(key)
+        if isinstance(place, dict):
+            start, end = place.get("start"), place.get("end")
+            if _whole(start) and _whole(end) and 0 <= start <= end:
+                return start, end
+    return NO_POSITION, NO_POSITION
+
+
+def _iri(item: dict[str, Any]) -> str:
+    """The annotation's own IRI: its id, or Hypothesis's link to it; "" when it has none."""
+    links = item.get("links")
+    candidates = [item.get("id"), links.get("html") if isinstance(links, dict) else None]
+    for candidate in candidates:
+        if isinstance(candidate, str) and _IRI.fullmatch(candidate):
+            return candidate
+    return ""
+
+
+def _hypothesis_user(user: object) -> str | None:
+    """A Hypothesis account ("acct:name@hypothes.is") as the name that is its layer."""
+    if not isinstance(user, str) or not user.strip():
+        return None
+    name = user.strip().removeprefix("acct:")
+    return name.rsplit("@", 1)[0].strip() or None
 
 
 def _anchor(selection: _Selection) -> Anchor:
@@ -205,12 +260,17 @@ def _with_selector(found: _Selection, selector: dict[str, Any]) -> _Selection:
         return _Selection(exact, prefix, suffix, found.position, found.problem)
     if "TextPositionSelector" in kinds and found.position is None:
         start, end = selector.get("start"), selector.get("end")
-        if not all(isinstance(n, int) and not isinstance(n, bool) for n in (start, end)):
+        if not (_whole(start) and _whole(end)):
             return _problem(found, "its TextPositionSelector's start and end are not numbers")
         if not 0 <= start <= end:
             return _problem(found, f"its TextPositionSelector's span {start}..{end} is not a span")
         return _Selection(found.exact, found.prefix, found.suffix, (start, end), found.problem)
     return found
+
+
+def _whole(value: object) -> bool:
+    """True for a JSON whole number (not a boolean)."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _problem(found: _Selection, problem: str) -> _Selection:
@@ -249,7 +309,11 @@ def _body(body: object, default_purpose: str) -> tuple[str, set[str]]:
         options = as_list(body.get("items"))
         return _body(options[0], default_purpose) if options else ("", set())
     purposes = {p.removeprefix("oa:") for p in as_list(body.get("purpose")) if isinstance(p, str)}
-    return text_field(body, "value"), purposes or {default_purpose}
+    purposes = purposes or {default_purpose}
+    value = text_field(body, "value")
+    if not value and TAG_PURPOSES & purposes:  # e.g. an identifying SpecificResource
+        value = text_field(body, "label") or text_field(body, "source") or text_field(body, "id")
+    return value, purposes
 
 
 def _hypothesis_bodies(item: dict[str, Any]) -> tuple[tuple[str, ...], str]:

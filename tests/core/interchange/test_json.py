@@ -78,7 +78,8 @@ def test_export_holds_article_entities_annotations_codebook_and_corrections(libr
     assert [e["text"] for e in document["entities"]] == ["Mosul", "Dana Example"]
     first = document["annotations"][0]
     assert set(first) == {
-        "id", "label", "anchor", "note", "annotator", "created", "modified", "orphaned"
+        "id", "label", "anchor", "note", "annotator", "created", "modified", "orphaned",
+        "iri",
     }  # fmt: skip
     assert first["label"] == "Claim" and first["note"] == NOTE
     assert set(first["anchor"]) == {"start", "end", "exact", "prefix", "suffix"}

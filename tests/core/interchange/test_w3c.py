@@ -202,7 +202,11 @@ def test_each_annotation_has_note_and_label_bodies_and_both_selectors(collection
         {"type": "TextualBody", "value": NOTE, "format": "text/plain", "purpose": "commenting"},
         {"type": "TextualBody", "value": "Claim", "format": "text/plain", "purpose": "tagging"},
     ]
-    assert first["creator"] == {"type": "Person", "name": "dana"}
+    assert first["creator"] == {
+        "id": "urn:sourcelight:annotator:dana",
+        "type": "Person",
+        "name": "dana",
+    }
     assert first["created"] == first["modified"] == "2024-05-02T09:30:00Z"
     target = first["target"]
     assert target["source"].startswith("urn:sourcelight:article:")

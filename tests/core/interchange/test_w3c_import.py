@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -55,11 +56,14 @@ def position(start: int = START, end: int = START + len(QUOTE)) -> dict[str, Any
     return {"type": "TextPositionSelector", "start": start, "end": end}
 
 
+_IDS = itertools.count(1)
+
+
 def annotation(**fields: Any) -> dict[str, Any]:
-    """A W3C Annotation of QUOTE with a comment and a tag, changed by fields."""
+    """A W3C Annotation of QUOTE with a comment and a tag, changed by fields; each its own id."""
     data: dict[str, Any] = {
         "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": "urn:uuid:00000000-0000-4000-8000-000000000001",
+        "id": f"urn:uuid:00000000-0000-4000-8000-{next(_IDS):012d}",
         "type": "Annotation",
         "body": [
             {"type": "TextualBody", "value": "Check it", "purpose": "commenting"},
