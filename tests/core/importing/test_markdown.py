@@ -165,7 +165,8 @@ def test_yaml_that_builds_objects_or_bombs_is_not_metadata(tmp_path):
     assert front == {}
     assert rest == python_object
     laughs = "---\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi")
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
     )
     front, rest = split_front_matter(laughs + "title: Laughs\n---\nText.\n")
     assert front["title"] == ["Laughs"]  # nested lists are passed over, never expanded
