@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "gui.core.sourcing.library_commands",
     "gui.core.trainer.commands",
     "gui.core.interchange.importer",
+    "gui.core.interchange.refi_import",
     "gui.core.trainer.returns",
 )
 

@@ -116,14 +116,14 @@ def _import_into(
     parsed = parse_document(document)
     if article_id is not None:
         article = ArticleStore(library).get(article_id)
-        return _import(library, article, parsed, annotator)
+        return import_parsed(library, article, parsed, annotator)
     if is_own_export(document) and "text" in document:
         added = add_article(library, document)
         article = ArticleStore(library).get(added.article_id)
-        report = _import(library, article, parsed, annotator, added.inverses)
+        report = import_parsed(library, article, parsed, annotator, added.inverses)
         skipped = (*added.skipped, *report.skipped)
         return replace(report, skipped=skipped, article_added=added.added)
-    return _import(library, _named_article(library, parsed), parsed, annotator)
+    return import_parsed(library, _named_article(library, parsed), parsed, annotator)
 
 
 def parse_document(document: object) -> Parsed:
@@ -141,7 +141,7 @@ def _named_article(library: Library, parsed: Parsed) -> Article:
     raise NoArticle("the file names no article of this library; say which article to import into")
 
 
-def _import(
+def import_parsed(
     library: Library,
     article: Article,
     parsed: Parsed,
