@@ -13,6 +13,12 @@ from gui.cli.errors import EXIT_FAILED, CommandError
 from gui.core import interchange
 from gui.core.articles import Article, ArticleSummary, ImportedText
 from gui.core.importing import import_paths
+from gui.core.interchange.refi_import import (
+    CodebookReport,
+    ImportCodebook,
+    ImportProject,
+    ProjectReport,
+)
 from gui.core.library.commands import AddArticles
 from gui.core.storage import ArticleStore, Library
 from gui.core.storage.commands_store import carry_out
@@ -49,6 +55,9 @@ def list_command(ns: argparse.Namespace) -> int:
 def import_annotations_command(ns: argparse.Namespace) -> int:
     """Import annotations from a file into an article; 1 when any item was skipped."""
     data = _read_input(ns.file)
+    kind = refi_kind(data, ns.file)
+    if kind is not None:
+        return _import_refi(ns, data, kind)
     with common.opened(ns) as library:
         if ns.article is not None:
             common.article(library, ns.article)
@@ -64,6 +73,55 @@ def import_annotations_command(ns: argparse.Namespace) -> int:
     for reason in report.skipped:
         print(f"skipped: {reason}", file=sys.stderr)
     return EXIT_FAILED if report.skipped else 0
+
+
+def refi_kind(data: bytes, path: Path) -> str | None:
+    """ "qdpx" for a zip, "qdc" for an XML codebook, None for anything else (JSON)."""
+    if data.startswith(b"PK\x03\x04") or path.suffix.lower() == ".qdpx":
+        return "qdpx"
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if path.suffix.lower() == ".qdc" or head.startswith(b"<"):
+        return "qdc"
+    return None
+
+
+def _import_refi(ns: argparse.Namespace, data: bytes, kind: str) -> int:
+    """Import a REFI-QDA project or codebook; 1 when anything was skipped."""
+    if kind == "qdpx" and ns.article is not None:
+        raise CommandError("a REFI-QDA project brings its own texts: leave out --article", 2)
+    name = _shown(ns.file)
+    command = (
+        ImportProject(data, ns.annotator, name) if kind == "qdpx" else ImportCodebook(data, name)
+    )
+    with common.opened(ns) as library:
+        try:
+            report = carry_out(library, command).report
+        except interchange.InterchangeError as problem:
+            raise CommandError(f"{problem}; nothing was imported") from None
+        lines = _refi_lines(library, report)
+    print("\n".join(lines))
+    skipped = _refi_skipped(report)
+    for reason in skipped:
+        print(f"skipped: {reason}", file=sys.stderr)
+    return EXIT_FAILED if skipped else 0
+
+
+def _refi_lines(library: Library, report: CodebookReport | ProjectReport) -> list[str]:
+    """What a REFI-QDA import did, one line per article and one for the codebook."""
+    codebook = report if isinstance(report, CodebookReport) else report.codebook
+    added = ", ".join(codebook.added) if codebook.added else "none"
+    lines = [f"codebook: added {len(codebook.added)} labels ({added}), {len(codebook.known)} known"]
+    for done in () if isinstance(report, CodebookReport) else report.articles:
+        lines.append(_article_line(common.article(library, done.article_id), done.article_added))
+        lines.append(_report_line(done))
+    return lines
+
+
+def _refi_skipped(report: CodebookReport | ProjectReport) -> list[str]:
+    """Every reason something of a REFI-QDA file was not imported."""
+    if isinstance(report, CodebookReport):
+        return []
+    return [*report.skipped, *(r for done in report.articles for r in done.skipped)]
 
 
 def _add(library: Library, imported: ImportedText) -> str:

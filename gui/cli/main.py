@@ -28,6 +28,7 @@ from gui.cli.errors import CommandError
 from gui.core.storage import LibraryError, default_library_path
 
 EXIT_USAGE = 2
+EXPORT_FORMATS = ("json", "csv", "w3c", "claimreview", "qdc", "qdpx", "jsonl", "spacy")
 EXIT_INTERRUPTED = 130
 
 _DESCRIPTION = (
@@ -165,7 +166,8 @@ def _add_export_parser(commands: _Commands) -> None:
     parser = _add_command(
         commands,
         "export",
-        "export an article with its annotations (json, csv, w3c or claimreview)",
+        "export an article with its annotations (json, csv, w3c, claimreview, qdc, qdpx, "
+        "jsonl, spacy)",
         "Export an article and its annotations.\n\n"
         "  json  Sourcelight's own JSON, lossless: the article, its metadata and entities,\n"
         "        its annotations, the codebook, the entity corrections, and the sourcing\n"
@@ -178,14 +180,27 @@ def _add_export_parser(commands: _Commands) -> None:
         "  w3c   W3C Web Annotation JSON-LD: an AnnotationCollection of Annotations.\n"
         "  claimreview\n"
         "        schema.org ClaimReview JSON-LD: one review per numeric claim with a\n"
-        "        verdict (needs the spaCy model unless the findings are saved).",
+        "        verdict (needs the spaCy model unless the findings are saved).\n"
+        "  qdc   the codebook as a REFI-QDA codebook (no --article needed).\n"
+        "  qdpx  a REFI-QDA project (QualCoder, MAXQDA, NVivo, ATLAS.ti): the article (or\n"
+        "        with --all every article) as a text source, its annotations as codings,\n"
+        "        notes as notes, annotators as users. Orphans are left out (listed).\n"
+        "  jsonl training data, one {text, spans: [{start, end, label}]} per article\n"
+        "        (Prodigy's shape): the corrected entities, or with --spans quotes what\n"
+        "        each quote says (QUOTE) and who says it (SOURCE).\n"
+        "  spacy the same as a spaCy DocBin (.spacy): entities as doc.ents, quotes and\n"
+        "        sources in doc.spans['sc'].",
     )
-    parser.add_argument("--article", type=int, required=True, metavar="ID", help="article id")
+    parser.add_argument("--article", type=int, metavar="ID", help="article id")
     parser.add_argument(
-        "--format",
-        choices=["json", "csv", "w3c", "claimreview"],
-        default="json",
-        help="output format",
+        "--all", action="store_true", help="qdpx, jsonl, spacy: every article of the library"
+    )
+    parser.add_argument("--format", choices=EXPORT_FORMATS, default="json", help="output format")
+    parser.add_argument(
+        "--spans",
+        choices=["entities", "quotes"],
+        default="entities",
+        help="jsonl, spacy: the corrected entities (default), or quotes and their sources",
     )
     parser.add_argument(
         "--output", type=path_argument, metavar="FILE", help="write here, not stdout"
@@ -202,14 +217,18 @@ def _add_import_annotations_parser(commands: _Commands) -> None:
     parser = _add_command(
         commands,
         "import-annotations",
-        "import annotations (Sourcelight JSON or W3C) into an article",
+        "import annotations (Sourcelight JSON, W3C, Hypothesis, REFI-QDA) into an article",
         "Import annotations from Sourcelight's JSON or W3C Web Annotation JSON (one\n"
-        "Annotation, a list, an AnnotationCollection or an AnnotationPage) into an article,\n"
-        "anchoring each by its selectors. Annotations whose text is not found are kept as\n"
-        "orphans; items that are not annotations are listed on stderr (exit code 1).\n\n"
+        "Annotation, a list, an AnnotationCollection or an AnnotationPage; Hypothesis's\n"
+        "export and API files too) into an article, anchoring each by its selectors.\n"
+        "Annotations whose text is not found are kept as orphans; items that are not\n"
+        "annotations are listed on stderr (exit code 1).\n\n"
         "Without --article: a Sourcelight JSON export brings its article along (added to\n"
         "the library unless its text is there already); a W3C file goes to the article its\n"
-        "targets name (urn:sourcelight:article:<hash>).",
+        "targets name (urn:sourcelight:article:<hash>).\n\n"
+        "A REFI-QDA project (.qdpx) brings its texts as articles (those the library has\n"
+        "are used as they are), its codes as labels and its codings as annotations, each\n"
+        "user a layer; a REFI-QDA codebook (.qdc) adds the codes the codebook lacks.",
     )
     parser.add_argument("--article", type=int, metavar="ID", help="article id")
     parser.add_argument(

@@ -179,7 +179,7 @@ def test_help_names_import_annotations_and_the_export_formats(capsys):
     code, out, _ = run_cli(capsys, "--help")
     assert code == 0 and "\n    import-annotations" in out
     code, out, _ = run_cli(capsys, "export", "--help")
-    assert code == 0 and "{json,csv,w3c,claimreview}" in out
+    assert code == 0 and "{json,csv,w3c,claimreview,qdc,qdpx,jsonl,spacy}" in out
 
 
 def test_export_csv_to_stdout_parses_back(capsys, library, articles):
