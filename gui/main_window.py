@@ -23,6 +23,7 @@ from gui.article_view.pane import ArticlePane
 from gui.article_view.reader import READER_KEYS
 from gui.core.articles import Article
 from gui.core.changes import Change
+from gui.core.entities.models import installed_pipelines
 from gui.entities.actions import EntityActions
 from gui.entities.entities_panel import EntitiesPanel
 from gui.help.actions import HelpActions
@@ -253,12 +254,17 @@ class MainWindow(QMainWindow):
         self.library_actions.delete_articles(article_ids)
 
     def edit_preferences(self) -> None:
-        """Set the name that marks the user's annotations."""
-        name = PreferencesDialog.ask(self, self.session.annotator)
-        if name:
-            self.settings.set_annotator(name)
+        """Set the name that marks the user's annotations, and the library's spaCy pipeline."""
+        model = self.session.pipeline_model()
+        chosen = PreferencesDialog.ask(self, self.session.annotator, model, installed_pipelines())
+        if chosen is None:
+            return
+        if chosen.annotator:
+            self.settings.set_annotator(chosen.annotator)
             if self.trainer.info is None:  # in an exercise file the trainee's name stays
-                self.session.annotator = name
+                self.session.annotator = chosen.annotator
+        if chosen.model != model and self.session.library and not self.session.read_only:
+            self.session.set_pipeline_model(chosen.model)
 
     # -- session events -------------------------------------------------------------------
 

@@ -33,10 +33,11 @@ def install_fake_pipeline(monkeypatch):
     """Make the session use FakePipeline instead of loading spaCy."""
     FakePipeline.calls = 0
     monkeypatch.setattr(
-        "gui.session.entity_service.nlp.pipeline_id", lambda outlets: FakePipeline.id
+        "gui.session.entity_service.nlp.pipeline_id", lambda outlets, model=None: FakePipeline.id
     )
     monkeypatch.setattr(
-        "gui.session.entity_service.nlp.load_pipeline", lambda outlets=None: FakePipeline()
+        "gui.session.entity_service.nlp.load_pipeline",
+        lambda outlets=None, model=None: FakePipeline(),
     )
     # The sourcing lens finds nothing unless a test brings its own findings.
     nothing = (Findings(), findings_text(Findings()))

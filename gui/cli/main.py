@@ -25,6 +25,7 @@ from gui.cli.arguments import (
     window_parser,
 )
 from gui.cli.errors import CommandError
+from gui.core.entities.models import installed_pipelines
 from gui.core.storage import LibraryError, default_library_path
 
 EXIT_USAGE = 2
@@ -159,6 +160,13 @@ def _add_analyze_parser(commands: _Commands) -> None:
         "paths", nargs="+", type=path_argument, metavar="PATH", help="files or folders"
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object per file")
+    installed = ", ".join(p.label for p in installed_pipelines()) or "none"
+    parser.add_argument(
+        "--model",
+        metavar="NAME",
+        help=f"the English spaCy pipeline to use (installed here: {installed}; "
+        "default: the small one)",
+    )
 
 
 def _add_export_parser(commands: _Commands) -> None:

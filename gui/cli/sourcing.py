@@ -17,7 +17,7 @@ from gui.core.entities.pipeline import Entity, Pipeline
 from gui.core.sourcing.lexicon_edits import library_lexicons
 from gui.core.sourcing.library_commands import SaveFindings
 from gui.core.sourcing.model import Findings
-from gui.core.storage import EntityStore, Library, OutletStore, SourcingStore
+from gui.core.storage import EntityStore, Library, SourcingStore
 from gui.core.storage.commands_store import carry_out
 
 SOURCING_KEYS = ("attributions", "hedges", "numbers")  # what analyze --json adds
@@ -34,7 +34,7 @@ def export_entities(
     cached = EntityStore(library).cached(article.id, pipeline_id) if pipeline_id else None
     if cached is not None:
         return cached, pipeline_id, None
-    pipeline = common.load_entity_pipeline(OutletStore(library).outlets())
+    pipeline = common.load_library_pipeline(library)
     entities = pipeline.analyse(article.body)
     if not library.read_only:
         carry_out(library, SaveEntities(article.id, pipeline.id, tuple(entities)))

@@ -32,6 +32,7 @@ class Change(Flag):
     CLAIMS = auto()  # verdicts, grades and relations of numeric claims
     EXERCISES = auto()  # exercises, returned work, a trainee's name and answers
     ANALYSIS = auto()  # stored entities and findings (derived data, never an undo step)
+    PIPELINE = auto()  # the library's choice of spaCy pipeline
 
 
 EVERYTHING = reduce(or_, Change, Change.NONE)

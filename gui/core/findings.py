@@ -21,7 +21,14 @@ from gui.core.sourcing.commands import ClaimAssessment, ClaimRelation
 from gui.core.sourcing.corrections import apply_sourcing_corrections
 from gui.core.sourcing.lexicon_edits import lexicons_id
 from gui.core.sourcing.model import Findings
-from gui.core.storage import CorrectionStore, EntityStore, Library, OutletStore, SourcingStore
+from gui.core.storage import (
+    CorrectionStore,
+    EntityStore,
+    Library,
+    OutletStore,
+    PipelineStore,
+    SourcingStore,
+)
 from gui.core.storage.sourcing_store import findings_cache_id
 
 Progress = Callable[[int, int], None]
@@ -40,14 +47,18 @@ class ArticleFindings:
     findings_id: str = ""  # the findings cache id; "" without a pipeline
 
 
-def entity_cache_id(outlets: Sequence[str]) -> str | None:
-    """The id entities are cached under: the pipeline these outlets make (None: no model)."""
-    return nlp.pipeline_id(outlets)
+def entity_cache_id(outlets: Sequence[str], model: str | None = None) -> str | None:
+    """The id entities are cached under: the pipeline these outlets and this model make.
+
+    model None or "": the default English pipeline. None when no model is installed.
+    """
+    return nlp.pipeline_id(outlets, model or None)
 
 
 def library_cache_id(library: Library) -> str:
-    """The entity cache id for the library's outlet list ("" when no model is installed)."""
-    return entity_cache_id(OutletStore(library).outlets()) or ""
+    """The entity cache id for the library's outlets and pipeline ("" when no model)."""
+    outlets, model = OutletStore(library).outlets(), PipelineStore(library).model()
+    return entity_cache_id(outlets, model) or ""
 
 
 def findings_id(library: Library, pipeline_id: str, entities: Sequence[Entity]) -> str:

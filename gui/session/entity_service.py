@@ -26,12 +26,13 @@ class PipelineHolder:
 
     def __init__(self) -> None:
         self._pipeline: nlp.Pipeline | None = None
+        self.model: str | None = None  # the library's chosen spaCy pipeline (None: default)
 
     def ensure(self, outlets: Sequence[str], progress) -> nlp.Pipeline:
-        """The pipeline for this outlet list, loaded (slowly) when it is not yet."""
-        if self._pipeline is None or self._pipeline.id != entity_cache_id(outlets):
+        """The pipeline for this outlet list and model, loaded (slowly) when it is not yet."""
+        if self._pipeline is None or self._pipeline.id != entity_cache_id(outlets, self.model):
             progress(0, 1)
-            self._pipeline = nlp.load_pipeline(outlets)
+            self._pipeline = nlp.load_pipeline(outlets, self.model)
         return self._pipeline
 
     def analyse(self, body: str, outlets: Sequence[str], progress) -> tuple[str, list]:
@@ -89,6 +90,12 @@ class EntityService(QObject):
         self._outlets = list(outlets)
         self.show(self._article)
 
+    def set_model(self, model: str) -> None:
+        """Use another spaCy pipeline ("" : the default): the open article is analysed again."""
+        self.cancel()
+        self.pipeline.model = model or None
+        self.show(self._article)
+
     def set_corrections(self, corrections: Sequence[Correction]) -> None:
         """Use another set of correction rules on what is shown."""
         self._corrections = list(corrections)
@@ -99,8 +106,8 @@ class EntityService(QObject):
         return correct_entities(body, entities, self._corrections)
 
     def pipeline_id(self) -> str | None:
-        """The id of the entities shown: the pipeline the outlet list makes (None: no model)."""
-        return entity_cache_id(self._outlets)
+        """The id of the entities shown: the pipeline of the outlets and model (None: no model)."""
+        return entity_cache_id(self._outlets, self.pipeline.model)
 
     def raw_entities(self, article_id: int) -> tuple[str, list[Entity]] | None:
         """(pipeline id, entities as found) of the open article, once they are known."""

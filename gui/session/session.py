@@ -21,7 +21,7 @@ from gui.core.annotations.commands import AddAnnotation
 from gui.core.annotations.model import Annotation, Label
 from gui.core.articles import Article, ArticleSummary, ImportedText, Metadata
 from gui.core.changes import EVERYTHING, Applied, Batch, Change
-from gui.core.entities.commands import AddCorrection, SetOutlets
+from gui.core.entities.commands import AddCorrection, SetOutlets, SetPipeline
 from gui.core.entities.corrections import Correction
 from gui.core.importing import BatchResult, import_paths
 from gui.core.library.commands import AddArticles, DeleteArticle, ReplaceBody, UpdateMetadata
@@ -32,7 +32,7 @@ from gui.core.storage.backup import backup_library
 from gui.core.storage.commands_store import carry_out
 from gui.core.storage.corrections_store import CorrectionStore
 from gui.core.storage.database import Library, LibraryError, open_library, utc_now
-from gui.core.storage.settings_store import LexiconStore, OutletStore
+from gui.core.storage.settings_store import LexiconStore, OutletStore, PipelineStore
 from gui.core.storage.sourcing_store import SourcingStore
 from gui.session.background import Task, Worker
 from gui.session.entity_service import EntityService
@@ -109,6 +109,7 @@ class Session(QObject):
         self.articles = ArticleStore(library)
         self._outlets = OutletStore(library).outlets()
         self.entity_service.set_library(library, self._outlets, self.corrections())
+        self.entity_service.set_model(PipelineStore(library).model())
         self.sourcing_service.set_library(library)
         self.undo_stack.clear()
         self.current = None
@@ -192,6 +193,14 @@ class Session(QObject):
         """Save the library's outlet list (undoable); the open article is analysed again."""
         self.execute(SetOutlets(tuple(names)))
 
+    def pipeline_model(self) -> str:
+        """The spaCy pipeline this library chose ("" : the default English one)."""
+        return PipelineStore(self.library).model() if self.library else ""
+
+    def set_pipeline_model(self, model: str) -> None:
+        """Choose the library's spaCy pipeline (undoable); the open article is analysed again."""
+        self.execute(SetPipeline(model))
+
     def lexicon_overrides(self) -> dict:
         """The library's own entries of the sourcing lexicons."""
         return LexiconStore(self.library).overrides() if self.library else {}
@@ -251,6 +260,8 @@ class Session(QObject):
             self.entity_service.set_outlets(self._outlets)
         if changes & Change.ENTITY_RULES:
             self.entity_service.set_corrections(self.corrections())
+        if changes & Change.PIPELINE:
+            self.entity_service.set_model(self.pipeline_model())
         self.changed.emit(changes)
         self._follow(before, changes)
 

@@ -32,7 +32,7 @@ def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> FakePipeline:
     """A fake pipeline that the commands load instead of spaCy; counts the loads."""
     pipeline = FakePipeline()
 
-    def load(outlets=None):
+    def load(outlets=None, model=None):
         pipeline.loads += 1
         return pipeline
 
@@ -50,5 +50,7 @@ def spacy_pipeline():
 @pytest.fixture
 def real_pipeline(monkeypatch: pytest.MonkeyPatch, spacy_pipeline):
     """The commands use the module's real pipeline instead of loading their own."""
-    monkeypatch.setattr(cli_common, "load_entity_pipeline", lambda outlets=None: spacy_pipeline)
+    monkeypatch.setattr(
+        cli_common, "load_entity_pipeline", lambda outlets=None, model=None: spacy_pipeline
+    )
     return spacy_pipeline

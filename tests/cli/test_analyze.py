@@ -32,7 +32,7 @@ def test_analyze_loads_the_pipeline_once_and_reports_failures(capsys, tmp_path, 
 
 
 def test_analyze_without_a_pipeline_exits_2(capsys, monkeypatch, articles):
-    def missing(outlets=None):
+    def missing(outlets=None, model=None):
         raise PipelineMissing("No English spaCy model. Install one with: pip install a-model")
 
     monkeypatch.setattr(cli_common, "load_pipeline", missing)

@@ -42,7 +42,9 @@ def test_export_uses_cached_entities_without_loading_a_pipeline(capsys, monkeypa
     with_library = open_library(library)
     EntityStore(with_library).save(1, "cached-pipeline", entities)
     with_library.close()
-    monkeypatch.setattr("gui.core.entities.pipeline.pipeline_id", lambda outlets: "cached-pipeline")
+    monkeypatch.setattr(
+        "gui.core.entities.pipeline.pipeline_id", lambda outlets, model=None: "cached-pipeline"
+    )
     monkeypatch.setattr(cli_common, "load_entity_pipeline", pytest.fail)
     code, out, _ = run_cli(capsys, "export", "--article", "1", "--library", library)
     assert code == 0
@@ -145,7 +147,9 @@ def test_export_claimreview_uses_saved_findings_without_the_model(
     fake_pipeline.findings = {"numbers": [NUMBER]}
     argv = ["--library", library, "export", "--article", 1, "--format", "claimreview"]
     run_cli(capsys, *argv)
-    monkeypatch.setattr("gui.core.entities.pipeline.pipeline_id", lambda outlets: "fake-pipeline")
+    monkeypatch.setattr(
+        "gui.core.entities.pipeline.pipeline_id", lambda outlets, model=None: "fake-pipeline"
+    )
     monkeypatch.setattr(cli_common, "load_entity_pipeline", pytest.fail)
     code, out, _ = run_cli(capsys, *argv, "--annotator", "sam")
     assert code == 0 and len(json.loads(out)["@graph"]) == 1

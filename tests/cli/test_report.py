@@ -116,7 +116,9 @@ def test_report_pdf_runs_without_a_display(capsys, library, tmp_path):
 def test_an_article_report_shows_the_findings_the_library_keeps(
     capsys, monkeypatch, library, tmp_path, fake_pipeline
 ):
-    monkeypatch.setattr("gui.core.entities.pipeline.pipeline_id", lambda outlets: fake_pipeline.id)
+    monkeypatch.setattr(
+        "gui.core.entities.pipeline.pipeline_id", lambda outlets, model=None: fake_pipeline.id
+    )
     report_library(capsys, library)
     claim = NumericClaim(1, SpanText(FLOODS.index("Sunday"), FLOODS.index("Sunday") + 6, "Sunday"))
     fake_pipeline.findings = Findings(numbers=(claim,)).to_json()

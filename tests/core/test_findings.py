@@ -45,7 +45,9 @@ FOUND = Findings(
 @pytest.fixture
 def library(monkeypatch) -> Iterator[Library]:
     """A library with BODY as article 1, and PIPELINE the current pipeline."""
-    monkeypatch.setattr("gui.core.entities.pipeline.pipeline_id", lambda outlets: PIPELINE)
+    monkeypatch.setattr(
+        "gui.core.entities.pipeline.pipeline_id", lambda outlets, model=None: PIPELINE
+    )
     with memory_library() as lib:
         add_article(lib, BODY)
         yield lib
@@ -85,7 +87,9 @@ def test_stored_reads_what_the_current_pipeline_found_and_composes_it(library, m
     EntityStore(library).save(1, PIPELINE, [MOSUL])
     SourcingStore(library).save_cache(1, shown.findings_id, FOUND)
     assert service.stored(library, article(library)) == shown
-    monkeypatch.setattr("gui.core.entities.pipeline.pipeline_id", lambda outlets: "another")
+    monkeypatch.setattr(
+        "gui.core.entities.pipeline.pipeline_id", lambda outlets, model=None: "another"
+    )
     other = service.stored(library, article(library))
     assert (other.entities, other.findings) == ((), None)  # saved by another pipeline: not used
 
@@ -98,7 +102,7 @@ def test_an_article_not_analysed_has_only_the_added_entities_and_no_findings(lib
 
 
 def test_without_a_model_there_are_no_ids_and_no_findings(library, monkeypatch):
-    monkeypatch.setattr("gui.core.entities.pipeline.pipeline_id", lambda outlets: None)
+    monkeypatch.setattr("gui.core.entities.pipeline.pipeline_id", lambda outlets, model=None: None)
     shown = service.stored(library, article(library))
     assert (shown.pipeline_id, shown.findings_id, shown.findings) == ("", "", None)
 

@@ -86,9 +86,10 @@ def test_presentation_mode_reveals_layers_and_steps_through_notes(window, qtbot)
 
 
 def test_preferences_set_the_name_on_new_annotations(window, qtbot, monkeypatch):
-    from gui.annotating.preferences_dialog import PreferencesDialog
+    from gui.annotating.preferences_dialog import Preferences, PreferencesDialog
 
-    monkeypatch.setattr(PreferencesDialog, "ask", classmethod(lambda cls, parent, name: "Dana"))
+    chosen = classmethod(lambda cls, parent, name, model, pipelines: Preferences("Dana", model))
+    monkeypatch.setattr(PreferencesDialog, "ask", chosen)
     window.preferences_action.trigger()
     assert window.session.annotator == "Dana" and window.settings.annotator() == "Dana"
     start = ARTICLE.index("Baghdad")

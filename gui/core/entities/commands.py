@@ -56,6 +56,16 @@ class SetOutlets:
 
 
 @dataclass(frozen=True)
+class SetPipeline:
+    """Make this installed English spaCy pipeline the library's ("" : the default one)."""
+
+    touches = Change.PIPELINE
+
+    model: str
+    description = "Choose the language model"
+
+
+@dataclass(frozen=True)
 class SaveEntities:
     """Keep the entities a pipeline found in an article's current text (derived data: no undo)."""
 

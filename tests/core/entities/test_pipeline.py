@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from gui.core.entities import pipeline as entities
+from gui.core.entities.models import InstalledPipeline
 from gui.core.entities.outlets import (
     OUTLETS_FILE,
     looks_like_outlet_name,
@@ -160,6 +161,7 @@ def test_pipeline_id_does_not_import_spacy() -> None:
 
 def test_missing_model_gives_no_id_and_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(entities, "MODEL_PACKAGES", ("no_such_model_xyz", "nor.this"))
+    monkeypatch.setattr("gui.core.entities.models.installed_pipelines", lambda: ())
     assert pipeline_id(["Reuters"]) is None
     with pytest.raises(PipelineMissing) as error:
         load_pipeline(["Reuters"])
@@ -170,5 +172,11 @@ def test_missing_model_gives_no_id_and_a_clear_error(monkeypatch: pytest.MonkeyP
 
 
 def test_the_first_installed_candidate_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(entities, "MODEL_PACKAGES", ("no_such_model_xyz", "json"))
-    assert entities.installed_model() == "json"
+    found = (
+        InstalledPipeline("en_core_web_sm", "3.8.0"),
+        InstalledPipeline("en_core_web_md", "3.8.0"),
+    )
+    monkeypatch.setattr("gui.core.entities.models.installed_pipelines", lambda: found)
+    assert entities.installed_model() == "en_core_web_sm"
+    assert entities.installed_model("en_core_web_md") == "en_core_web_md"
+    assert entities.installed_model("en_core_web_trf") == "en_core_web_sm"  # not installed
