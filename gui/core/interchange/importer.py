@@ -169,7 +169,7 @@ class _Run:
         self.library, self.article, self.annotator = library, article, annotator
         self.codebook = Codebook(library, parsed.labels)
         existing = AnnotationStore(library).for_article(article.id)
-        self.seen = {_key(a.anchor, a.label_id, a.note) for a in existing}
+        self.seen = {_key(a.anchor, a.label_id, a.note, a.annotator) for a in existing}
         # An id the article already has is that annotation again; one that an earlier item of
         # the same file used is a mistake of the file: the later one gets a fresh id.
         self.known_iris = {a.iri for a in existing if a.iri}
@@ -191,12 +191,14 @@ class _Run:
             return
         anchor, orphaned = placed
         name, note = self.codebook.choose(incoming.tags, incoming.note)
-        if _key(anchor, self.codebook.find(name), note) in self.seen:
+        annotator = self.annotator if incoming.annotator is None else incoming.annotator
+        if _key(anchor, self.codebook.find(name), note, annotator) in self.seen:
             self.duplicates += 1
             return
-        annotation = self._annotation(incoming, anchor, orphaned, self.codebook.id_for(name), note)
+        label_id = self.codebook.id_for(name)
+        annotation = self._annotation(incoming, anchor, orphaned, label_id, note, annotator)
         self.inverses.append(apply(self.library, AddAnnotation(annotation, name)))
-        self.seen.add(_key(anchor, annotation.label_id, note))
+        self.seen.add(_key(anchor, label_id, note, annotator))
         self.used_iris.add(annotation.iri)
         if orphaned:
             self.orphaned += 1
@@ -204,10 +206,15 @@ class _Run:
             self.anchored += 1
 
     def _annotation(
-        self, incoming: Incoming, anchor: Anchor, orphaned: bool, label_id: int, note: str
+        self,
+        incoming: Incoming,
+        anchor: Anchor,
+        orphaned: bool,
+        label_id: int,
+        note: str,
+        annotator: str,
     ) -> Annotation:
         """The annotation to save (created "" lets the library stamp the time)."""
-        annotator = self.annotator if incoming.annotator is None else incoming.annotator
         return Annotation(
             0,
             self.article.id,
@@ -260,6 +267,10 @@ def _with_place(anchor: Anchor) -> Anchor:
     return anchor
 
 
-def _key(anchor: Anchor, label_id: int | None, note: str) -> tuple[object, ...]:
-    """What makes two annotations of one article the same."""
-    return (anchor.start, anchor.end, anchor.exact, label_id, note)
+def _key(anchor: Anchor, label_id: int | None, note: str, annotator: str) -> tuple[object, ...]:
+    """What makes two annotations of one article the same: one annotator's span, label, note.
+
+    The same span and label by two people are two annotations (agreement is what a trainer
+    scores), so the annotator is part of what makes an annotation itself.
+    """
+    return (anchor.start, anchor.end, anchor.exact, label_id, note, annotator)

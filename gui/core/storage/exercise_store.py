@@ -1,35 +1,36 @@
-"""Exercises in storage: the trainer's records, an exercise file's settings, and filling a new file.
+"""Exercises in storage: the trainer's records and frozen keys, and an exercise file's settings.
 
-A trainer's library keeps the exercises made from it (`exercises`, `exercise_articles`) and the
-files handed back (`exercise_returns`). An exercise file is an ordinary library with an
-`exercise` settings row; a trainee's file may add `trainee` and `checklist_answers` rows.
+A trainer's library keeps the exercises made from it (`exercises`, `exercise_articles`), the
+answer key of each, frozen when it was made (`exercise_key`), and the files handed back
+(`exercise_returns`). An exercise file is an ordinary library with an `exercise` settings
+row; a trainee's file may add `trainee` and `checklist_answers` rows. Building a file is in
+gui.core.storage.exercise_file; reading a returned one, in gui.core.storage.returned_file.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Sequence
+from dataclasses import astuple, fields
 from typing import Any
-
-from sqlite_utils import Database
 
 from gui.core.storage.database import Library, LibraryError
 from gui.core.trainer.commands import (
+    ExerciseRecord,
     ForgetExercise,
     ForgetReturn,
+    KeyAnnotation,
     RecordExercise,
     RecordReturn,
     ReturnRecord,
     SetChecklistAnswers,
+    SetExerciseState,
     SetTrainee,
 )
 
 EXERCISE_SETTING = "exercise"
 TRAINEE_SETTING = "trainee"  # {"trainee_id": uuid4, "name": ...}, written on the trainee's side
 ANSWERS_SETTING = "checklist_answers"  # JSON, as the trainee's window wrote it
-_FINDINGS_TABLES = ("entities", "analyses", "sourcing_cache", "sourcing_corrections")
-_KEY_TABLES = ("claim_assessments", "claim_relations")  # the trainer's verdicts go with the key
 _RETURN_COLUMNS = (
     "id",
     "exercise_id",
@@ -40,11 +41,19 @@ _RETURN_COLUMNS = (
     "annotations",
     "checklist_answers",
     "imported_at",
+    "handed_in",
 )
 _INSERT_RETURN = "INSERT INTO exercise_returns ({}) VALUES ({})".format(
     ", ".join(_RETURN_COLUMNS), ", ".join("?" for _ in _RETURN_COLUMNS)
 )
 _SELECT_RETURNS = f"SELECT {', '.join(_RETURN_COLUMNS)} FROM exercise_returns"
+_EXERCISE_COLUMNS = "exercise_id, title, created, path, info, key_layer, file_hash, state"
+_KEY_COLUMNS = tuple(field.name for field in fields(KeyAnnotation))
+_KEY_SQL = ", ".join(f'"{name}"' for name in _KEY_COLUMNS)
+_INSERT_KEY = (
+    f"INSERT INTO exercise_key (exercise_id, {_KEY_SQL})"
+    f" VALUES (?, {', '.join('?' for _ in _KEY_COLUMNS)})"
+)
 
 
 class ExerciseStore:
@@ -66,35 +75,40 @@ class ExerciseStore:
         with self._library.transaction() as db:
             db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, text])
 
-    def record_exercise(
-        self, info: dict[str, Any], path: str, articles: Sequence[tuple[int, str]]
-    ) -> None:
-        """Remember an exercise made from this library: its info and (article id, hash) pairs."""
+    def record_exercise(self, command: RecordExercise) -> None:
+        """Remember an exercise made from this library, its articles and its frozen key."""
+        info, exercise_id = command.info, command.info["exercise_id"]
         with self._library.transaction() as db:
             db.execute(
-                "INSERT INTO exercises (exercise_id, title, created, path, info)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [info["exercise_id"], info["title"], info["created"], path, json.dumps(info)],
-            )
+                f"INSERT INTO exercises ({_EXERCISE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [exercise_id, info["title"], info["created"], command.path, json.dumps(info),
+                 command.key_layer, command.file_hash, command.state],
+            )  # fmt: skip
             db.conn.executemany(
                 "INSERT INTO exercise_articles (exercise_id, article_id, content_hash)"
                 " VALUES (?, ?, ?)",
-                [(info["exercise_id"], article_id, hash_) for article_id, hash_ in articles],
+                [(exercise_id, article_id, hash_) for article_id, hash_ in command.articles],
             )
+            db.conn.executemany(_INSERT_KEY, [(exercise_id, *astuple(k)) for k in command.key])
 
-    def exercise(self, exercise_id: str) -> dict[str, Any] | None:
-        """The info of an exercise made from this library, or None."""
-        with self._library.errors():
-            row = self._db.execute(
-                "SELECT info FROM exercises WHERE exercise_id = ?", [exercise_id]
-            ).fetchone()
-        return None if row is None else json.loads(row[0])
+    def exercise(self, exercise_id: str) -> ExerciseRecord | None:
+        """An exercise made from this library, or None."""
+        found = self._exercises(" WHERE exercise_id = ?", [exercise_id])
+        return found[0] if found else None
 
-    def exercises(self) -> list[dict[str, Any]]:
-        """The info of every exercise made from this library, oldest first."""
+    def exercises(self) -> list[ExerciseRecord]:
+        """Every exercise made from this library, oldest first (those still writing too)."""
+        return self._exercises(" ORDER BY created, rowid", [])
+
+    def key(self, exercise_id: str) -> list[KeyAnnotation]:
+        """The frozen answer key of an exercise, by article and position."""
         with self._library.errors():
-            rows = self._db.execute("SELECT info FROM exercises ORDER BY created, rowid")
-            return [json.loads(row[0]) for row in rows.fetchall()]
+            rows = self._db.execute(
+                f"SELECT {_KEY_SQL} FROM exercise_key WHERE exercise_id = ?"
+                ' ORDER BY article_id, start, "end", annotation_id',
+                [exercise_id],
+            ).fetchall()
+        return [KeyAnnotation(*row) for row in rows]
 
     def source_article(self, exercise_id: str, content_hash: str) -> int | None:
         """The trainer's article an exercise article with this hash was copied from, or None."""
@@ -140,59 +154,30 @@ class ExerciseStore:
             ).fetchall()
         return {row[0] for row in rows}
 
+    def _exercises(self, where: str, params: list[Any]) -> list[ExerciseRecord]:
+        """ExerciseRecords of the rows selected by where, with their articles."""
+        with self._library.errors():
+            rows = self._db.execute(f"SELECT {_EXERCISE_COLUMNS} FROM exercises" + where, params)
+            return [self._record(row) for row in rows.fetchall()]
+
+    def _record(self, row: Sequence[Any]) -> ExerciseRecord:
+        """An ExerciseRecord from an exercises row."""
+        articles = self._db.execute(
+            "SELECT article_id, content_hash FROM exercise_articles WHERE exercise_id = ?"
+            " ORDER BY article_id",
+            [row[0]],
+        ).fetchall()
+        exercise_id, title, created, path, info, key_layer, file_hash, state = row
+        pairs = tuple((int(a), str(h)) for a, h in articles)
+        return ExerciseRecord(
+            exercise_id, title, created, path, json.loads(info), pairs, key_layer, file_hash, state
+        )
+
     def _returns(self, where: str, params: list[Any]) -> list[ReturnRecord]:
         """ReturnRecords of the rows selected by where."""
         with self._library.errors():
             rows = self._db.execute(_SELECT_RETURNS + where, params).fetchall()
         return [_return_record(row) for row in rows]
-
-
-def fill_exercise(
-    source: Library,
-    target: Library,
-    article_ids: Sequence[int],
-    findings: bool,
-    key_layer: str | None,
-) -> list[int]:
-    """Copy articles, codebook (and findings, and key_layer's annotations) into a new library.
-
-    target must be freshly created; ids stay as they are in source. Returns the ids of the
-    annotations copied (the answer key). Runs inside one transaction of target.
-    """
-    src, dst = source.db, target.db
-    articles = _in_list("article_id", article_ids)
-    with source.errors(), target.transaction():
-        dst.execute("DELETE FROM labels")  # the default codebook, replaced by the trainer's
-        _copy(src, dst, "labels")
-        _copy(src, dst, "articles", *_in_list("id", article_ids))
-        _copy(src, dst, "settings", "WHERE key = 'outlets'", [])
-        if findings:
-            _copy(src, dst, "corrections")
-            for table in _FINDINGS_TABLES:
-                _copy(src, dst, table, *articles)
-        if key_layer is not None:
-            where, params = articles
-            _copy(src, dst, "annotations", where + " AND annotator = ?", [*params, key_layer])
-            for table in _KEY_TABLES:
-                _copy(src, dst, table, *articles)
-        return [row[0] for row in dst.execute("SELECT id FROM annotations ORDER BY id")]
-
-
-def _in_list(column: str, ids: Sequence[int]) -> tuple[str, list[Any]]:
-    """A WHERE clause choosing rows whose column is one of ids, and its parameters."""
-    marks = ", ".join("?" for _ in ids)
-    return f'WHERE "{column}" IN ({marks})', list(ids)
-
-
-def _copy(source: Database, target: Database, table: str, where: str = "", params=()) -> None:
-    """Copy the rows of table chosen by where, every column as it is, when both have it."""
-    if not (source[table].exists() and target[table].exists()):
-        return
-    cursor = source.execute(f'SELECT * FROM "{table}" {where}', list(params))
-    columns = [column[0] for column in cursor.description]
-    names = ", ".join(f'"{name}"' for name in columns)
-    marks = ", ".join("?" for _ in columns)
-    target.conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', cursor)
 
 
 def _return_record(row: Sequence[Any]) -> ReturnRecord:
@@ -206,34 +191,34 @@ def _return_record(row: Sequence[Any]) -> ReturnRecord:
 
 
 def _record_exercise(library: Library, command: RecordExercise) -> ForgetExercise:
-    """Remember an exercise (moving its file into place); the inverse forgets it."""
-    store = ExerciseStore(library)
-    store.record_exercise(command.info, command.path, command.articles)
-    if command.draft:
-        try:
-            os.replace(command.draft, command.path)
-        except OSError as error:
-            raise LibraryError(
-                f"Could not write the exercise to {command.path}: {error}."
-            ) from error
+    """Remember an exercise; the inverse forgets it."""
+    ExerciseStore(library).record_exercise(command)
     return ForgetExercise(command.info["exercise_id"])
 
 
 def _forget_exercise(library: Library, command: ForgetExercise) -> RecordExercise:
-    """Forget an exercise with its articles; the inverse remembers it again."""
-    db = library.db
-    row = db.execute(
-        "SELECT path, info FROM exercises WHERE exercise_id = ?", [command.exercise_id]
-    ).fetchone()
-    if row is None:
+    """Forget an exercise with its articles and key; the inverse remembers it again."""
+    store = ExerciseStore(library)
+    record = store.exercise(command.exercise_id)
+    if record is None:
         raise LibraryError("That exercise is no longer in the library.")
-    articles = db.execute(
-        "SELECT article_id, content_hash FROM exercise_articles WHERE exercise_id = ?"
-        " ORDER BY article_id",
-        [command.exercise_id],
-    ).fetchall()
-    db.execute("DELETE FROM exercises WHERE exercise_id = ?", [command.exercise_id])
-    return RecordExercise(json.loads(row[1]), row[0], tuple(map(tuple, articles)))
+    key = tuple(store.key(command.exercise_id))
+    library.db.execute("DELETE FROM exercises WHERE exercise_id = ?", [command.exercise_id])
+    return RecordExercise(
+        record.info, record.path, record.articles, record.key_layer, key, record.file_hash,
+        record.state,
+    )  # fmt: skip
+
+
+def _set_state(library: Library, command: SetExerciseState) -> SetExerciseState:
+    """Say how far an exercise's file got; the inverse says what it said before."""
+    record = ExerciseStore(library).exercise(command.exercise_id)
+    if record is None:
+        raise LibraryError("That exercise is no longer in the library.")
+    library.db.execute(
+        "UPDATE exercises SET state = ? WHERE exercise_id = ?", [command.state, record.exercise_id]
+    )
+    return SetExerciseState(record.exercise_id, record.state)
 
 
 def _record_return(library: Library, command: RecordReturn) -> ForgetReturn:
@@ -274,6 +259,7 @@ def _set_answers(library: Library, command: SetChecklistAnswers) -> SetChecklist
 HANDLERS: dict[type, Callable[[Library, Any], Any]] = {
     RecordExercise: _record_exercise,
     ForgetExercise: _forget_exercise,
+    SetExerciseState: _set_state,
     RecordReturn: _record_return,
     ForgetReturn: _forget_return,
     SetTrainee: _set_trainee,

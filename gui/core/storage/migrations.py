@@ -13,7 +13,7 @@ from sqlite_utils.migrations import Migrations
 from gui.core.annotations.model import DEFAULT_CODEBOOK
 
 MIGRATIONS = Migrations("sourcelight")
-SCHEMA_VERSION = 5  # the highest schema this code knows: the number of the last migration
+SCHEMA_VERSION = 6  # the highest schema this code knows: the number of the last migration
 
 FTS_COLUMNS = ("title", "outlet", "byline", "body")
 ANNOTATION_FTS_COLUMNS = ("exact", "note")
@@ -260,6 +260,46 @@ def annotation_iri(db: Database) -> None:
     """Each annotation's identity in the file it was imported from."""
     db.execute("ALTER TABLE annotations ADD COLUMN iri TEXT NOT NULL DEFAULT ''")
     _set_version(db, 5)
+
+
+# The answer key of an exercise, frozen in the trainer's library when the exercise is made: the
+# file handed out never holds it, and later edits of the trainer's layer do not move the scores.
+_EXERCISE_KEY = """
+CREATE TABLE exercise_key (
+    exercise_id TEXT NOT NULL REFERENCES exercises(exercise_id) ON DELETE CASCADE,
+    annotation_id INTEGER NOT NULL,  -- the trainer's annotation it was frozen from
+    article_id INTEGER NOT NULL,  -- the trainer's article (no foreign key, as above)
+    label_id INTEGER NOT NULL,  -- the trainer's label then
+    label TEXT NOT NULL,  -- its name then: scores compare labels by name
+    start INTEGER NOT NULL,  -- code points into the article's body as it was handed out
+    "end" INTEGER NOT NULL,
+    exact TEXT NOT NULL,
+    prefix TEXT NOT NULL DEFAULT '',
+    suffix TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (exercise_id, annotation_id)
+) WITHOUT ROWID"""
+
+_EXERCISE_COLUMNS = (
+    # The layer frozen as the key ('' for none).
+    "ALTER TABLE exercises ADD COLUMN key_layer TEXT NOT NULL DEFAULT ''",
+    # SHA-256 of the file as packed: how a file put in place is told from a stray one.
+    "ALTER TABLE exercises ADD COLUMN file_hash TEXT NOT NULL DEFAULT ''",
+    # 'writing' from the record's commit until the file is in place; see gui.core.trainer.packing.
+    "ALTER TABLE exercises ADD COLUMN state TEXT NOT NULL DEFAULT 'written'"
+    " CHECK (state IN ('writing', 'written'))",
+    # When the trainee last saved the file (its modification time), ISO 8601, UTC.
+    "ALTER TABLE exercise_returns ADD COLUMN handed_in TEXT NOT NULL DEFAULT ''",
+)
+
+
+@MIGRATIONS(name="0006_exercise_key")
+def exercise_key_schema(db: Database) -> None:
+    """The frozen answer key of each exercise, how far its file got, and when work was handed in."""
+    db.execute(_EXERCISE_KEY)
+    for sql in _EXERCISE_COLUMNS:
+        db.execute(sql)
+    _set_version(db, 6)
 
 
 def _codebook_rows() -> list[dict[str, object]]:

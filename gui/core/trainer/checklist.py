@@ -6,7 +6,7 @@ other tools hold a list of {question, answer}. Both read the same way here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,10 +29,15 @@ def checklist_answers(library: Library) -> list[ChecklistAnswer]:
     The exercise's own questions come first, unanswered ones included, then any other
     question that was answered.
     """
-    answers = _answer_pairs(json_setting(library, ANSWERS_SETTING))
+    return ordered_answers(checklist_questions(library), json_setting(library, ANSWERS_SETTING))
+
+
+def ordered_answers(questions: Sequence[str], value: Any) -> list[ChecklistAnswer]:
+    """Stored answers (either shape) by the checklist's questions, then any others; [] if none."""
+    answers = _answer_pairs(value)
     if not answers:
         return []
-    order = list(dict.fromkeys([*checklist_questions(library), *answers]))
+    order = list(dict.fromkeys([*questions, *answers]))
     return [ChecklistAnswer(question, answers.get(question, "")) for question in order]
 
 

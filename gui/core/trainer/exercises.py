@@ -1,41 +1,37 @@
-"""Exercises: pack articles into a file for trainees, read such a file, bring their work back.
+"""Exercises: what an exercise file says, what the trainer chose, and the trainee's side of it.
 
 An exercise file is a Sourcelight library (.sourcelight or .sqlite) holding the chosen articles,
-the trainer's codebook, the findings (unless hidden), the answer key (if included: the
-trainer's annotations, annotator = trainer) and an `exercise` settings row (ExerciseInfo as
-JSON). A trainee opens it as a library and annotates under their own name; what they hand back
-is that file. import_returned brings their annotations into the trainer's copies of the articles
-as a layer named after them, in one transaction, never touching what is there already.
+the trainer's codebook, the findings the trainer lets trainees see, and an `exercise` settings
+row (ExerciseInfo as JSON). It never holds the answer key: that stays, frozen, in the library
+the exercise was made from (gui.core.trainer.packing), where returns are scored. A trainee
+opens the file as a library and annotates under their own name; what they hand back is that
+file, read as untrusted input by gui.core.trainer.returns.
 """
 
 from __future__ import annotations
 
 import getpass
 import json
-import shutil
-import sqlite3
-import tempfile
 import uuid
-from collections.abc import Iterator
-from contextlib import closing, contextmanager, suppress
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from gui.core.storage import Library, LibraryError, open_library
+from gui.core.storage import Library, LibraryError
 from gui.core.storage.commands_store import carry_out
-from gui.core.storage.database import LibraryTooNew
 from gui.core.storage.exercise_store import (
     ANSWERS_SETTING,
     EXERCISE_SETTING,
     TRAINEE_SETTING,
     ExerciseStore,
 )
+from gui.core.storage.settings_store import json_setting
 from gui.core.trainer.commands import SetChecklistAnswers, SetTrainee
 
 FORMAT = "sourcelight-exercise"  # the `format` of the exercise row
-FORMAT_VERSION = 1
-SQLITE_HEADER = b"SQLite format 3\x00"
+FORMAT_VERSION = 2  # 2: the file holds no answer key
+MAX_ID_CHARS = 100
 CHECKLISTS: dict[str, tuple[str, ...]] = {
     "SIFT": (
         "Stop: what do you know about this source, and what is your first reaction to it?",
@@ -51,6 +47,8 @@ CHECKLISTS: dict[str, tuple[str, ...]] = {
         "Purpose: does it inform, persuade, sell or entertain, and whose interest does it serve?",
     ),
 }
+_TEXT_FIELDS = ("exercise_id", "title", "instructions", "trainer", "created", "format")
+_FLAG_FIELDS = ("hide_findings", "keep_entities")
 
 
 class ExerciseError(LibraryError):
@@ -59,31 +57,29 @@ class ExerciseError(LibraryError):
 
 @dataclass(frozen=True)
 class ExerciseOptions:
-    """What the trainer chose in File > New exercise."""
+    """What the trainer chose in File > New Exercise (or on the command line)."""
 
     title: str
     instructions: str = ""
     checklist: tuple[str, ...] = ()
     hide_findings: bool = False  # trainees see no entities or sourcing findings
-    include_key: bool = False  # the trainer's layer goes in as the answer key
+    keep_entities: bool = False  # with hide_findings: the entities (only) stay
+    key_layer: str = ""  # the layer kept as the answer key, in this library only; "" none
     trainer: str = ""  # "" = default_annotator()
-    key_layer: str = ""  # the layer that is the key; "" = the trainer's
 
 
 @dataclass(frozen=True)
 class ExerciseInfo:
-    """The `exercise` settings row of an exercise file."""
+    """The `exercise` settings row of an exercise file: everything in it is for trainees."""
 
     exercise_id: str  # uuid4
     title: str
     instructions: str
     checklist: tuple[str, ...]
     hide_findings: bool
-    key_included: bool
     trainer: str
     created: str  # ISO 8601, UTC
-    key_layer: str = ""
-    key_annotation_ids: tuple[int, ...] = ()  # the annotations in the file that are the key
+    keep_entities: bool = False
     articles: tuple[str, ...] = ()  # content hashes of the exercise's articles
     format: str = FORMAT
     version: int = FORMAT_VERSION
@@ -91,22 +87,36 @@ class ExerciseInfo:
     def to_json(self) -> dict[str, Any]:
         """The settings row's JSON value."""
         data = asdict(self)
-        for name in ("checklist", "key_annotation_ids", "articles"):
+        for name in ("checklist", "articles"):
             data[name] = list(data[name])
         return data
 
     @classmethod
     def from_json(cls, data: Any) -> ExerciseInfo:
-        """Read a settings row's value; ValueError (or TypeError) when it is not one."""
+        """Read a settings row's value; ValueError when it is not one (or not of this shape)."""
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ValueError("the exercise setting is not Sourcelight's")
         values = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
-        for name in ("checklist", "key_annotation_ids", "articles"):
-            values[name] = tuple(values.get(name, ()))
+        for name in ("checklist", "articles"):
+            values[name] = _texts(values.get(name, ()), name)
+        for name in _TEXT_FIELDS:
+            if not isinstance(values.get(name, ""), str):
+                raise ValueError(f"its {name} is not text")
+        for name in _FLAG_FIELDS:
+            if not isinstance(values.get(name, False), bool):
+                raise ValueError(f"its {name} is not yes or no")
         info = cls(**values)
-        if not info.exercise_id or not isinstance(info.title, str):
+        if not info.exercise_id or len(info.exercise_id) > MAX_ID_CHARS or not info.title:
             raise ValueError("the exercise setting lacks its id or title")
         return info
+
+
+@dataclass(frozen=True)
+class FindingsShown:
+    """Which automatic findings a library's window may show (an exercise may hide them)."""
+
+    entities: bool = True
+    sourcing: bool = True
 
 
 @dataclass(frozen=True)
@@ -118,8 +128,9 @@ class ReturnedReport:
     added: int  # annotations added
     duplicate: bool  # the file had been imported before: nothing was added
     trainee_id: str = ""
-    orphaned: int = 0  # added, but their text is no longer in the trainer's article
-    skipped: int = 0  # left out: their article is not in the trainer's library any more
+    orphaned: int = 0  # added, but their text is not in the trainer's article
+    skipped: int = 0  # left out: their article is not one of the exercise's (any more)
+    reasons: tuple[str, ...] = ()  # why, one line per annotation or article left out
 
 
 def default_annotator() -> str:
@@ -130,10 +141,19 @@ def default_annotator() -> str:
         return "me"
 
 
-def read_exercise(path: Path) -> ExerciseInfo:
-    """The exercise a file holds; ExerciseError when it is not one, or damaged."""
-    with opened_exercise(path) as exercise:
-        return exercise_info(exercise, Path(path))
+def findings_shown(library: Library) -> FindingsShown:
+    """What the window may show of the automatic findings: all, unless an exercise hides them.
+
+    An exercise whose row cannot be read shows none: it is safer to hide too much.
+    """
+    value = json_setting(library, EXERCISE_SETTING)
+    if value is None:
+        return FindingsShown()
+    try:
+        info = ExerciseInfo.from_json(value)
+    except (TypeError, ValueError):
+        return FindingsShown(False, False)
+    return FindingsShown(not info.hide_findings or info.keep_entities, not info.hide_findings)
 
 
 def join_exercise(library: Library, trainee: str) -> str:
@@ -178,82 +198,20 @@ def checklist_answers(library: Library) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
-@contextmanager
-def opened_exercise(path: Path) -> Iterator[Library]:
-    """A private copy of the file, opened, once it is known to be a sound Sourcelight library.
-
-    The file itself is only read: nothing is written to it or beside it (no -wal, no -shm),
-    and a library of an older schema is brought up to date in the copy alone.
-    """
-    path = Path(path)
-    _check_header(path)
-    with tempfile.TemporaryDirectory(prefix="sourcelight-exercise-") as folder:
-        copy = Path(folder) / "exercise.sqlite"
-        _copy_file(path, copy)
-        library = _open_copy(copy, path)
-        try:
-            _check_integrity(library, path)
-            yield library
-        finally:
-            library.close()
-
-
 def exercise_info(library: Library, path: Path) -> ExerciseInfo:
-    """The ExerciseInfo of an opened file; ExerciseError when it has none or a damaged one."""
+    """The ExerciseInfo of an open exercise file; ExerciseError when it has none or a bad one."""
     raw = ExerciseStore(library).setting(EXERCISE_SETTING)
     if raw is None:
         raise ExerciseError(f"{path} is a Sourcelight library, but not an exercise.")
+    return parse_info(raw, path)
+
+
+def parse_info(raw: str, path: Path) -> ExerciseInfo:
+    """The ExerciseInfo in the text of an exercise row; ExerciseError naming path if damaged."""
     try:
         return ExerciseInfo.from_json(json_or_none(raw, strict=True))
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, RecursionError) as error:
         raise ExerciseError(f"{path} is a damaged exercise: {error}.") from error
-
-
-def _check_header(path: Path) -> None:
-    """ExerciseError unless path is a readable file that starts like an SQLite database."""
-    try:
-        with path.open("rb") as file:
-            header = file.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise ExerciseError(f"Could not read {path}: {error.strerror or error}.") from error
-    if header != SQLITE_HEADER:
-        raise ExerciseError(f"{path} is not a Sourcelight file (not a library or an exercise).")
-
-
-def _copy_file(path: Path, copy: Path) -> None:
-    """Copy the file, and its write-ahead log if one lies beside it, to copy."""
-    try:
-        shutil.copyfile(path, copy)
-        wal = path.with_name(path.name + "-wal")
-        if wal.is_file():
-            shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
-    except OSError as error:
-        raise ExerciseError(f"Could not read {path}: {error.strerror or error}.") from error
-
-
-def _open_copy(copy: Path, path: Path) -> Library:
-    """Open the copy of the file at path; ExerciseError saying what is wrong with it."""
-    try:
-        with closing(sqlite3.connect(copy)) as connection:
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-        library = open_library(copy) if version else None
-    except LibraryTooNew as error:
-        raise ExerciseError(str(error).replace(str(copy), str(path))) from error
-    except (LibraryError, sqlite3.DatabaseError) as error:
-        raise ExerciseError(f"{path} is damaged or is not a Sourcelight file.") from error
-    if library is None:
-        raise ExerciseError(f"{path} is an SQLite database, but not a Sourcelight file.")
-    return library
-
-
-def _check_integrity(library: Library, path: Path) -> None:
-    """ExerciseError when SQLite finds the file damaged."""
-    try:
-        result = library.db.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        raise ExerciseError(f"{path} is damaged ({error}); nothing was read from it.") from error
-    if result != "ok":
-        raise ExerciseError(f"{path} is damaged ({result}); nothing was read from it.")
 
 
 def json_or_none(raw: str | None, strict: bool = False) -> Any:
@@ -262,7 +220,7 @@ def json_or_none(raw: str | None, strict: bool = False) -> Any:
         return None
     try:
         return json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         if strict:
             raise
         return None
@@ -273,3 +231,10 @@ def remove_file(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         with suppress(OSError):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _texts(value: Any, name: str) -> tuple[str, ...]:
+    """A list of texts as a tuple; ValueError for anything else."""
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"its {name} is not a list of texts")
+    return tuple(value)

@@ -1,18 +1,19 @@
 """A trainee's returned exercise file, brought into the trainer's library as a layer of its own.
 
-The trainee's annotations (every annotation in the file but the answer key) go into the
-trainer's copies of the same articles, found by content hash; when the trainer has changed an
+The file is read as untrusted input (gui.core.trainer.returned_work); only its exercise id is
+taken from it, to find the exercise in the trainer's library, whose own record says which
+articles the exercise has. Every annotation in the file is the trainee's: they go into the
+trainer's copies of those articles, found by content hash; when the trainer has changed an
 article's text since, into the article the exercise was made from, re-anchored (orphaned if
 their text is gone). Labels are matched by name; labels the trainee added join the codebook.
 The layer is the trainee's name, or "Name (2)", "Name (3)"... when that name is taken, so two
-trainees called Ana stay apart. The same file (by SHA-256) is imported once.
+trainees called Ana stay apart, and no trainee's work can join the trainer's own layer. The
+same file (by SHA-256) is imported once.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -20,64 +21,37 @@ from typing import Any
 from gui.core.anchoring import Anchor, anchor_for, resolve
 from gui.core.annotations.codebook import Codebook, LabelInfo
 from gui.core.annotations.commands import AddAnnotation
-from gui.core.annotations.model import Annotation, Label
+from gui.core.annotations.model import Annotation
 from gui.core.changes import Batch, Change, Done
-from gui.core.storage import AnnotationStore, ArticleStore, LabelStore, Library, apply
+from gui.core.storage import ArticleStore, Library, apply
 from gui.core.storage.commands_store import carry_out
 from gui.core.storage.database import utc_now
-from gui.core.storage.exercise_store import ANSWERS_SETTING, TRAINEE_SETTING, ExerciseStore
-from gui.core.trainer.commands import RecordReturn, ReturnRecord
-from gui.core.trainer.exercises import (
-    ExerciseError,
-    ExerciseInfo,
-    ReturnedReport,
-    exercise_info,
-    json_or_none,
-    opened_exercise,
-)
+from gui.core.storage.exercise_store import ExerciseStore
+from gui.core.trainer.commands import ExerciseRecord, RecordReturn, ReturnRecord
+from gui.core.trainer.exercises import ExerciseError, ReturnedReport
+from gui.core.trainer.returned_work import ReturnedWork, WorkItem, read_info, read_work
 
-UNNAMED = "Trainee"  # the layer of a trainee whose file names nobody
-_CHUNK = 1 << 20
+__all__ = [
+    "CollectReturn",
+    "ReturnedWork",
+    "check_belongs",
+    "free_layer",
+    "import_returned",
+    "import_work",
+    "read_exercise",
+    "read_returns",
+    "read_work",
+]
 
-
-@dataclass(frozen=True)
-class WorkItem:
-    """One of the trainee's annotations, with its article's content hash and its label."""
-
-    content_hash: str
-    label: Label
-    annotation: Annotation
+read_exercise = read_info  # the exercise a file holds, read as untrusted input
 
 
 @dataclass(frozen=True)
-class ReturnedWork:
-    """What a returned file holds: which exercise, which trainee, and their work."""
+class Refused:
+    """A returned file that was not read: which, and why (the message names the file)."""
 
     path: Path
-    info: ExerciseInfo
-    trainee_id: str
-    trainee: str
-    file_hash: str
-    items: tuple[WorkItem, ...]
-    checklist_answers: Any  # JSON value, None when the file has none
-
-
-def read_work(path: Path) -> ReturnedWork:
-    """Read a returned file; ExerciseError when it is not an exercise, is damaged, or is empty."""
-    file_hash = file_sha256(path)
-    with opened_exercise(path) as returned:
-        info = exercise_info(returned, path)
-        items = tuple(_work_items(returned, set(info.key_annotation_ids)))
-        store = ExerciseStore(returned)
-        trainee = json_or_none(store.setting(TRAINEE_SETTING))
-        answers = json_or_none(store.setting(ANSWERS_SETTING))
-    if not items and trainee is None and answers is None:
-        raise ExerciseError(
-            f"{path} holds no trainee's work: no annotations and no checklist answers."
-            " Is it the exercise as it was handed out?"
-        )
-    trainee_id, name = _trainee(trainee, items, file_hash)
-    return ReturnedWork(path, info, trainee_id, name, file_hash, items, answers)
+    message: str
 
 
 @dataclass(frozen=True)
@@ -99,24 +73,51 @@ class CollectReturn:
     def run(self, library: Library) -> Done:
         """Insert the work (inside the caller's transaction); ExerciseError for a foreign file."""
         work, store = self.work, ExerciseStore(library)
-        check_belongs(library, work)
-        earlier = store.find_return(work.info.exercise_id, work.file_hash)
+        record = check_belongs(library, work)
+        earlier = store.find_return(record.exercise_id, work.file_hash)
         if earlier is not None:
             report = ReturnedReport(earlier.trainee, earlier.layer, 0, True, earlier.trainee_id)
             return Done(Batch(self.description, ()), report)
-        layer = free_layer(work.trainee, store.layer_names())
-        inverses, (added, orphaned, skipped) = _add_items(library, work, layer)
+        layer = free_layer(work.trainee, store.layer_names() | {record.key_layer})
+        inverses, (added, orphaned, skipped) = _add_items(library, work, record, layer)
         inverses.append(apply(library, RecordReturn(_record(work, layer, added))))
+        reasons = (*work.left_out, *_skipped(skipped))
         report = ReturnedReport(
-            work.trainee, layer, added, False, work.trainee_id, orphaned, skipped
-        )
+            work.trainee, layer, added, False, work.trainee_id, orphaned,
+            skipped + len(work.left_out), reasons,
+        )  # fmt: skip
         return Done(Batch(self.description, tuple(reversed(inverses))), report)
 
 
-def check_belongs(library: Library, work: ReturnedWork) -> None:
-    """ExerciseError unless the work is of an exercise made from library."""
-    if ExerciseStore(library).exercise(work.info.exercise_id) is None:
+def check_belongs(library: Library, work: ReturnedWork) -> ExerciseRecord:
+    """The trainer's record of the work's exercise; ExerciseError when library made none."""
+    record = ExerciseStore(library).exercise(work.info.exercise_id)
+    if record is None:
         raise ExerciseError(_foreign(work, library))
+    return record
+
+
+def read_returns(
+    paths: Sequence[Path], progress: Callable[[int, int], None] | None = None
+) -> list[ReturnedWork | Refused]:
+    """Read each returned file (off the GUI thread): its checked work, or why it was refused.
+
+    progress(done, total) counts reading steps over all files; what it raises (a cancel)
+    stops the reading, and nothing has been kept anywhere.
+    """
+    from gui.core.storage.returned_file import STEPS
+
+    report = progress or (lambda done, total: None)
+    total = STEPS * len(paths)
+    found: list[ReturnedWork | Refused] = []
+    for number, path in enumerate(paths):
+        step = lambda done, _all, n=number: report(n * STEPS + done, total)  # noqa: E731
+        try:
+            found.append(read_work(Path(path), step))
+        except ExerciseError as error:
+            found.append(Refused(Path(path), str(error)))
+    report(total, total)
+    return found
 
 
 def import_work(library: Library, work: ReturnedWork) -> ReturnedReport:
@@ -127,8 +128,8 @@ def import_work(library: Library, work: ReturnedWork) -> ReturnedReport:
 def import_returned(library: Library, path: Path) -> ReturnedReport:
     """Bring a trainee's returned file into library as a layer named after them.
 
-    ExerciseError, with library unchanged, for a file that is not an exercise, is damaged, or
-    belongs to an exercise not made from library. The same file twice: duplicate, nothing added.
+    ExerciseError, with library unchanged, for a file that is not an exercise, is damaged,
+    unsafe, or belongs to an exercise not made from library. The same file twice: duplicate.
     """
     return import_work(library, read_work(Path(path)))
 
@@ -143,87 +144,40 @@ def free_layer(name: str, taken: set[str]) -> str:
     return f"{name} ({number})"
 
 
-def file_sha256(path: Path) -> str:
-    """SHA-256 of the file, and of its write-ahead log when one lies beside it."""
-    digest = hashlib.sha256()
-    for part in (Path(path), Path(f"{path}-wal")):
-        if part == Path(path) or part.is_file():
-            _feed(digest, part)
-    return digest.hexdigest()
-
-
-def _feed(digest: Any, path: Path) -> None:
-    """Add the bytes of a file to a hash; ExerciseError when it cannot be read."""
-    try:
-        with path.open("rb") as file:
-            while chunk := file.read(_CHUNK):
-                digest.update(chunk)
-    except OSError as error:
-        raise ExerciseError(f"Could not read {path}: {error.strerror or error}.") from error
-
-
-def _work_items(returned: Library, key_ids: set[int]) -> Iterator[WorkItem]:
-    """Every annotation of the returned file that is not part of the answer key."""
-    labels = {label.id: label for label in LabelStore(returned).labels()}
-    articles = ArticleStore(returned)
-    hashes: dict[int, str] = {}
-    for annotation in AnnotationStore(returned).search():
-        if annotation.id in key_ids:
-            continue
-        if annotation.article_id not in hashes:
-            hashes[annotation.article_id] = articles.get(annotation.article_id).content_hash
-        yield WorkItem(hashes[annotation.article_id], labels[annotation.label_id], annotation)
-
-
-def _trainee(row: Any, items: Sequence[WorkItem], file_hash: str) -> tuple[str, str]:
-    """(trainee_id, name): from the file's trainee row, else from its annotators and hash."""
-    row = row if isinstance(row, dict) else {}
-    name = str(row.get("name") or "").strip() or _main_annotator(items) or UNNAMED
-    trainee_id = str(row.get("trainee_id") or "") or f"file-{file_hash[:16]}"
-    return trainee_id, name
-
-
-def _main_annotator(items: Sequence[WorkItem]) -> str:
-    """The annotator name found most often (ties: the first alphabetically); "" for none."""
-    names = Counter(item.annotation.annotator for item in items if item.annotation.annotator)
-    ranked = sorted(names.items(), key=lambda pair: (-pair[1], pair[0]))
-    return ranked[0][0] if ranked else ""
-
-
 def _add_items(
-    library: Library, work: ReturnedWork, layer: str
+    library: Library, work: ReturnedWork, record: ExerciseRecord, layer: str
 ) -> tuple[list[Any], tuple[int, int, int]]:
     """Insert the trainee's annotations as layer: the inverses, and (added, orphaned, skipped)."""
-    described = [LabelInfo(i.label.name, i.label.colour, i.label.hotkey) for i in work.items]
+    targets = _Targets(library, record)
+    placed = [(item, targets.place(item)) for item in work.items]
+    used = [item for item, where in placed if where is not None]
+    described = [LabelInfo(i.label.name, i.label.colour, i.label.hotkey, i.label.description)
+                 for i in used]  # fmt: skip
     codebook = Codebook(library, described)
-    targets = _Targets(library, work.info.exercise_id)
     inverses: list[Any] = []
-    added = orphaned = skipped = 0
-    for item in work.items:
-        placed = targets.place(item)
-        if placed is None:
-            skipped += 1
+    orphaned = 0
+    for item, where in placed:
+        if where is None:
             continue
-        article_id, anchor, lost = placed
+        article_id, anchor, lost = where
         a, label_id = item.annotation, codebook.id_for(item.label.name)
         copy = Annotation(0, article_id, label_id, anchor, a.note, layer, a.created, a.modified)
         inverses.append(apply(library, AddAnnotation(replace(copy, orphaned=lost))))
-        added += 1
         orphaned += lost
-    return [*codebook.inverses, *inverses], (added, orphaned, skipped)
+    skipped = len(placed) - len(used)
+    return [*codebook.inverses, *inverses], (len(used), orphaned, skipped)
 
 
 class _Targets:
     """Where the trainee's annotations go in the trainer's library, article by article."""
 
-    def __init__(self, library: Library, exercise_id: str) -> None:
+    def __init__(self, library: Library, record: ExerciseRecord) -> None:
         self._articles = ArticleStore(library)
-        self._store = ExerciseStore(library)
-        self._exercise_id = exercise_id
+        self._sources = {digest: article_id for article_id, digest in record.articles}
         self._found: dict[str, tuple[int, str | None] | None] = {}
 
     def place(self, item: WorkItem) -> tuple[int, Anchor, bool] | None:
-        """(article id, anchor, orphaned) for an item, or None when its article is gone."""
+        """(article id, anchor, orphaned) for an item, or None when it has no article here."""
         target = self._target(item.content_hash)
         if target is None:
             return None
@@ -233,7 +187,7 @@ class _Targets:
             return article_id, anchor, orphaned
         placement = resolve(anchor, changed_body)
         if placement is None:
-            return article_id, anchor, True
+            return article_id, Anchor(0, 0, anchor.exact, "", ""), True
         return article_id, anchor_for(changed_body, placement.start, placement.end), False
 
     def _target(self, content_hash: str) -> tuple[int, str | None] | None:
@@ -243,12 +197,27 @@ class _Targets:
         return self._found[content_hash]
 
     def _look_up(self, content_hash: str) -> tuple[int, str | None] | None:
-        """The trainer's article with this text, else the one the exercise copied (changed)."""
+        """The exercise's article with this text: the trainer's copy, else its source, changed.
+
+        An article that is not one of the exercise's is no place for the trainee's work.
+        """
+        if content_hash not in self._sources:
+            return None
         same = self._articles.find_by_hash(content_hash)
         if same is not None:
             return same, None
-        source = self._store.source_article(self._exercise_id, content_hash)
-        return None if source is None else (source, self._articles.get(source).body)
+        source = self._sources[content_hash]
+        try:
+            return source, self._articles.get(source).body
+        except KeyError:
+            return None  # the trainer deleted it
+
+
+def _skipped(count: int) -> tuple[str, ...]:
+    """The reason given for annotations without an article of the exercise here."""
+    if not count:
+        return ()
+    return (f"{count} annotation(s) on articles that are not (or no longer) the exercise's",)
 
 
 def _record(work: ReturnedWork, layer: str, added: int) -> ReturnRecord:
@@ -262,13 +231,14 @@ def _record(work: ReturnedWork, layer: str, added: int) -> ReturnRecord:
         annotations=added,
         checklist_answers=work.checklist_answers,
         imported_at=utc_now(),
+        handed_in=work.handed_in,
     )
 
 
 def _foreign(work: ReturnedWork, library: Library) -> str:
     """The message for a file of an exercise that was not made from library."""
     info = work.info
-    made = f"“{info.title}”, made by {info.trainer} on {info.created[:10]}"
+    made = f"“{info.title[:80]}”, made by {info.trainer[:80]} on {info.created[:10]}"
     return (
         f"{work.path} belongs to another exercise ({made}), not to one made from"
         f" {library.name}. Nothing was imported."

@@ -242,3 +242,22 @@ def test_undo_of_a_whole_import_removes_article_rules_and_labels_and_redo_restor
     assert comparable(fresh, report.article_id) == after
     assert EntityStore(fresh).cached(report.article_id, "test-pipeline") == ENTITIES
     assert len(CorrectionStore(fresh).corrections()) == 1
+
+
+def test_a_second_layers_identical_annotation_is_imported_and_scored_as_a_match(library, fresh):
+    from gui.core.trainer.scoring import compare_layers
+
+    article_id = add_article(library)
+    annotate(library, article_id, "40 people", annotator="key")
+    add_article(fresh)
+    annotate(fresh, 1, "40 people", annotator="key")
+    document = export_json(library, article_id)
+    document["annotations"][0]["annotator"] = "Ana"
+    report = import_document(fresh, json.dumps(document))
+    assert (report.anchored, report.duplicates) == (1, 0)
+    found = AnnotationStore(fresh).for_article(1)
+    labels = LabelStore(fresh).labels()
+    result = compare_layers(ArticleStore(fresh).get(1).body, found, labels, "key", "Ana")
+    assert (result.score().matches, result.score().misses) == (1, 0)
+    again = import_document(fresh, json.dumps(document))
+    assert (again.anchored, again.duplicates) == (0, 1)  # Ana's own twice is a duplicate

@@ -334,3 +334,14 @@ def test_without_an_article_the_target_urn_names_it(library):
 def test_an_unknown_article_is_a_key_error(library):
     with pytest.raises(KeyError):
         import_annotations(library, 5, json.dumps(annotation()))
+
+
+def test_the_same_span_and_label_by_two_people_are_two_annotations(library):
+    creator = lambda name: {"type": "Person", "name": name}  # noqa: E731
+    imported(library, annotation(creator=creator("Ana")))
+    found = imported(
+        library, [annotation(creator=creator("Ben")), annotation(creator=creator("Ana"))]
+    )
+    assert sorted(a.annotator for a in found) == ["Ana", "Ben"]  # Ana's twice is one
+    found = imported(library, annotation(), annotator="Cleo")  # unattributed: the option's name
+    assert sorted(a.annotator for a in found) == ["Ana", "Ben", "Cleo"]

@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 import random
-import shutil
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
-from dataclasses import replace
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from gui.core.anchoring import anchor_for
-from gui.core.annotations.commands import AddAnnotation, SaveLabel
-from gui.core.annotations.model import Annotation, Label
+from gui.core.annotations.commands import SaveLabel
+from gui.core.annotations.model import Label
 from gui.core.articles import ImportedText, Metadata
-from gui.core.entities.pipeline import Entity
 from gui.core.library.commands import ReplaceBody
 from gui.core.storage import (
     AnnotationStore,
     ArticleStore,
     EntityStore,
     LabelStore,
-    Library,
     apply,
     open_library,
 )
@@ -35,92 +29,26 @@ from gui.core.trainer.exercises import (
     ExerciseOptions,
     checklist_answers,
     join_exercise,
-    read_exercise,
     save_checklist_answers,
 )
 from gui.core.trainer.packing import create_exercise
-from gui.core.trainer.returns import import_returned
-
-# Offsets: "Officials said" 0-14, "40 people died" 15-29, "Mosul" 33-38, "the toll was
-# higher" 55-74; 76 characters and 13 whitespace tokens in all.
-BODY = "Officials said 40 people died in Mosul. Residents said the toll was higher.\n"
-TRAINER = "Maria"
-
-
-@contextmanager
-def opened(path: Path) -> Iterator[Library]:
-    """A library file, open for the block."""
-    library = open_library(path)
-    try:
-        yield library
-    finally:
-        library.close()
+from gui.core.trainer.results import exercise_results
+from gui.core.trainer.returns import import_returned, read_exercise
+from tests.core.trainer.classroom import (
+    ANA,
+    BEN,
+    BODY,
+    TRAINER,
+    annotate,
+    hand_out,
+    layer,
+    make_exercise,
+    opened,
+    snapshot,
+)
 
 
-def label_id(library: Library, name: str) -> int:
-    """The id of the label called name."""
-    return next(label.id for label in LabelStore(library).labels() if label.name == name)
-
-
-def annotate(library: Library, quote: str, label: str, annotator: str, article_id: int = 1) -> int:
-    """Annotate the first occurrence of quote through commands_store.apply(AddAnnotation)."""
-    body = ArticleStore(library).get(article_id).body
-    start = body.index(quote)
-    anchor = anchor_for(body, start, start + len(quote))
-    annotation = Annotation(0, article_id, label_id(library, label), anchor, "", annotator, "", "")
-    return apply(library, AddAnnotation(annotation)).annotation_id
-
-
-def snapshot(library: Library) -> dict[str, list[tuple]]:
-    """Every row of every table: what "unchanged" means."""
-    db = library.db
-    return {name: db.execute(f'SELECT * FROM "{name}"').fetchall() for name in db.table_names()}
-
-
-def layer(library: Library, name: str, article_id: int = 1) -> set[tuple[str, str]]:
-    """(label, text) of one layer's annotations in an article."""
-    names = {label.id: label.name for label in LabelStore(library).labels()}
-    found = AnnotationStore(library).for_article(article_id)
-    return {(names[a.label_id], a.text) for a in found if a.annotator == name}
-
-
-@pytest.fixture
-def trainer(tmp_path: Path) -> Iterator[Library]:
-    """The trainer's library: the article, its entities, the key and a colleague's layer."""
-    with opened(tmp_path / "trainer.sqlite") as library:
-        ArticleStore(library).add(ImportedText(BODY, Metadata(title="Mosul toll"), "m.txt", "txt"))
-        EntityStore(library).save(1, "test-pipeline", [Entity(33, 38, "PLACE", "Mosul", "Mosul")])
-        annotate(library, "40 people died", "Claim", TRAINER)
-        annotate(library, "Officials said", "Source", TRAINER)
-        annotate(library, "the toll was higher", "Claim", TRAINER)
-        annotate(library, "Residents", "Source", "Colleague")  # must not leak into the file
-        yield library
-
-
-def make_exercise(trainer: Library, path: Path, include_key: bool = False, **options) -> Path:
-    """Create an exercise of article 1 at path."""
-    choice = ExerciseOptions(
-        "Mosul toll", "Mark claims and sources.", CHECKLISTS["SIFT"], True, include_key, TRAINER
-    )
-    create_exercise(trainer, [1], path, replace(choice, **options))
-    return path
-
-
-def hand_out(exercise: Path, name: str, *work: tuple[str, str]) -> Path:
-    """A trainee's copy of the exercise file, annotated as name with (quote, label) pairs."""
-    copy = exercise.with_name(f"{name.lower()}-{len(list(exercise.parent.iterdir()))}.sqlite")
-    shutil.copyfile(exercise, copy)
-    with opened(copy) as library:
-        for quote, label in work:
-            annotate(library, quote, label, name)
-    return copy
-
-
-ANA = (("40 people died", "Claim"), ("Officials", "Source"), ("Mosul", "Claim"))
-BEN = (("people died in Mosul", "Claim"),)
-
-
-@pytest.mark.parametrize("include_key", [False, True], ids=["key withheld", "key included"])
+@pytest.mark.parametrize("include_key", [False, True], ids=["no key", "key kept"])
 def test_the_whole_classroom_cycle(trainer, tmp_path, include_key):
     own_before = AnnotationStore(trainer).for_article(1)
     content_before = {t: rows for t, rows in snapshot(trainer).items() if "exercise" not in t}
@@ -128,18 +56,18 @@ def test_the_whole_classroom_cycle(trainer, tmp_path, include_key):
     assert {t: r for t, r in snapshot(trainer).items() if "exercise" not in t} == content_before
 
     info = read_exercise(exercise)
-    assert (info.title, info.trainer, info.key_included, info.hide_findings) == (
-        "Mosul toll", TRAINER, include_key, True,
-    )  # fmt: skip
+    assert (info.title, info.trainer, info.hide_findings) == ("Mosul toll", TRAINER, True)
     assert info.checklist == CHECKLISTS["SIFT"]
+    assert "key" not in str(info.to_json())  # nothing of the key, not even whether there is one
     with opened(exercise) as handed_out:
         assert ArticleStore(handed_out).get(1).body == BODY
         assert EntityStore(handed_out).counts(1) == {}  # findings hidden
         assert LabelStore(handed_out).labels() == LabelStore(trainer).labels()
-        key = {("Claim", "40 people died"), ("Source", "Officials said")}
-        key.add(("Claim", "the toll was higher"))
-        assert layer(handed_out, TRAINER) == (key if include_key else set())
-        assert layer(handed_out, "Colleague") == set()
+        assert AnnotationStore(handed_out).search() == []  # no key, no other layer
+    key = {("Claim", "40 people died"), ("Source", "Officials said")}
+    key.add(("Claim", "the toll was higher"))
+    frozen = ExerciseStore(trainer).key(info.exercise_id)
+    assert {(k.label, k.exact) for k in frozen} == (key if include_key else set())
 
     ana = hand_out(exercise, "Ana", *ANA)
     ben = hand_out(exercise, "Ben", *BEN)
@@ -191,12 +119,26 @@ def test_the_whole_classroom_cycle(trainer, tmp_path, include_key):
     assert ben_scores.kappa_tokens == pytest.approx(-12 / 105)
     assert [a.text for a in ben_scores.missed] == ["Officials said", "the toll was higher"]
 
+    # The Returns view scores each return against the key frozen with the exercise: the same.
+    results = exercise_results(trainer, info.exercise_id)
+    assert [r.record.layer for r in results.returns] == ["Ana", "Ben"]
+    ana_result, ben_result = results.returns
+    if not include_key:
+        assert (results.key_size, ana_result.overlap, ana_result.score()) == (0, (), None)
+        return
+    assert results.key_size == 3
+    assert ana_result.score("exact").f1 == pytest.approx(1 / 3)
+    assert ana_result.score().f1 == pytest.approx(2 / 3)
+    assert ben_result.score().f1 == pytest.approx(0.5)
+    by_label = {s.label: s for s in ana_result.overlap}
+    assert (by_label["Source"].f1, by_label["Claim"].f1) == (1.0, 0.5)
 
-def test_findings_and_key_go_in_when_asked(trainer, tmp_path):
+
+def test_findings_go_in_when_shown_and_the_key_never(trainer, tmp_path):
     exercise = make_exercise(trainer, tmp_path / "e.sqlite", include_key=True, hide_findings=False)
     with opened(exercise) as handed_out:
         assert EntityStore(handed_out).counts(1) == {"PLACE": 1}
-        assert len(layer(handed_out, TRAINER)) == 3
+        assert AnnotationStore(handed_out).search() == []
     assert not exercise.with_name("e.sqlite-wal").exists()  # one file to hand out
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("e.")] == ["e.sqlite"]
 
@@ -205,7 +147,7 @@ def test_the_trainer_library_records_the_exercise_and_the_returns(trainer, tmp_p
     exercise = make_exercise(trainer, tmp_path / "e.sqlite")
     info = read_exercise(exercise)
     store = ExerciseStore(trainer)
-    assert store.exercise(info.exercise_id)["title"] == "Mosul toll"
+    assert store.exercise(info.exercise_id).title == "Mosul toll"
     ana = hand_out(exercise, "Ana", *ANA)
     with opened(ana) as library:
         trainee_id = join_exercise(library, "Ana")
