@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
             self.import_action, self.import_folder_action, self.paste_action, None,
             library.replace_action, interchange.export_action, interchange.import_action,
             None, self.reports.print_action, self.reports.export_action,
-            None, self.trainer.new_action, self.trainer.import_action,
+            None, self.trainer.new_action, self.trainer.import_action, self.trainer.returns_action,
             None, library.open_library_action, library.new_library_action, None, quit_action,
         ])  # fmt: skip
         self.copy_action = make_action(self, "&Copy", view.copy, QKeySequence.StandardKey.Copy)
@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
         self.trainer.exercise_opened.connect(
             lambda on: self.workspace.set_available(self.checklist_dock, on)
         )
+        self.trainer.findings_allowed.connect(self._allow_findings)
         pane.view.zoom_changed.connect(self.settings.set_zoom)
         pane.legend.folded_changed.connect(self.fold_legend_action.setChecked)
         pane.header.compact_changed.connect(self.compact_header_action.setChecked)
@@ -296,6 +297,16 @@ class MainWindow(QMainWindow):
     def _changed(self, changes: Change) -> None:
         if changes & Change.METADATA:
             self._update_title()
+
+    def _allow_findings(self, shown) -> None:
+        """Panels, lenses and menu entries only for the findings an exercise lets trainees see."""
+        for dock, allowed in (
+            (self.entities_dock, shown.entities), (self.sources_dock, shown.sourcing),
+            (self.claims_dock, shown.sourcing),
+        ):  # fmt: skip
+            self.workspace.set_available(dock, allowed)
+        self.sourcing.allow_lenses(shown.entities, shown.sourcing)
+        self.layers.findings_allowed = shown.entities or shown.sourcing
 
     def _analysis_progress(self, done: int, total: int) -> None:
         self.progress.show()

@@ -13,7 +13,7 @@ from gui.core.text import excerpt
 from gui.widgets.table_model import Index, RowsModel
 from gui.widgets.theme import readable_colour
 
-COLUMNS = ("Label", "Text", "Note", "Annotator", "Created", "Article")
+COLUMNS = ("Label", "Text", "Note", "Layer", "Created", "Article")  # a layer: one annotator's
 LABEL, TEXT, NOTE, ANNOTATOR, CREATED, ARTICLE = range(6)
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1

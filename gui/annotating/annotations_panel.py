@@ -100,8 +100,8 @@ class AnnotationsPanel(QWidget):
         header.setResizeContentsPrecision(SIZING_ROWS)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.ResizeToContents)
-        for column in (ANNOTATOR, CREATED):
-            table.hideColumn(column)
+        header.setSectionResizeMode(ANNOTATOR, QHeaderView.ResizeMode.ResizeToContents)
+        table.hideColumn(CREATED)
         table.hideColumn(ARTICLE)
         table.clicked.connect(lambda index: self.jump_requested.emit(self._at(index)))
         table.activated.connect(lambda index: self.jump_requested.emit(self._at(index)))

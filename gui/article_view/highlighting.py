@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QRegion, QTextBlock
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QRegion, QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit
 
 from gui.article_view.palette import Style
@@ -103,7 +103,7 @@ class BoxLayer(HighlightLayer):
         inset = min(lane, 3) * 2.0
         pen_style = self.pens[highlight.item] if highlight.item < len(self.pens) else None
         painter.setPen(QPen(colour, self.width, pen_style or Qt.PenStyle.SolidLine))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(QBrush(colour, self.style(highlight).hatch))
         for rect in rects:
             painter.drawRect(rect.adjusted(inset, inset, -inset, -inset))
             x = self.gutter_left + lane * 5

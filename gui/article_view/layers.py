@@ -24,6 +24,7 @@ class Layers(QObject):
         super().__init__(parent)
         self.session = session
         self.hidden: set[str] = set()
+        self.findings_allowed = True  # False: an exercise hides the automatic findings
         self.menu = QMenu("&Layers", parent)
         self.menu.aboutToShow.connect(self._fill_menu)
 
@@ -61,5 +62,6 @@ class Layers(QObject):
             mine = " (you)" if name == self.session.annotator else ""
             action = QAction(menu_text(f"{name}{mine}"), self.menu, checkable=True)
             action.setChecked(name not in self.hidden)
+            action.setEnabled(name != FINDINGS or self.findings_allowed)
             action.toggled.connect(lambda shown, n=name: self.toggle(n, shown))
             self.menu.addAction(action)

@@ -19,6 +19,7 @@ class Style:
     colour: str  # the strong hue, for underlines and legend swatches
     pen: Qt.PenStyle  # the underline's pattern
     fill_alpha: int = 70  # background tint over the page, 0-255
+    hatch: Qt.BrushStyle = Qt.BrushStyle.NoBrush  # a pattern inside an annotation's box
 
     def fill(self) -> QColor:
         """The background tint."""
@@ -48,9 +49,12 @@ def style_for(key: str) -> Style:
     return ENTITY_STYLES.get(key, ENTITY_STYLES["OTHER"])
 
 
-# Comparing a layer with an answer key: found, missed, extra.
+# Comparing a layer with an answer key: found, missed, extra. Hues that neither the default
+# codebook, the colours given to new labels nor the entity types use, and a hatch inside the
+# box that no label's box has, so that the overlay never reads as a label.
 OVERLAY_STYLES: dict[str, Style] = {
-    "cmp:match": Style("#1A7F37", Qt.PenStyle.SolidLine),
-    "cmp:miss": Style("#C00000", Qt.PenStyle.DashLine),
-    "cmp:extra": Style("#E69F00", Qt.PenStyle.DotLine),
+    "cmp:match": Style("#00E05A", Qt.PenStyle.SolidLine, hatch=Qt.BrushStyle.BDiagPattern),
+    "cmp:miss": Style("#FF1F5B", Qt.PenStyle.DashLine, hatch=Qt.BrushStyle.CrossPattern),
+    "cmp:extra": Style("#8F3FFF", Qt.PenStyle.DotLine, hatch=Qt.BrushStyle.FDiagPattern),
 }
+OVERLAY_WORDS = {"cmp:match": "green", "cmp:miss": "red", "cmp:extra": "violet"}

@@ -65,6 +65,7 @@ class EntityService(QObject):
         self._task: Task | None = None
         self._missing_said = False
         self._raw: tuple[int, str, list[Entity]] | None = None  # article, pipeline, as found
+        self.enabled = True  # False: an exercise hides the entities (see set_enabled)
 
     def set_library(self, library: Library, outlets: Sequence[str], corrections) -> None:
         """Work on another library."""
@@ -72,6 +73,10 @@ class EntityService(QObject):
         self._library, self._store = library, EntityStore(library)
         self._outlets, self._corrections = list(outlets), list(corrections)
         self._article = self._raw = None
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Find and show entities, or (an exercise that hides them) never analyse, show none."""
+        self.enabled = enabled
 
     def detach(self) -> None:
         """Stop working on the library (it is being closed): late results are dropped."""
@@ -118,6 +123,9 @@ class EntityService(QObject):
     def _request(self, article: Article) -> None:
         """Show stored entities, or find them in the background."""
         pipeline_id = self.pipeline_id()
+        if not self.enabled:  # nothing stored is shown, and nothing is found again
+            self._show(article, "", [])
+            return
         if pipeline_id is None:
             self._say_missing(nlp.missing_message())
             self._show(article, "", [])

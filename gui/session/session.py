@@ -34,6 +34,7 @@ from gui.core.storage.corrections_store import CorrectionStore
 from gui.core.storage.database import Library, LibraryError, open_library, utc_now
 from gui.core.storage.settings_store import LexiconStore, OutletStore, PipelineStore
 from gui.core.storage.sourcing_store import SourcingStore
+from gui.core.trainer.exercises import FindingsShown, findings_shown
 from gui.session.background import Task, Worker
 from gui.session.entity_service import EntityService
 from gui.session.sourcing_service import SourcingService
@@ -67,6 +68,7 @@ class Session(QObject):
         self.current: Article | None = None
         self.annotator = getpass.getuser()
         self.undo_stack = QUndoStack(self)
+        self.findings_shown = FindingsShown()  # an exercise may hide the automatic findings
         self._outlets: list[str] = []
         self._io_worker = Worker(parent=self)
         self.entity_service = EntityService(self)
@@ -111,11 +113,18 @@ class Session(QObject):
         self.entity_service.set_library(library, self._outlets, self.corrections())
         self.entity_service.set_model(PipelineStore(library).model())
         self.sourcing_service.set_library(library)
+        self._honour_exercise(library)
         self.undo_stack.clear()
         self.current = None
         self.library_opened.emit()
         self.changed.emit(EVERYTHING)
         self.article_opened.emit(None)
+
+    def _honour_exercise(self, library: Library) -> None:
+        """Find and show only the findings the library's exercise (if any) lets trainees see."""
+        self.findings_shown = findings_shown(library)
+        self.entity_service.set_enabled(self.findings_shown.entities)
+        self.sourcing_service.set_enabled(self.findings_shown.sourcing)
 
     def close_library(self) -> None:
         """Close the library; work still under way for it is dropped, nothing is half-saved."""

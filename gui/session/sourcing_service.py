@@ -52,6 +52,7 @@ class SourcingService(QObject):
         self._raw: Findings | None = None  # findings before the user's corrections
         entities.entities_changed.connect(self._soon)
         self._pending: tuple[int, list] | None = None
+        self.enabled = True  # False: an exercise hides the findings (see set_enabled)
 
     def _soon(self, article_id: int, entities: list) -> None:
         """Start a moment after the entities arrive: the window fills its panels first.
@@ -71,6 +72,10 @@ class SourcingService(QObject):
         """Work on another library."""
         self.cancel()
         self._library, self._article, self._raw = library, None, None
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Find and show findings, or (an exercise that hides them) never analyse, show none."""
+        self.enabled = enabled
 
     def detach(self) -> None:
         """Stop working on the library (it is being closed): late results are dropped."""
@@ -99,6 +104,8 @@ class SourcingService(QObject):
         """Entities of the open article are known: find (or read) its sourcing."""
         article = self._article
         if article is None or article.id != article_id or self._library is None:
+            return
+        if not self.enabled:
             return
         base = self._entities.pipeline_id()
         if base is None:

@@ -88,6 +88,13 @@ class SourcingActions(QObject):
         if overrides is not None and overrides != current:
             self.session.set_lexicon_overrides(overrides)
 
+    def allow_lenses(self, entities: bool, sourcing: bool) -> None:
+        """Offer only the lenses whose findings may be shown (an exercise may hide them)."""
+        for lens, action in self.lens_actions.items():
+            action.setEnabled(sourcing or (entities and lens == "Entities"))
+        if not self.lens_actions[self.pane.view.lens].isEnabled():
+            self.set_lens("Entities")
+
     def set_lens(self, lens: str) -> None:
         """Show one lens (Entities, Sourcing, Hedges) or all of them."""
         self.lens_actions[lens].setChecked(True)

@@ -1,7 +1,8 @@
 """Trainer mode in the window: make an exercise, bring trainees' work back, and the trainee's side.
 
 A trainee opens the exercise file as a library: the window asks their name once, shows the
-instructions and a checklist to answer, and hides what the trainer chose to hide.
+instructions and a checklist to answer, and shows nothing of the findings the trainer hid
+(the session does not even look for them; the window drops their panels and lenses).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from gui.article_view.layers import FINDINGS, Layers
 from gui.article_view.pane import Banner
-from gui.core.changes import Batch
+from gui.core.storage.annotations_store import AnnotationStore
 from gui.core.storage.database import LibraryError
 from gui.core.storage.exercise_store import ExerciseStore
 from gui.core.trainer.commands import SetChecklistAnswers
@@ -25,14 +26,17 @@ from gui.core.trainer.exercises import (
     trainee_command,
     trainee_name,
 )
-from gui.core.trainer.packing import pack_exercise
-from gui.core.trainer.returns import CollectReturn, ReturnedWork, check_belongs, read_work
+from gui.core.trainer.packing import pack_exercise, put_in_place
 from gui.session.session import Session
 from gui.trainer.checklist import Checklist
+from gui.trainer.collecting import ReturnsImport
 from gui.trainer.exercise_dialog import ExerciseDialog, TraineeName
+from gui.trainer.returns_dialog import ReturnsView
 from gui.widgets.messages import ErrorMessage, InfoMessage
 
 EXERCISE_FILTER = "Sourcelight exercises (*.sourcelight);;All files (*)"
+NOT_MADE = "Exercise not made"
+READ_ONLY = "This library is read-only: returned work cannot be imported into it."
 
 
 class ExerciseTarget:
@@ -67,6 +71,7 @@ class TrainerActions(QObject):
     """New exercise, import of returned work, and the trainee's view of an exercise file."""
 
     exercise_opened = Signal(bool)  # the library is an exercise file with a checklist (or not)
+    findings_allowed = Signal(object)  # FindingsShown: what the open library lets the window show
 
     def __init__(self, session: Session, banner: Banner, layers: Layers, parent: QWidget) -> None:
         super().__init__(parent)
@@ -76,16 +81,21 @@ class TrainerActions(QObject):
         self.new_action.triggered.connect(self.new_exercise)
         self.import_action = QAction("Import &Returned Exercises…", self)
         self.import_action.triggered.connect(lambda: self.import_returned())
+        self.returns_action = QAction("Returned &Work…", self)
+        self.returns_action.setStatusTip("Each exercise's returns: answers and scores per label")
+        self.returns_action.triggered.connect(self.show_returns)
+        self.collecting = ReturnsImport(session, parent)
         self.checklist = Checklist(parent)
 
     def new_exercise(self) -> None:
-        """Pack chosen articles into an exercise file for trainees."""
+        """Pack chosen articles into an exercise file for trainees; the key stays here."""
         session = self.session
         if session.library is None:
             return
         current = session.current.id if session.current else None
+        layers = AnnotationStore(session.library).annotators()
         chosen = ExerciseDialog.ask(
-            self.parent_widget, session.summaries(), current, session.annotator
+            self.parent_widget, session.summaries(), current, session.annotator, layers
         )
         if chosen is None:
             return
@@ -95,45 +105,26 @@ class TrainerActions(QObject):
             return
         try:
             packed = pack_exercise(session.library, article_ids, path, options)
+            # Not an undo step: the file is out in the world, and its returns need the record.
+            done = put_in_place(packed, lambda c: session.execute(c, NOT_MADE, undoable=False))
         except (ExerciseError, LibraryError, OSError) as error:
-            ErrorMessage.ask(self.parent_widget, "Exercise not made", str(error))
+            ErrorMessage.ask(self.parent_widget, NOT_MADE, str(error))
             return
-        applied = session.execute(packed.record(), "Exercise not made")
-        packed.discard()
-        if applied is not None:
-            InfoMessage.ask(
-                self.parent_widget,
-                "Exercise ready",
-                f"“{packed.info.title}” with {len(packed.articles)} article(s) is in {path}. Hand "
-                "this file to each trainee; import what they send back with File ▸ Import "
-                "Returned Exercises.",
-            )
+        if done:
+            InfoMessage.ask(self.parent_widget, "Exercise ready", _ready(packed, path))
 
     def import_returned(self, paths: list[Path] | None = None) -> None:
         """Bring returned exercise files in, each as a layer named after its trainee."""
-        paths = ReturnedFiles.ask(self.parent_widget) if paths is None else paths
-        if not paths:
+        if self.session.read_only:
+            ErrorMessage.ask(self.parent_widget, "Read-only library", READ_ONLY)
             return
-        lines, works = [], []
-        for path in paths:
-            try:
-                works.append(self._read(path))
-            except (ExerciseError, LibraryError, OSError) as error:
-                lines.append(f"{path.name}: not imported: {error}")
-        if works:
-            steps = tuple(CollectReturn(work) for work in works)
-            what = steps[0].description if len(steps) == 1 else "Import returned exercises"
-            applied = self.session.execute(Batch(what, steps), "Returned exercises")
-            reports = applied.reports if applied is not None else ()
-            lines += [_line(work.path, report) for work, report in zip(works, reports, strict=True)]
-        if lines:
-            InfoMessage.ask(self.parent_widget, "Returned exercises", "\n".join(lines))
+        paths = ReturnedFiles.ask(self.parent_widget) if paths is None else paths
+        self.collecting.start(paths)
 
-    def _read(self, path: Path) -> ReturnedWork:
-        """The work in a returned file, refused when it is of another library's exercise."""
-        work = read_work(path)
-        check_belongs(self.session.library, work)
-        return work
+    def show_returns(self) -> None:
+        """The returned work of each exercise made from this library."""
+        if self.session.library is not None:
+            ReturnsView.ask(self.parent_widget, self.session.library)
 
     # -- the trainee's side ----------------------------------------------------------------
 
@@ -143,6 +134,7 @@ class TrainerActions(QObject):
         self.checklist.flush()
         self.checklist.set_questions([], {}, lambda answers: None)
         self.exercise_opened.emit(False)
+        self.findings_allowed.emit(self.session.findings_shown)
         library = self.session.library
         if library is None or library.path is None:
             return
@@ -172,12 +164,8 @@ class TrainerActions(QObject):
     def _show_exercise(self, library) -> None:
         info = self.info
         self.banner.say(f"Exercise: {info.title}. {info.instructions}".strip())
-        hidden = set(self.layers.hidden)
-        if info.hide_findings:
-            hidden.add(FINDINGS)
-        if info.key_layer:
-            hidden.add(info.key_layer)  # the key stays hidden until the trainee shows it
-        self.layers.set_hidden(hidden)
+        if info.hide_findings and not info.keep_entities:
+            self.layers.set_hidden(self.layers.hidden | {FINDINGS})
         if info.checklist:
             self.checklist.set_questions(info.checklist, checklist_answers(library), self._save)
             self.exercise_opened.emit(True)
@@ -187,8 +175,16 @@ class TrainerActions(QObject):
         self.session.execute(SetChecklistAnswers(dict(answers)), undoable=False)
 
 
-def _line(path: Path, report) -> str:
-    """What importing one returned file did, in one line."""
-    if report.duplicate:
-        return f"{path.name}: already imported ({report.layer}); nothing added"
-    return f"{path.name}: {report.added} annotations as layer “{report.layer}”"
+def _ready(packed, path: Path) -> str:
+    """What the trainer is told once the exercise file is in place."""
+    key = (
+        f" The answer key ({len(packed.key)} annotations of “{packed.key_layer}”) stays in"
+        " this library; the file holds nothing of it."
+        if packed.key
+        else ""
+    )
+    return (
+        f"“{packed.info.title}” with {len(packed.articles)} article(s) is in {path}.{key} Hand "
+        "this file to each trainee; import what they send back with File ▸ Import Returned "
+        "Exercises, and see it with File ▸ Returned Work."
+    )

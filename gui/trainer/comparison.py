@@ -1,7 +1,8 @@
-"""Compare two layers in the reader: found, missed and extra annotations in their own colours.
+"""Compare two layers in the reader: found, missed and extra annotations in their own styles.
 
-The scores come from gui.core.trainer.agreement; this module only shows them: an overlay in the text
-and a scoreboard for the class.
+The scores come from gui.core.trainer.agreement; this module only shows them: an overlay in the
+text (hatched boxes in hues no label is given, see gui.article_view.palette) and a scoreboard for
+the class, with each layer's scores broken down by label and a line on what κ and α mean.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui.article_view.layers import Layers
+from gui.article_view.palette import OVERLAY_WORDS
 from gui.article_view.pane import ArticlePane
+from gui.core.trainer.agreement import ALL
+from gui.core.trainer.scoring import ALPHA_LINE, KAPPA_LINE, MATCHING_LINE
 from gui.session.session import Session
 
 
@@ -61,25 +65,28 @@ class LayerChoice(QDialog):
 
 
 class Scoreboard(QDialog):
-    """Per-layer scores against the key: F1 exact and overlap, kappa, alpha."""
+    """Per-layer scores against the key (F1 exact and overlap, kappa, alpha), then by label."""
 
     COLUMNS = ("Layer", "F1 exact", "F1 overlap", "Matches", "Misses", "Extras", "κ chars",
                "κ tokens", "α unitizing")  # fmt: skip
+    LABEL_COLUMNS = ("Layer", "Label", "In key", "Found", "Missed", "Extra", "F1 exact",
+                     "F1 overlap")  # fmt: skip
 
     def __init__(self, comparisons, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Scoreboard")
-        self.resize(760, 320)
-        self.table = QTableWidget(len(comparisons), len(self.COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
-        self.table.verticalHeader().hide()
-        for row, comparison in enumerate(comparisons):
-            for column, value in enumerate(score_row(comparison)):
-                self.table.setItem(row, column, QTableWidgetItem(value))
-        self.table.resizeColumnsToContents()
+        self.resize(820, 560)
+        self.table = _table(self.COLUMNS, [score_row(c) for c in comparisons], self)
+        rows = [row for c in comparisons for row in label_breakdown(c)]
+        self.labels = _table(self.LABEL_COLUMNS, rows, self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Each layer against the answer key, over this article."))
         layout.addWidget(self.table)
+        layout.addWidget(QLabel("By label:"))
+        layout.addWidget(self.labels)
+        self.explanations = [QLabel(line, wordWrap=True) for line in EXPLANATIONS]
+        for label in self.explanations:
+            layout.addWidget(label)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
@@ -88,6 +95,33 @@ class Scoreboard(QDialog):
     def ask(cls, parent, comparisons) -> None:
         """Show the scoreboard until it is closed."""
         cls(comparisons, parent).exec()
+
+
+EXPLANATIONS = (MATCHING_LINE, KAPPA_LINE, ALPHA_LINE)
+
+
+def _table(columns, rows, parent) -> QTableWidget:
+    """A table of text cells."""
+    table = QTableWidget(len(rows), len(columns), parent)
+    table.setHorizontalHeaderLabels(columns)
+    table.verticalHeader().hide()
+    for row, cells in enumerate(rows):
+        for column, value in enumerate(cells):
+            table.setItem(row, column, QTableWidgetItem(value))
+    table.resizeColumnsToContents()
+    return table
+
+
+def label_breakdown(comparison) -> list[list[str]]:
+    """A layer's scores label by label (the labels either side used), as scoreboard rows."""
+    rows = []
+    for exact, overlap in zip(comparison.exact, comparison.overlap, strict=True):
+        if overlap.label == ALL:
+            continue
+        counts = [overlap.matches + overlap.misses, overlap.matches, overlap.misses, overlap.extras]
+        rows.append([comparison.layer, overlap.label, *map(str, counts),
+                     f"{exact.f1:.2f}", f"{overlap.f1:.2f}"])  # fmt: skip
+    return rows
 
 
 def _total(scores):
@@ -161,7 +195,7 @@ class Comparison(QObject):
         return [self.compare(key, name) for name in self.layers.names() if name != key]
 
     def overlay(self, key: str, layer: str) -> None:
-        """Draw found (green), missed (red) and extra (orange) annotations of layer vs key."""
+        """Draw found (green), missed (red) and extra (violet) annotations of layer vs key."""
         comparison = self.compare(key, layer)
         missed = {a.id for a in comparison.missed}
         extra = {a.id for a in comparison.extra}
@@ -174,8 +208,8 @@ class Comparison(QObject):
         self.stop_action.setEnabled(True)
         total = _total(comparison.overlap)
         self.pane.banner.say(
-            f"Comparing {html.escape(layer)} with the key ({html.escape(key)}): green found, "
-            f"red missed, orange extra. F1 (overlap) {total.f1:.2f}, "
+            f"Comparing {html.escape(layer)} with the key ({html.escape(key)}): "
+            f"{_words()}. F1 (overlap) {total.f1:.2f}, "
             f"κ {comparison.kappa_chars:.2f}. View ▸ Stop Comparing to return."
         )
 
@@ -190,3 +224,10 @@ class Comparison(QObject):
         """Keep the overlay on top of a change, while comparing."""
         if self.active is not None and self.session.current is not None:
             self.overlay(*self.active)
+
+
+def _words() -> str:
+    """What the overlay's colours mean, in words."""
+    what = {"cmp:match": "found", "cmp:miss": "missed", "cmp:extra": "extra"}
+    shown = ", ".join(f"{OVERLAY_WORDS[kind]} {word}" for kind, word in what.items())
+    return f"{shown} (hatched boxes)"

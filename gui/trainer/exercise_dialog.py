@@ -1,4 +1,4 @@
-"""Prepare an exercise: which articles, what to ask, what to hide, whether to include the key."""
+"""Prepare an exercise: which articles, what to ask, what to hide, which layer is the key."""
 
 from __future__ import annotations
 
@@ -20,31 +20,25 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.articles import ArticleSummary
+from gui.core.trainer.exercises import CHECKLISTS as TRAINING_CHECKLISTS
 from gui.core.trainer.exercises import ExerciseOptions
 
-# Checklists trainers use; the questions are ours, after the frameworks' steps.
-CHECKLISTS = {
-    "SIFT": (
-        "Stop: what do you know about this outlet, and what is the claim?",
-        "Investigate the source: who is quoted, and are they in a position to know?",
-        "Find better coverage: who else reports this, and do they agree?",
-        "Trace claims and quotes to the original: where did each first appear?",
-    ),
-    "CRAAP": (
-        "Currency: when was this published, and is it still accurate?",
-        "Relevance: does it answer your question?",
-        "Authority: who wrote it, and who are the sources?",
-        "Accuracy: which claims can be checked, and do they hold?",
-        "Purpose: why was this published, and for whom?",
-    ),
-    "Your own questions": (),
-}
+# Checklists trainers use (the same as the command line's), and the trainer's own questions.
+CHECKLISTS = {**TRAINING_CHECKLISTS, "Your own questions": ()}
+NO_KEY = "No answer key"
 
 
 class ExerciseDialog(QDialog):
     """The exercise's articles, title, instructions, checklist and options."""
 
-    def __init__(self, articles: Sequence[ArticleSummary], chosen: int | None, parent=None) -> None:
+    def __init__(
+        self,
+        articles: Sequence[ArticleSummary],
+        chosen: int | None,
+        parent=None,
+        layers: Sequence[str] = (),
+        own_layer: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("New exercise")
         self.resize(560, 620)
@@ -69,7 +63,17 @@ class ExerciseDialog(QDialog):
         self.hide_findings = QCheckBox(
             "Hide the automatic findings (entities, sourcing) from trainees"
         )
-        self.include_key = QCheckBox("Include my annotations as the answer key")
+        self.keep_entities = QCheckBox("…but let them see the entities")
+        self.keep_entities.setEnabled(False)
+        self.hide_findings.toggled.connect(self.keep_entities.setEnabled)
+        self.key = QComboBox()
+        self.key.addItems([NO_KEY, *layers])
+        if own_layer in layers:
+            self.key.setCurrentText(own_layer)
+        self.key.setToolTip(
+            "The layer that is the answer key. It stays in this library, where returned work "
+            "is scored; the file for trainees holds nothing of it."
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -79,7 +83,8 @@ class ExerciseDialog(QDialog):
         for label, widget in (
             ("&Articles", self.articles), ("&Title", self.title),
             ("&Instructions", self.instructions), ("&Checklist", self.preset),
-            ("", self.checklist), ("", self.hide_findings), ("", self.include_key), ("", buttons),
+            ("", self.checklist), ("", self.hide_findings), ("", self.keep_entities),
+            ("Answer &key", self.key), ("", buttons),
         ):  # fmt: skip
             form.addRow(label, widget)
 
@@ -103,14 +108,18 @@ class ExerciseDialog(QDialog):
             instructions=self.instructions.toPlainText().strip(),
             checklist=questions,
             hide_findings=self.hide_findings.isChecked(),
-            include_key=self.include_key.isChecked(),
+            keep_entities=self.hide_findings.isChecked() and self.keep_entities.isChecked(),
+            key_layer="" if self.key.currentText() == NO_KEY else self.key.currentText(),
             trainer=trainer,
         )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, articles, chosen, trainer: str):
-        """(article ids, options), or None when cancelled or nothing was ticked."""
-        dialog = cls(articles, chosen, parent)
+    def ask(cls, parent: QWidget | None, articles, chosen, trainer: str, layers=()):
+        """(article ids, options), or None when cancelled or nothing was ticked.
+
+        layers: the layers that could be the key (the trainer's own is offered first).
+        """
+        dialog = cls(articles, chosen, parent, layers, trainer)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen_ids():
             return None
         return dialog.chosen_ids(), dialog.options(trainer)

@@ -31,6 +31,7 @@ def trainer(qtbot, qapp, monkeypatch, tmp_path):
     window.session.import_text(make_text(ARTICLE, "Toll"))
     window.said = said
     yield window
+    window.trainer.collecting.wait()
     window.session.wait_for_background()
     window.session.close_library()
 
@@ -40,7 +41,6 @@ def returned_file(window, tmp_path):
     path = tmp_path / "ana.sourcelight"
     article_id = window.session.current.id
     create_exercise(window.session.library, [article_id], path, ExerciseOptions("Week 3"))
-    window.session.undo_stack.clear()
     trainee = open_library(path)
     try:
         carry_out(trainee, trainee_command(trainee, "Ana"))
@@ -65,8 +65,14 @@ def filter_names(window):
     return [labels.itemText(i) for i in range(labels.count())]
 
 
-def test_a_label_a_return_brings_is_known_everywhere_at_once(trainer, tmp_path):
-    trainer.trainer.import_returned([returned_file(trainer, tmp_path)])
+def collect(qtbot, window, paths):
+    """Import returned files and wait: they are read off the GUI thread."""
+    with qtbot.waitSignal(window.trainer.collecting.finished, timeout=20_000):
+        window.trainer.import_returned(paths)
+
+
+def test_a_label_a_return_brings_is_known_everywhere_at_once(trainer, tmp_path, qtbot):
+    collect(qtbot, trainer, [returned_file(trainer, tmp_path)])
     assert "as layer “Ana”" in trainer.said[-1][1]
     new = next(label for label in trainer.session.labels() if label.name == NEW_LABEL.name)
     assert NEW_LABEL.name in picker_names(trainer)
@@ -75,8 +81,8 @@ def test_a_label_a_return_brings_is_known_everywhere_at_once(trainer, tmp_path):
     assert [a.annotator for a in trainer.pane.view.annotation_layer_items()] == ["Ana"]
 
 
-def test_a_return_is_one_undo_step_that_takes_its_label_away_too(trainer, tmp_path):
-    trainer.trainer.import_returned([returned_file(trainer, tmp_path)])
+def test_a_return_is_one_undo_step_that_takes_its_label_away_too(trainer, tmp_path, qtbot):
+    collect(qtbot, trainer, [returned_file(trainer, tmp_path)])
     undo = trainer.annotate.undo_action
     assert undo.isEnabled() and undo.text().replace("&", "") == "Undo Import Ana's exercise"
     undo.trigger()

@@ -1,7 +1,10 @@
-"""The class report of an exercise: a scoreboard of every trainee layer against the answer key,
-then for each trainee the scores per label and the key's annotations they missed.
+"""Class reports: an article's layers against a key layer, or an exercise's returns.
 
-The figures come from gui.core.trainer.agreement, through gui.core.trainer.scoring.
+The article's: a scoreboard of every trainee layer against the answer key, then for each
+trainee the scores per label and the key's annotations they missed. The exercise's: who
+handed in what and when, each trainee's checklist answers, and their scores per label
+against the key frozen with the exercise. The figures come from gui.core.trainer.agreement,
+through gui.core.trainer.scoring and gui.core.trainer.results.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from gui.core.reports.markup import document, element, esc, score, section, tabl
 from gui.core.reports.sections import label_chip
 from gui.core.reports.style import report_css
 from gui.core.storage import AnnotationStore, ArticleStore, LabelStore, Library
-from gui.core.trainer.scoring import class_scores, layers_of
+from gui.core.trainer.results import ExerciseResults, ReturnResult
+from gui.core.trainer.scoring import ALPHA_LINE, KAPPA_LINE, MATCHING_LINE, class_scores, layers_of
 
 ALL = "ALL"  # the label of gui.core.trainer.agreement's micro-averaged score
 BOARD_COLUMNS = (
@@ -40,12 +44,9 @@ LABEL_COLUMNS = (
     "Recall",
     "Overlap F1",
 )
-EXPLANATION = (
-    "Exact: same label and the same span. Overlap: same label, at least one character in "
-    "common (found, missed and extra count overlap matches). κ: Cohen's kappa, agreement "
-    "corrected for chance, over characters and over words. α unitizing: Krippendorff's "
-    "alpha for spans (– where it does not apply). 1.00 is full agreement with the key."
-)
+EXPLANATION = " ".join((MATCHING_LINE, KAPPA_LINE, ALPHA_LINE))
+RETURN_COLUMNS = ("Trainee", "Layer", "Handed in", "Articles annotated", "Annotations",
+                  "Exact F1", "Overlap F1")  # fmt: skip
 
 
 def class_report_html(
@@ -156,3 +157,54 @@ def _annotation_table(
         for a in sorted(annotations, key=lambda a: (a.start, a.end, a.id))
     ]
     return table(("Label", "Text", "Note"), rows, cls="misses")
+
+
+def exercise_report_html(results: ExerciseResults) -> str:
+    """A printable HTML class report of an exercise: every return, its answers and scores."""
+    e = results.exercise
+    key = (
+        f"answer key: {results.key_size} annotations of {e.key_layer}, kept when it was made"
+        if results.key_size
+        else "no answer key: returns without scores"
+    )
+    line = f"Class report · made {e.created[:10]} · {len(results.returns)} returned · {key}"
+    rows = [_return_cells(result) for result in results.returns]
+    board = (
+        table(RETURN_COLUMNS, rows, cls="scoreboard")
+        if rows
+        else element("p", "Nothing has been handed in yet.")
+    )
+    body = [
+        element("header", element("h1", esc(e.title)) + element("p", esc(line), cls="meta")),
+        section("Returns", board + element("p", esc(MATCHING_LINE), cls="small")),
+        *(_return_section(result) for result in results.returns),
+    ]
+    return document(f"Class report: {e.title}", report_css(()), "\n".join(body))
+
+
+def _return_cells(result: ReturnResult) -> list[str]:
+    """One return as cells of the report's returns table."""
+    r = result.record
+    exact, overlap = result.score("exact"), result.score("overlap")
+    when = (r.handed_in or r.imported_at)[:16].replace("T", " ")
+    annotated = ", ".join(result.annotated) or "none"
+    figures = [score(exact.f1 if exact else None), score(overlap.f1 if overlap else None)]
+    return [esc(r.trainee), esc(r.layer), esc(when), esc(annotated), str(r.annotations), *figures]
+
+
+def _return_section(result: ReturnResult) -> str:
+    """A trainee's checklist answers and their scores per label over the exercise."""
+    parts = [element("h3", "Checklist answers")]
+    answers = [[esc(a.question), esc(a.answer) or "<i>no answer</i>"] for a in result.answers]
+    parts.append(table(("Question", "Answer"), answers) if answers else element("p", "None."))
+    if result.overlap:
+        parts.append(element("h3", "Scores by label"))
+        rows = []
+        for exact, overlap in zip(result.exact, result.overlap, strict=True):
+            counts = [overlap.matches + overlap.misses, overlap.matches, overlap.misses,
+                      overlap.extras]  # fmt: skip
+            name = "All labels" if overlap.label == ALL else overlap.label
+            figures = [exact.f1, overlap.precision, overlap.recall, overlap.f1]
+            rows.append([esc(name), *map(str, counts), *map(score, figures)])
+        parts.append(table(LABEL_COLUMNS, rows, cls="labels"))
+    return section(f"Trainee: {result.record.layer}", "".join(parts), cls="trainee")

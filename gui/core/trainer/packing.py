@@ -116,21 +116,23 @@ def pack_exercise(
     return PackedExercise(info, path, draft, tuple(articles), options.key_layer, key, digest)
 
 
-def put_in_place(packed: PackedExercise, execute: Callable[[Any], object]) -> None:
+def put_in_place(packed: PackedExercise, execute: Callable[[Any], object]) -> bool:
     """Record the exercise, move its file into place, mark it written (steps 2 to 4).
 
-    execute carries out a command (returning None, or raising, when it failed). When the file
-    cannot be placed, the record is taken back and ExerciseError raised; the draft goes.
+    execute carries out a command (returning None, or raising, when it failed). False when
+    the record could not be made; when the file cannot be placed, the record is taken back
+    and ExerciseError raised. The draft is gone afterwards, either way.
     """
     try:
         if execute(packed.record()) is None:
-            return
+            return False
         try:
             packed.place()
         except ExerciseError:
             execute(packed.forget())
             raise
         execute(packed.written())
+        return True
     finally:
         packed.discard()
 

@@ -12,6 +12,20 @@ from collections.abc import Iterable, Sequence
 from gui.core.annotations.model import Annotation, Label
 from gui.core.trainer.agreement import Comparison, compare, scoreboard
 
+# What the figures mean, one line each, as the scoreboard, the Returns view and reports say it.
+MATCHING_LINE = (
+    "Exact: the same label on the same span as the key. Overlap: the same label and at least "
+    "one character in common (found, missed and extra count overlap matches)."
+)
+KAPPA_LINE = (
+    "κ (Cohen's kappa): how often the layer and the key give a character (or a word) the same "
+    "label, corrected for the agreement chance alone would give; 1 is full agreement, 0 chance."
+)
+ALPHA_LINE = (
+    "α (Krippendorff's alpha for unitizing): how far the marked stretches themselves agree "
+    "with the key's, label by label; 1 is full agreement, 0 chance, – where it does not apply."
+)
+
 
 def layers_of(annotations: Iterable[Annotation]) -> dict[str, list[Annotation]]:
     """The annotations by layer (annotator), in the order given, orphaned ones included."""
