@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
             library.replace_action, interchange.export_action, interchange.import_action,
             None, self.reports.print_action, self.reports.export_action,
             None, self.trainer.new_action, self.trainer.import_action, self.trainer.returns_action,
+            self.trainer.answer_sheet_action,
             None, library.open_library_action, library.new_library_action, None, quit_action,
         ])  # fmt: skip
         self.copy_action = make_action(self, "&Copy", view.copy, QKeySequence.StandardKey.Copy)

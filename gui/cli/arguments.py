@@ -22,6 +22,7 @@ COMMANDS = (
     "report",
     "compare",
     "install-desktop",
+    "exercise",
 )
 
 

@@ -6,6 +6,7 @@ Imported only when a command runs, so that the window's start-up loads none of t
 from gui.cli.analyze import analyze_command
 from gui.cli.compare import compare_command
 from gui.cli.desktop import install_desktop_command
+from gui.cli.exercise import exercise_command
 from gui.cli.export import export_command
 from gui.cli.library import import_annotations_command, import_command, list_command
 from gui.cli.report import report_command
@@ -13,6 +14,7 @@ from gui.cli.report import report_command
 __all__ = [
     "analyze_command",
     "compare_command",
+    "exercise_command",
     "export_command",
     "import_annotations_command",
     "import_command",

@@ -14,6 +14,7 @@ from importlib import metadata
 
 from gui.cli import compare as cli_compare
 from gui.cli import desktop as cli_desktop
+from gui.cli import exercise as cli_exercise
 from gui.cli import report as cli_report
 from gui.cli.arguments import (
     COMMANDS,
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_report.add_parser(commands, _add_command)
     cli_compare.add_parser(commands, _add_command)
     cli_desktop.add_parser(commands, _add_command)
+    cli_exercise.add_parser(commands, _add_command)
     return parser
 
 

@@ -26,16 +26,22 @@ from gui.core.trainer.exercises import (
     trainee_command,
     trainee_name,
 )
-from gui.core.trainer.packing import pack_exercise, put_in_place
+from gui.core.trainer.packing import exercises_made, pack_exercise, put_in_place
 from gui.session.session import Session
 from gui.trainer.checklist import Checklist
 from gui.trainer.collecting import ReturnsImport
-from gui.trainer.exercise_dialog import ExerciseDialog, TraineeName
+from gui.trainer.exercise_dialog import (
+    AnswerSheetTarget,
+    ExerciseChoice,
+    ExerciseDialog,
+    TraineeName,
+)
 from gui.trainer.returns_dialog import ReturnsView
 from gui.widgets.messages import ErrorMessage, InfoMessage
 
 EXERCISE_FILTER = "Sourcelight exercises (*.sourcelight);;All files (*)"
 NOT_MADE = "Exercise not made"
+SHEET = "Answer sheet"
 READ_ONLY = "This library is read-only: returned work cannot be imported into it."
 
 
@@ -84,6 +90,9 @@ class TrainerActions(QObject):
         self.returns_action = QAction("Returned &Work…", self)
         self.returns_action.setStatusTip("Each exercise's returns: answers and scores per label")
         self.returns_action.triggered.connect(self.show_returns)
+        self.answer_sheet_action = QAction("Export &Answer Sheet…", self)
+        self.answer_sheet_action.setStatusTip("An exercise's answer key, as a page for trainees")
+        self.answer_sheet_action.triggered.connect(self.export_answer_sheet)
         self.collecting = ReturnsImport(session, parent)
         self.checklist = Checklist(parent)
 
@@ -125,6 +134,24 @@ class TrainerActions(QObject):
         """The returned work of each exercise made from this library."""
         if self.session.library is not None:
             ReturnsView.ask(self.parent_widget, self.session.library)
+
+    def export_answer_sheet(self) -> None:
+        """Write the answer key of an exercise as a web page, to show trainees afterwards."""
+        library = self.session.library
+        made = [e for e in exercises_made(library) if ExerciseStore(library).key(e.exercise_id)]
+        if not made:
+            InfoMessage.ask(self.parent_widget, SHEET, "No exercise made here has an answer key.")
+            return
+        chosen = ExerciseChoice.ask(self.parent_widget, made)
+        path = chosen and AnswerSheetTarget.ask(self.parent_widget, chosen.title)
+        if not path:
+            return
+        from gui.core.reports.answer_sheet import answer_sheet_html  # loaded on first use
+
+        try:
+            path.write_text(answer_sheet_html(library, chosen.exercise_id), encoding="utf-8")
+        except OSError as error:
+            ErrorMessage.ask(self.parent_widget, SHEET, f"Could not write {path}: {error}.")
 
     # -- the trainee's side ----------------------------------------------------------------
 

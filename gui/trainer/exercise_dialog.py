@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QInputDialog,
     QLineEdit,
@@ -136,3 +138,34 @@ class TraineeName:
         )
         name = " ".join(name.split())
         return name if accepted and name else None
+
+
+class ExerciseChoice:
+    """Ask which exercise (of those made from the library) is meant."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, exercises: Sequence):
+        """The chosen ExerciseRecord (the only one, without asking), or None when cancelled."""
+        if len(exercises) == 1:
+            return exercises[0]
+        names = [f"{e.title} — {e.created[:10]}" for e in exercises]
+        name, accepted = QInputDialog.getItem(
+            parent, "Exercise", "Which exercise?", names, 0, False
+        )
+        return exercises[names.index(name)] if accepted and name in names else None
+
+
+class AnswerSheetTarget:
+    """Ask where an exercise's answer sheet goes."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str) -> Path | None:
+        """The chosen path (.html added when no suffix was typed), or None."""
+        stem = "".join(c if c.isalnum() or c in " -_" else "_" for c in title)[:60] or "exercise"
+        name, _ = QFileDialog.getSaveFileName(
+            parent, "Export answer sheet", f"{stem} - answers.html", "Web page (*.html)"
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(".html")

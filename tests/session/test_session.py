@@ -67,3 +67,36 @@ def test_a_read_only_library_takes_no_command(session):
     session.error.connect(lambda title, text: errors.append(title))
     assert session.execute(SaveLabel(Label(0, "Rumour", "#123456", "", "", 9))) is None
     assert errors == ["Read-only library"]
+
+
+@pytest.mark.parametrize(
+    ("row", "entities", "sourcing"),
+    [
+        (None, True, True),
+        ({"hide_findings": True}, False, False),
+        ({"hide_findings": True, "keep_entities": True}, True, False),
+        ({"hide_findings": "yes, please"}, False, False),  # unreadable: hide everything
+    ],
+    ids=["not an exercise", "hidden", "entities kept", "damaged row"],
+)
+def test_an_exercise_that_hides_the_findings_is_never_analysed(
+    qtbot, monkeypatch, row, entities, sourcing
+):
+    from gui.core.storage.exercise_store import EXERCISE_SETTING, ExerciseStore
+    from gui.core.trainer.exercises import ExerciseInfo
+
+    fake = install_fake_pipeline(monkeypatch)
+    library = open_library(None)
+    if row is not None:
+        info = ExerciseInfo("e", "T", "", (), False, "trainer", "2024-05-01").to_json()
+        ExerciseStore(library).put_setting(EXERCISE_SETTING, {**info, **row})
+    session = Session()
+    session.set_library(library)
+    shown = session.findings_shown
+    assert (shown.entities, shown.sourcing) == (entities, sourcing)
+    session.open_article(session.import_text(make_text("Reuters said so.\n", "R")).added[0][0])
+    qtbot.waitUntil(lambda: session.entity_service.raw_entities(session.current.id) is not None)
+    found = session.entity_service.raw_entities(session.current.id)[1]
+    assert bool(found) == entities and (fake.calls > 0) == entities
+    session.wait_for_background()
+    session.close_library()

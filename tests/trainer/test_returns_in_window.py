@@ -92,3 +92,42 @@ def test_a_return_is_one_undo_step_that_takes_its_label_away_too(trainer, tmp_pa
     trainer.annotate.redo_action.trigger()
     assert [a.annotator for a in trainer.session.annotations()] == ["Ana"]
     assert NEW_LABEL.name in picker_names(trainer)
+
+
+def test_the_returns_view_shows_the_work_and_exports_the_class_report(
+    trainer, tmp_path, qtbot, monkeypatch
+):
+    from gui.core.trainer.results import all_results
+    from gui.trainer.returns_dialog import ClassReportTarget, ReturnsView
+
+    collect(qtbot, trainer, [returned_file(trainer, tmp_path)])
+    view = ReturnsView(all_results(trainer.session.library))
+    qtbot.addWidget(view)
+    assert view.exercises.currentText().startswith("Week 3 — ") and view.returns.rowCount() == 1
+    assert view.returns.item(0, 0).text() == "Ana" and view.returns.item(0, 5).text() == "–"
+    assert "no answer key" in view.key_line.text()
+    target = tmp_path / "class.html"
+    monkeypatch.setattr(ClassReportTarget, "ask", classmethod(lambda cls, parent, title: target))
+    view.export_button.click()
+    assert "Trainee: Ana" in target.read_text(encoding="utf-8")
+
+
+def test_the_answer_sheet_is_exported_from_the_file_menu(trainer, tmp_path, monkeypatch):
+    from gui.trainer.exercise_dialog import AnswerSheetTarget
+
+    session = trainer.session
+    body = session.current.body
+    start = body.index("60 died")
+    anchor = anchor_for(body, start, start + len("60 died"))
+    label = session.labels()[0]
+    key = Annotation(
+        0, session.current.id, label.id, anchor, "Count the sources", "trainer", "", ""
+    )
+    assert session.execute(AddAnnotation(key, label.name))
+    options = ExerciseOptions("Week 4", key_layer="trainer")
+    create_exercise(session.library, [session.current.id], tmp_path / "w4.sourcelight", options)
+    target = tmp_path / "answers.html"
+    monkeypatch.setattr(AnswerSheetTarget, "ask", classmethod(lambda cls, parent, title: target))
+    trainer.trainer.answer_sheet_action.trigger()
+    page = target.read_text(encoding="utf-8")
+    assert "Answer sheet" in page and "Count the sources" in page and "60 died" in page

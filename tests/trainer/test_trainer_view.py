@@ -97,3 +97,32 @@ def test_preferences_set_the_name_on_new_annotations(window, qtbot, monkeypatch)
     window.pane.view.setFocus()
     qtbot.keyClick(window.pane.view, Qt.Key.Key_1)
     assert "Dana" in window.layers.names()
+
+
+def distance(first: str, second: str) -> float:
+    """How far apart two #rrggbb colours are (Euclidean, in RGB)."""
+    a, b = (tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in (first, second))
+    return sum((x - y) ** 2 for x, y in zip(a, b, strict=True)) ** 0.5
+
+
+def test_the_compare_overlay_never_passes_for_a_label_or_an_entity():
+    from gui.article_view.palette import ENTITY_STYLES, OVERLAY_STYLES
+    from gui.core.annotations.codebook import NEW_LABEL_COLOURS
+    from gui.core.annotations.model import DEFAULT_CODEBOOK
+
+    given = [label.colour for label in DEFAULT_CODEBOOK] + list(NEW_LABEL_COLOURS)
+    given += [style.colour for style in ENTITY_STYLES.values()]
+    for kind, style in OVERLAY_STYLES.items():
+        nearest = min(given, key=lambda colour, s=style: distance(colour, s.colour))
+        assert distance(nearest, style.colour) >= 60, (kind, nearest)
+        assert style.hatch != Qt.BrushStyle.NoBrush  # no label box is ever hatched
+    assert len({s.colour for s in OVERLAY_STYLES.values()}) == 3
+    assert len({s.hatch for s in OVERLAY_STYLES.values()}) == 3
+
+
+def test_label_boxes_are_drawn_without_a_hatch(window):
+    view = window.pane.view
+    from gui.article_view.reader import label_key
+
+    for label in window.session.labels():
+        assert view.label_style(label_key(label.id)).hatch == Qt.BrushStyle.NoBrush

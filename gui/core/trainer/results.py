@@ -108,7 +108,7 @@ def _results(library: Library, record: ExerciseRecord) -> ExerciseResults:
     names = {label.id: label.name for label in LabelStore(library).labels()}
     names.update({k.label_id: k.label for k in key if k.label_id not in names})
     articles = _articles(library, record)
-    keys = {a.id: _placed_key(a, key, record) for a in articles}
+    keys = {a.id: placed_key(a, key, record) for a in articles}
     questions = [str(q) for q in record.info.get("checklist", []) if isinstance(q, str)]
     annotations = AnnotationStore(library)
     found = {a.id: annotations.for_article(a.id) for a in articles}
@@ -130,10 +130,11 @@ def _articles(library: Library, record: ExerciseRecord) -> list[Article]:
     return found
 
 
-def _placed_key(
+def placed_key(
     article: Article, key: Iterable[KeyAnnotation], record: ExerciseRecord
 ) -> list[Annotation]:
-    """The key's annotations of an article, placed in its text as it is now."""
+    """The key's annotations of an article, placed in its text as it is now (annotator: the
+    key's layer); one whose text is gone is orphaned."""
     handed_out = dict(record.articles).get(article.id)
     placed = []
     for k in key:

@@ -386,3 +386,29 @@ def test_the_class_report_scores_only_the_layers_asked_for(classroom):
 def test_a_key_layer_without_annotations_is_refused_with_the_layers_there(classroom):
     with pytest.raises(ValueError, match=r"'nobody'.*layers: ana, ben, trainer"):
         class_report_html(classroom, 1, "nobody")
+
+
+def test_the_class_report_of_an_exercise_lists_every_return_its_answers_and_scores(tmp_path):
+    from gui.core.reports.scores import exercise_report_html
+    from gui.core.trainer.exercises import join_exercise, save_checklist_answers
+    from gui.core.trainer.results import all_results
+    from gui.core.trainer.returns import import_returned
+    from tests.core.trainer.classroom import ANA, hand_out, make_exercise, opened, trainer_library
+
+    for trainer in trainer_library(tmp_path):
+        exercise = make_exercise(trainer, tmp_path / "e.sourcelight", include_key=True)
+        ana = hand_out(exercise, "Ana", *ANA)
+        with opened(ana) as library:
+            join_exercise(library, "Ana <b>")
+            save_checklist_answers(library, {"Stop": "Wire copy & no byline."})
+        import_returned(trainer, ana)
+        [results] = all_results(trainer)
+        page = exercise_report_html(results)
+    assert "<title>Class report: Mosul toll</title>" in page
+    assert "answer key: 3 annotations of Maria" in page
+    assert "Trainee: Ana &lt;b&gt;" in page and "<b>" not in page.split("<body>")[1]
+    assert "Wire copy &amp; no byline." in page
+    rows = {row.split("</td>")[0]: row for row in page.split("<tr><td>")[1:]}
+    assert "0.33" in rows["Ana &lt;b&gt;"] and "0.67" in rows["Ana &lt;b&gt;"]  # exact, overlap
+    assert "<td>Claim</td><td>2</td><td>1</td><td>1</td><td>1</td>" in page
+    assert "<td>Source</td><td>1</td><td>1</td><td>0</td><td>0</td>" in page
