@@ -29,6 +29,7 @@ from gui.entities.entities_panel import EntitiesPanel
 from gui.help.actions import HelpActions
 from gui.library.actions import LibraryActions
 from gui.library.importing import ImportActions
+from gui.library.library_model import ENTITIES as ENTITY_COUNTS
 from gui.library.library_panel import LibraryPanel
 from gui.reports.actions import ReportActions
 from gui.session.session import Session
@@ -308,6 +309,7 @@ class MainWindow(QMainWindow):
             self.workspace.set_available(dock, allowed)
         self.sourcing.allow_lenses(shown.entities, shown.sourcing)
         self.layers.findings_allowed = shown.entities or shown.sourcing
+        self.library_panel.table.setColumnHidden(ENTITY_COUNTS, not shown.entities)
 
     def _analysis_progress(self, done: int, total: int) -> None:
         self.progress.show()

@@ -21,6 +21,7 @@ from gui.core.text import Utf16Index
 Page = tuple[Rgb, Rgb]  # the paper and the ink the highlights are drawn between
 TINT_CONTRAST = 4.7  # a little above WCAG AA (4.5): painting rounds the blended colour
 VEIL_ALPHA = 165  # how far the spotlight dims the rest of the text towards the paper
+HATCH_ALPHA = 110  # of a box's hatch (the compare overlay's), 0-255
 
 
 class HighlightLayer:
@@ -103,7 +104,9 @@ class BoxLayer(HighlightLayer):
         inset = min(lane, 3) * 2.0
         pen_style = self.pens[highlight.item] if highlight.item < len(self.pens) else None
         painter.setPen(QPen(colour, self.width, pen_style or Qt.PenStyle.SolidLine))
-        painter.setBrush(QBrush(colour, self.style(highlight).hatch))
+        hatch = QColor(colour)
+        hatch.setAlpha(HATCH_ALPHA)  # the pattern stays behind the text, which stays readable
+        painter.setBrush(QBrush(hatch, self.style(highlight).hatch))
         for rect in rects:
             painter.drawRect(rect.adjusted(inset, inset, -inset, -inset))
             x = self.gutter_left + lane * 5

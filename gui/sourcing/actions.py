@@ -91,7 +91,9 @@ class SourcingActions(QObject):
     def allow_lenses(self, entities: bool, sourcing: bool) -> None:
         """Offer only the lenses whose findings may be shown (an exercise may hide them)."""
         for lens, action in self.lens_actions.items():
-            action.setEnabled(sourcing or (entities and lens == "Entities"))
+            allowed = sourcing or (entities and lens == "Entities")
+            action.setEnabled(allowed)
+            action.setVisible(allowed)
         if not self.lens_actions[self.pane.view.lens].isEnabled():
             self.set_lens("Entities")
 

@@ -190,7 +190,8 @@ class TrainerActions(QObject):
 
     def _show_exercise(self, library) -> None:
         info = self.info
-        self.banner.say(f"Exercise: {info.title}. {info.instructions}".strip())
+        stop = "" if info.title[-1:] in ".?!" else "."
+        self.banner.say(f"Exercise: {info.title}{stop} {info.instructions}".strip())
         if info.hide_findings and not info.keep_entities:
             self.layers.set_hidden(self.layers.hidden | {FINDINGS})
         if info.checklist:

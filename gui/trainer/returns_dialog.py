@@ -10,6 +10,7 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -77,6 +78,10 @@ class ReturnsView(QDialog):
         details.addWidget(self.answers)
         details.addWidget(self.labels)
         details.setSizes([360, 620])
+        parts = QSplitter(Qt.Orientation.Vertical)
+        parts.addWidget(self.returns)
+        parts.addWidget(details)
+        parts.setSizes([180, 380])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         export = buttons.addButton("Export Class Report…", QDialogButtonBox.ButtonRole.ActionRole)
@@ -84,7 +89,7 @@ class ReturnsView(QDialog):
         layout = QVBoxLayout(self)
         if not self.results:
             layout.addWidget(QLabel("No exercise has been made from this library yet."))
-        for widget in (self.exercises, self.key_line, self.returns, details):
+        for widget in (self.exercises, self.key_line, parts):
             layout.addWidget(widget)
         layout.addWidget(QLabel(MATCHING_LINE, wordWrap=True))
         layout.addWidget(buttons)

@@ -19,6 +19,7 @@ from gui.core.annotations.commands import AddAnnotation
 from gui.core.annotations.model import Annotation
 from gui.core.storage import AnnotationStore, EntityStore
 from gui.core.trainer.results import all_results
+from gui.library.library_model import ENTITIES as ENTITY_COUNTS
 from gui.trainer import collecting
 from gui.trainer.actions import ExerciseTarget, ReturnedFiles
 from gui.trainer.comparison import EXPLANATIONS, LayerChoice, Scoreboard, score_row
@@ -220,7 +221,8 @@ def assert_findings_hidden(trainee, calls_before):
     assert not any(b.isVisibleTo(trainee) for b in trainee.pane.legend.buttons.values())
     for dock in (trainee.entities_dock, trainee.sources_dock, trainee.claims_dock):
         assert not dock.isVisibleTo(trainee) and not dock.toggleViewAction().isEnabled()
-    assert not any(a.isEnabled() for a in trainee.sourcing.lens_group.actions())
+    assert not any(a.isVisible() or a.isEnabled() for a in trainee.sourcing.lens_group.actions())
+    assert trainee.library_panel.table.isColumnHidden(ENTITY_COUNTS)  # no counts of them
 
 
 def assert_layer_column(window):
@@ -244,7 +246,7 @@ def test_the_entities_may_stay_when_the_trainer_allows_it(
     qtbot.waitUntil(lambda: bool(trainee.pane.view.entities()))
     assert {e.text for e in trainee.pane.view.entities()} == {"Reuters", "Baghdad"}
     assert trainee.entities_dock.toggleViewAction().isEnabled()
-    lenses = {a.text(): a.isEnabled() for a in trainee.sourcing.lens_group.actions()}
+    lenses = {a.text(): a.isVisible() for a in trainee.sourcing.lens_group.actions()}
     assert lenses == {"Entities Lens": True, "Sourcing Lens": False, "Hedges Lens": False,
                       "All Lens": False}  # fmt: skip
     assert not trainee.sources_dock.toggleViewAction().isEnabled()
