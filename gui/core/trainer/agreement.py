@@ -233,10 +233,14 @@ def _match(
 ) -> list[tuple[int, int]]:
     """One-to-one greedy matching of same-label spans: (key index, layer index) pairs."""
     candidates = []
+    starts = [span.start for span in layer]
+    longest = max((span.end - span.start for span in layer), default=0)
     for i, k in enumerate(key):
-        for j, found in enumerate(layer):
-            if found.start >= k.end:
-                break  # layer is sorted by start: nothing further can overlap
+        # layer is sorted by start: a span starting more than the longest one's length
+        # before k cannot reach it, and one starting at k.end or later cannot overlap it.
+        first = bisect_left(starts, k.start - longest)
+        for j in range(first, bisect_left(starts, k.end)):
+            found = layer[j]
             shared = weight(k, found) if k.label == found.label else 0
             if shared > 0:
                 candidates.append((-shared, k.order, found.order, i, j))
