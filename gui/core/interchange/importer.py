@@ -19,6 +19,7 @@ from gui.core.articles import Article
 from gui.core.changes import Batch, Change, Done
 from gui.core.interchange.common import NO_POSITION, Incoming, InterchangeError, Parsed, load_json
 from gui.core.interchange.json_format import add_article, is_own_export, parse_json
+from gui.core.interchange.w3c import annotation_id
 from gui.core.interchange.w3c_reader import parse_w3c
 from gui.core.storage import AnnotationStore, ArticleStore, Library, apply
 from gui.core.storage.commands_store import carry_out
@@ -172,7 +173,9 @@ class _Run:
         self.seen = {_key(a.anchor, a.label_id, a.note, a.annotator) for a in existing}
         # An id the article already has is that annotation again; one that an earlier item of
         # the same file used is a mistake of the file: the later one gets a fresh id.
-        self.known_iris = {a.iri for a in existing if a.iri}
+        # The ids our own exports gave them count too: a file exported from here comes back
+        # as what it is, whoever is named as its annotator (an empty name is not exported).
+        self.known_iris = {annotation_id(a, article) for a in existing}
         self.used_iris: set[str] = set()
         # The file's text is this article's: its orphans were orphans here too.
         self.trusted = article.content_hash in parsed.article_hashes

@@ -61,7 +61,7 @@ def annotation_w3c(annotation: Annotation, article: Article, label: str) -> dict
     """One annotation as a W3C Annotation (with its own @context, so it stands alone too)."""
     data: dict[str, Any] = {
         "@context": ORPHAN_CONTEXT if annotation.orphaned else CONTEXT,
-        "id": annotation.iri or _urn(article, f"annotation-{annotation.id}-{annotation.created}"),
+        "id": annotation_id(annotation, article),
         "type": "Annotation",
         "motivation": "commenting" if annotation.note else "tagging",
     }
@@ -122,6 +122,11 @@ def _target(annotation: Annotation, article: Article) -> dict[str, Any]:
         by_position = {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end}
         target["selector"] = [by_position, by_quote]
     return target
+
+
+def annotation_id(annotation: Annotation, article: Article) -> str:
+    """The id an export gives an annotation: the one its file gave it, else one made here."""
+    return annotation.iri or _urn(article, f"annotation-{annotation.id}-{annotation.created}")
 
 
 def _urn(article: Article, name: str) -> str:
