@@ -14,7 +14,7 @@ anonymous or stands for an anonymous one, and the speaker a trainer expects afte
 pronoun's or description's antecedent; else the source's own words). VIA lists the relaying
 outlets, outermost first. A text is looked up where it occurs: CONTENT at its first
 occurrence, the others at the occurrence nearest the content; "TEXT #3" takes the third
-occurrence in the article instead.
+occurrence in the article instead; "\\n" in a text stands for a line break.
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ ATTITUDE_KINDS = frozenset({"belief", "intention"})
 KINDS = QUOTE_KINDS | INDIRECT_KINDS | ATTITUDE_KINDS
 TYPES = frozenset({"person", "institution", "outlet", "anonymous", "pronoun", "description"})
 _OCCURRENCE = re.compile(r"^(?P<text>.*?)\s+#(?P<n>\d+)$")
-_SOURCE = re.compile(r"^(?P<text>.+?)\s*\{(?P<type>[a-z]+)(?P<anon> anon)?\}(?:\s*=>\s*(?P<who>.+))?$")
+_SOURCE = re.compile(
+    r"^(?P<text>.+?)\s*\{(?P<type>[a-z]+)(?P<anon> anon)?\}(?:\s*=>\s*(?P<who>.+))?$"
+)
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def read_gold(path: Path) -> Gold:
     outlet, attributions, hedges = "", [], []
     used: set[tuple[int, int]] = set()
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.strip()
+        line = raw.strip().replace("\\n", "\n")
         if not line or line.startswith("#"):
             continue
         try:
