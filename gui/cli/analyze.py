@@ -20,7 +20,7 @@ from gui.core.entities.pipeline import (
     Pipeline,
     group_entities,
 )
-from gui.core.findings import analyse
+from gui.core.findings import analyse, detect_entities
 from gui.core.importing import ImportFailure, collect_paths, import_file
 from gui.core.interchange.json_format import entity_dict
 from gui.core.sourcing.model import Findings
@@ -38,10 +38,11 @@ def analyze_command(ns: argparse.Namespace) -> int:
             continue
         pipeline = pipeline or common.load_entity_pipeline(model=ns.model)
         if ns.json:
-            entities, sourcing = analyse(imported.body, pipeline)
+            entities, sourcing = analyse(imported.body, pipeline, metadata=imported.metadata)
             print(_analysis_json(item, imported, entities, sourcing), flush=True)
         else:
-            print(_analysis_text(item, imported, pipeline.analyse(imported.body)), flush=True)
+            found = detect_entities(imported.body, pipeline, imported.metadata)
+            print(_analysis_text(item, imported, found), flush=True)
     return EXIT_FAILED if failed else 0
 
 

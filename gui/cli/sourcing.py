@@ -35,7 +35,7 @@ def export_entities(
     if cached is not None:
         return cached, pipeline_id, None
     pipeline = common.load_library_pipeline(library)
-    entities = pipeline.analyse(article.body)
+    entities = article_findings.detect_entities(article.body, pipeline, article.metadata)
     if not library.read_only:
         carry_out(library, SaveEntities(article.id, pipeline.id, tuple(entities)))
     return entities, pipeline.id, pipeline
@@ -63,7 +63,9 @@ def export_findings(
         return None, ""
     lexicons, _ = library_lexicons(library)
     used = pipeline or load()
-    _, found = article_findings.analyse(article.body, used, shown.entities, lexicons)
+    _, found = article_findings.analyse(
+        article.body, used, shown.entities, lexicons, metadata=article.metadata
+    )
     if not library.read_only:
         carry_out(library, SaveFindings(article.id, shown.findings_id, found))
     return found, shown.findings_id

@@ -9,16 +9,18 @@ applies corrections and makes the cache ids, so the three cannot drift apart.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from gui.core.articles import Article
+from gui.core.articles import Article, Metadata
 from gui.core.entities import pipeline as nlp  # by module: tests stand in for pipeline_id
 from gui.core.entities.corrections import Correction, apply_corrections
 from gui.core.entities.pipeline import Entity, Pipeline
 from gui.core.sourcing.commands import ClaimAssessment, ClaimRelation
 from gui.core.sourcing.corrections import apply_sourcing_corrections
+from gui.core.sourcing.front_matter import blank_front_matter
 from gui.core.sourcing.lexicon_edits import lexicons_id
 from gui.core.sourcing.model import Findings
 from gui.core.storage import (
@@ -61,9 +63,22 @@ def library_cache_id(library: Library) -> str:
     return entity_cache_id(outlets, model) or ""
 
 
-def findings_id(library: Library, pipeline_id: str, entities: Sequence[Entity]) -> str:
-    """The id findings are cached under: pipeline, lexicon entries, and the corrected entities."""
-    return findings_cache_id(pipeline_id + lexicons_id(library), entities)
+def findings_id(
+    library: Library,
+    pipeline_id: str,
+    entities: Sequence[Entity],
+    metadata: Metadata | None = None,
+) -> str:
+    """The id findings are cached under: pipeline, lexicons, metadata, corrected entities."""
+    return findings_cache_id(pipeline_id + lexicons_id(library) + metadata_id(metadata), entities)
+
+
+def metadata_id(metadata: Metadata | None) -> str:
+    """What of the metadata the findings depend on: the outlet and the front-matter texts."""
+    if metadata is None:
+        return ""
+    texts = [metadata.title, metadata.byline, metadata.outlet, metadata.dateline, *metadata.credits]
+    return "/meta-" + hashlib.sha256("\n".join(texts).encode()).hexdigest()[:8]
 
 
 def correct_entities(
@@ -84,17 +99,35 @@ def analyse(
     entities: Sequence[Entity] | None = None,
     lexicons: Any = None,
     progress: Progress | None = None,
+    metadata: Metadata | None = None,
 ) -> tuple[list[Entity], Findings]:
     """The entities of body (those given, else found) and the sourcing findings over them.
 
     Pure and slow: run it on a worker thread. Give the corrected entities when there are
-    corrections, so that the findings are those of what the user sees.
+    corrections, so that the findings are those of what the user sees; give the article's
+    metadata, so that its own outlet and the lines repeating it are known.
     """
     # Imported here: the finders are a tenth of the window's start-up, and used only later.
     from gui.core.sourcing.analysis import analyse_sourcing
 
-    found = pipeline.analyse(body, progress=progress) if entities is None else list(entities)
-    return found, analyse_sourcing(body, pipeline, found, lexicons=lexicons, progress=progress)
+    if entities is None:
+        found = detect_entities(body, pipeline, metadata, progress)
+    else:
+        found = list(entities)
+    findings = analyse_sourcing(body, pipeline, found, lexicons, progress, metadata)
+    return found, findings
+
+
+def detect_entities(
+    body: str,
+    pipeline: Pipeline,
+    metadata: Metadata | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Entity]:
+    """The entities of body, its title and credit lines left out (they are its metadata)."""
+    text = blank_front_matter(body, metadata)
+    return pipeline.analyse(text, progress=progress, cancelled=cancelled)
 
 
 def compose(
@@ -134,7 +167,7 @@ def _with_entities(
     pipeline = library_cache_id(library) if pipeline_id is None else pipeline_id
     rules = CorrectionStore(library).corrections()
     entities = correct_entities(article.body, raw, rules)
-    cache_id = findings_id(library, pipeline, entities) if pipeline else ""
+    cache_id = findings_id(library, pipeline, entities, article.metadata) if pipeline else ""
     return ArticleFindings(article, tuple(entities), pipeline_id=pipeline, findings_id=cache_id)
 
 

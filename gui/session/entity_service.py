@@ -15,7 +15,7 @@ from gui.core.entities import pipeline as nlp
 from gui.core.entities.commands import SaveEntities
 from gui.core.entities.corrections import Correction
 from gui.core.entities.pipeline import Entity
-from gui.core.findings import correct_entities, entity_cache_id
+from gui.core.findings import correct_entities, detect_entities, entity_cache_id
 from gui.core.storage.database import Library
 from gui.core.storage.entities_store import EntityStore
 from gui.session.background import Task, Worker
@@ -35,10 +35,11 @@ class PipelineHolder:
             self._pipeline = nlp.load_pipeline(outlets, self.model)
         return self._pipeline
 
-    def analyse(self, body: str, outlets: Sequence[str], progress) -> tuple[str, list]:
-        """Find the entities of body; returns the pipeline id with them."""
+    def analyse(self, article: Article, outlets: Sequence[str], progress) -> tuple[str, list]:
+        """Find the entities of an article; returns the pipeline id with them."""
         pipeline = self.ensure(outlets, progress)
-        return pipeline.id, pipeline.analyse(body, progress=progress)
+        found = detect_entities(article.body, pipeline, article.metadata, progress)
+        return pipeline.id, found
 
 
 class EntityService(QObject):
@@ -141,7 +142,7 @@ class EntityService(QObject):
             return
         self._task = self._worker.start(
             self.pipeline.analyse,
-            article.body,
+            article,
             list(self._outlets),
             finished=lambda result, a=article, lib=self._library: self._found(lib, a, *result),
             failed=self._failed,

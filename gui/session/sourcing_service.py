@@ -25,11 +25,12 @@ START_DELAY_MS = 150
 
 
 def analyse(
-    holder, body: str, outlets, entities: Sequence, lexicons, progress
+    holder, article: Article, outlets, entities: Sequence, lexicons, progress
 ) -> tuple[Findings, str]:
-    """Find the sourcing structure of body (on the worker thread): the findings, and as text."""
+    """Find the sourcing structure of an article (on the worker thread): findings, and as text."""
     pipeline = holder.ensure(outlets, progress)
-    _, found = article_findings.analyse(body, pipeline, entities, lexicons, progress)
+    body, metadata = article.body, article.metadata
+    _, found = article_findings.analyse(body, pipeline, entities, lexicons, progress, metadata)
     # Serialised here, on the worker thread: for a long article it is tens of milliseconds.
     return found, findings_text(found)
 
@@ -110,7 +111,7 @@ class SourcingService(QObject):
         base = self._entities.pipeline_id()
         if base is None:
             return
-        cache_id = article_findings.findings_id(self._library, base, entities)
+        cache_id = article_findings.findings_id(self._library, base, entities, article.metadata)
         cached = SourcingStore(self._library).cached(article.id, cache_id)
         if cached is not None:
             self._raw = cached
@@ -120,7 +121,7 @@ class SourcingService(QObject):
         self.busy.emit(True)
         self._task = self._entities.run(
             analyse,
-            article.body,
+            article,
             self._entities.outlets(),
             entities,
             library_lexicons(self._library)[0],

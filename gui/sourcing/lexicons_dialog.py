@@ -20,6 +20,7 @@ LEXICONS = {
     "hedges": "Hedges and weasel words",
     "approximators": "Approximators of numbers",
     "anonymity": "Anonymity phrases",
+    "attitudes": "Verbs of belief and intention",
 }
 
 

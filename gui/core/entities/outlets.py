@@ -31,7 +31,7 @@ def _words(text: str) -> frozenset[str]:
 _NAME_ENDINGS = _words(
     "News Times Post TV Television Radio Press Herald Tribune Gazette Journal Chronicle "
     "Telegraph Daily Broadcasting Magazine Courier Monitor Express Mail Today Wire "
-    "Newswire Agency"
+    "Newswire Agency Ledger Observer Examiner Inquirer Dispatch Sentinel Bulletin"
 )
 _AGENCY_QUALIFIERS = frozenset({"News", "Press", "Telegraph"})
 

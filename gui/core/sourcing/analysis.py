@@ -1,6 +1,7 @@
 """The sourcing lens in one call: parse the paragraphs once and run every finder over them.
 
-The body is normalised one for one (curly quotes and odd spaces made plain for the model),
+The title, byline and credit lines repeated at the top of the body are metadata: the finders
+read the body with them blanked (front_matter.py). The body is normalised one for one (curly quotes and odd spaces made plain for the model),
 so that the offsets of the parse are offsets of the body. Invisible in-word characters (soft
 hyphens, zero-width spaces) are the one exception: they are left out of what the finders
 read, and every finding is mapped back to the body at the end.
@@ -12,8 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from gui.core.articles import Metadata
 from gui.core.normalise import NormalisedText, batches, normalise, paragraphs
 from gui.core.sourcing.attribution import find_attributions
+from gui.core.sourcing.front_matter import blank_front_matter, front_matter
 from gui.core.sourcing.hedges import find_hedges
 from gui.core.sourcing.integrity import find_integrity
 from gui.core.sourcing.lexicons import default_lexicons
@@ -37,16 +40,23 @@ def analyse_sourcing(
     entities: Sequence[Entity],
     lexicons: Any = None,
     progress: Progress | None = None,
+    metadata: Metadata | None = None,
 ) -> Findings:
-    """Everything the sourcing lens finds in `body` (entities as found for the same body)."""
-    prepared = normalise(body)
-    text = _reading_text(body, prepared)
+    """Everything the sourcing lens finds in `body` (entities as found for the same body).
+
+    metadata: the article's; its outlet is the article's own (an interview it gave is no
+    relay), and the lines that repeat it at the top of the body are not read.
+    """
+    header = front_matter(body, metadata)
+    read = blank_front_matter(body, metadata)
+    prepared = normalise(read)
+    text = _reading_text(read, prepared)
     docs = parse(prepared.text, pipeline, progress, len(body))
-    ents = (
-        [_to_reading(e, body, prepared, text) for e in entities] if prepared.positions else entities
-    )
+    kept = [e for e in entities if not any(s.start <= e.start < s.end for s in header)]
+    ents = [_to_reading(e, body, prepared, text) for e in kept] if prepared.positions else kept
     lex = lexicons if lexicons is not None else default_lexicons()
-    findings = find_all(text, docs, list(ents), lex)
+    outlet = metadata.outlet if metadata is not None else ""
+    findings = find_all(text, docs, list(ents), lex, outlet)
     if progress is not None:
         progress(len(body), len(body))
     return _to_body(findings, body, prepared) if prepared.positions else findings
@@ -67,10 +77,10 @@ def parse(
 
 
 def find_all(
-    body: str, docs: list[tuple[int, Doc]], entities: list[Entity], lexicons: Any
+    body: str, docs: list[tuple[int, Doc]], entities: list[Entity], lexicons: Any, outlet: str = ""
 ) -> Findings:
-    """Run attribution, then the claims finders, over parsed paragraphs."""
-    attributions = find_attributions(body, docs, entities, lexicons)
+    """Run attribution, then the claims finders, over parsed paragraphs (outlet: the article's)."""
+    attributions = find_attributions(body, docs, entities, lexicons, outlet)
     hedges = find_hedges(body, docs, attributions, lexicons)
     unattributed = find_unattributed(body, docs, attributions, hedges)
     return Findings(

@@ -9,25 +9,30 @@ quote are indirect speech.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from gui.core.sourcing.attitudes import find_attitude_frames
 from gui.core.sourcing.frames import Frame, VerbClasses, find_frames
 from gui.core.sourcing.layout import Layout, header_paragraphs, in_range
+from gui.core.sourcing.issuers import issuer_of, sentence_issuer
 from gui.core.sourcing.lexicons import load_lexicons
 from gui.core.sourcing.model import Attribution, Source, SpanText
 from gui.core.sourcing.quotes import is_closed, pair_quotes
+from gui.core.sourcing.relays import relays
 from gui.core.sourcing.resolution import Resolver
 from gui.core.sourcing.sources import EntityIndex, source_from, source_phrase, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from gui.core.entities.pipeline import Entity
 
+WIDER_WORDS = 3  # a clause says more than its quote with this many words of the reporter's
 PARTIAL_WORDS = 9  # an embedded quote of at most this many words is partial, longer is mixed
 _FIRST_PERSON = words("i we you me us")
 _FALLBACK_VERBS = {
@@ -60,10 +65,14 @@ def find_attributions(
     docs: Sequence[tuple[int, Doc]],
     entities: Sequence[Entity],
     lexicons: VerbClasses | None = None,
+    outlet: str = "",
 ) -> list[Attribution]:
-    """Quotes and reported statements of the body, with cue, source, content and via chain."""
+    """Quotes and reported statements of the body, with cue, source, content and via chain.
+
+    outlet: the article's own; an interview given to any other outlet is relayed by it.
+    """
     verbs = lexicons if lexicons is not None else default_verbs()
-    return _Finder(body, docs, entities, verbs).run()
+    return _Finder(body, docs, entities, verbs, outlet).run()
 
 
 @dataclass(frozen=True)
@@ -79,12 +88,20 @@ class _Finder:
     """The state of one run of find_attributions over an article."""
 
     def __init__(
-        self, body: str, docs: Sequence[tuple[int, Doc]], entities: Sequence[Entity], verbs: Any
+        self,
+        body: str,
+        docs: Sequence[tuple[int, Doc]],
+        entities: Sequence[Entity],
+        verbs: Any,
+        outlet: str = "",
     ) -> None:
         self.body = body
+        self.outlet = outlet
         headers = header_paragraphs(docs)
         self.entities = EntityIndex(_outside(entities, docs, headers))
-        self.frames = find_frames(body, docs, verbs, headers)
+        frames = find_frames(body, docs, verbs, headers)
+        frames += find_attitude_frames(body, docs, verbs, headers)
+        self.frames = sorted(frames, key=lambda f: f.cue.start)
         self.cues = tuple(getattr(verbs, "anonymity_phrases", tuple)())
         self.starts = [f.cue.start for f in self.frames]
         quotes = [self._cut(q) for q in pair_quotes(body)]
@@ -100,7 +117,7 @@ class _Finder:
             (q.start, 0, (q, self._pick(i, q))) for i, q in enumerate(quotes)
         ]
         for frame in self.frames:
-            fresh = id(frame) not in self.used or frame.according
+            fresh = id(frame) not in self.used or frame.according or self._wider(frame)
             if fresh and frame.content and self.layout.quote_at(frame.cue.start) is None:
                 events.append((min(frame.cue.start, frame.content.start), 1, frame))
         for _, kind, item in sorted(events, key=lambda e: (e[0], e[1])):
@@ -137,7 +154,8 @@ class _Finder:
         in_after = self._frames_in(*after)
         first_after = self.layout.attribution_follows(quote)
         ordered = in_after + in_before if first_after else in_before + in_after
-        ordered = [f for f in ordered if self._outside_quotes(f)]  # '"A," X said, "B."' shares one
+        # '"A," X said, "B."' shares one frame; beliefs are never what a quote says.
+        ordered = [f for f in ordered if self._outside_quotes(f) and not f.attitude]
         holder = _innermost_holder([f for f in in_before if f in ordered], quote)
         if holder is not None:  # 'X said officers had responded to "..."': X, not officers
             ordered = [holder, *(f for f in ordered if f is not holder)]
@@ -149,6 +167,17 @@ class _Finder:
         for f in (frame, *relays):
             self.used.add(id(f))
         return _Pick(frame, relays, inner)
+
+    def _wider(self, frame: Frame) -> bool:
+        """True when a frame's content says more than the quotes in it: 'said that X had "..."'."""
+        content = frame.content
+        if content is None:
+            return False
+        rest = list(self.body[content.start : content.end])
+        for quote in self.layout.quotes_in(content.start, content.end):
+            for i in range(max(quote.start - 1, content.start), min(quote.end + 1, content.end)):
+                rest[i - content.start] = " "
+        return len(re.findall(r"\w+", "".join(rest))) >= WIDER_WORDS
 
     def _outside_quotes(self, frame: Frame) -> bool:
         """True when the frame's cue is not inside a quote."""
@@ -236,7 +265,7 @@ class _Finder:
         assert frame.content is not None
         if frame.relayer is not None:
             via = (*via, self._relayer(frame))
-        kind = "according_to" if frame.according else "indirect"
+        kind = frame.attitude or ("according_to" if frame.according else "indirect")
         paragraph = self.layout.paragraph(frame.content.start)
         self._emit(kind, frame, self._source(frame), frame.content, via, False, paragraph)
 
@@ -250,7 +279,10 @@ class _Finder:
         marks: bool,
         paragraph: int,
     ) -> None:
-        """Add one attribution made from a frame."""
+        """Add one attribution made from a frame (its recipient relays it when an outlet)."""
+        relay = self._recipient_relay(frame)
+        if relay is not None and not any(v.name == relay.name for v in via):
+            via = (*via, relay)
         cls = frame.verb_class
         self._append(Attribution(0, kind, frame.cue, source, content, via, cls, marks, paragraph))
 
@@ -264,14 +296,16 @@ class _Finder:
         """The resolved source of a frame (unknown when the parse named nobody)."""
         if frame.speaker is None:
             return Source(None, "unknown", channel=frame.channel)
-        phrase = source_phrase(frame.speaker)
-        source = source_from(
-            phrase, self.entities, frame.offset, self.body, frame.channel, self.cues
-        )
+        speaker, channel = frame.speaker, frame.channel
+        issuer = issuer_of(speaker) or (sentence_issuer(speaker) if frame.according else None)
+        if issuer is not None:  # "a statement from X": X, through its statement
+            speaker, channel = issuer, channel or _document(frame.speaker)
+        phrase = source_phrase(speaker)
+        source = source_from(phrase, self.entities, frame.offset, self.body, channel, self.cues)
         named = source.span.text if source.span is not None else ""
         if source.type in ("institution", "unknown") and self.resolver.known_person(named):
             source = replace(source, type="person")  # "Lotfy" after "Samir Lotfy"
-        return self.resolver.resolve(source, frame.speaker.text)
+        return self.resolver.resolve(source, speaker.text)
 
     def _relayer(self, frame: Frame) -> Source:
         """The outlet that passes a frame's statement on ('citing', 'quoted ... as saying')."""
@@ -279,6 +313,19 @@ class _Finder:
         phrase = source_phrase(frame.relayer)
         source = source_from(phrase, self.entities, frame.offset, self.body, cues=self.cues)
         return self.resolver.resolve(source, frame.relayer.text)
+
+    def _recipient_relay(self, frame: Frame) -> Source | None:
+        """The outlet told the words ('told the Harbor Ledger'), unless it is the article's own."""
+        if frame.recipient is None:
+            return None
+        phrase = source_phrase(frame.recipient)
+        source = source_from(phrase, self.entities, frame.offset, self.body, cues=self.cues)
+        if source.span is None:
+            return None
+        name = self.resolver.display_name(source.span)
+        if not relays(name, self.resolver.kind_of(source), self.outlet):
+            return None
+        return replace(source, type="outlet", anonymous=False, verify=False)
 
     def _is_outlet(self, source: Source) -> bool:
         """True for an outlet, or a pronoun or description that stands for one."""
@@ -301,6 +348,12 @@ class _Finder:
             if attribution.content.end <= quote.start and attribution.source.type != "unknown":
                 return attribution if attribution.paragraph >= paragraph - 1 else None
         return None
+
+
+def _document(noun: Token) -> str:
+    """ "a statement", "estimates": the document an issuer's words came in."""
+    dets = [c for c in noun.lefts if c.dep_ == "det"]
+    return f"{dets[0].text} {noun.text}" if dets else noun.text
 
 
 def _main_clause(frame: Frame) -> bool:

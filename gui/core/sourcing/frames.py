@@ -12,15 +12,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
+from gui.core.sourcing.issuers import document_subject, toll_object
 from gui.core.sourcing.model import SpanText
 from gui.core.sourcing.sources import channel_of, phrase_end, span_of, words
+
+_TELL = words("tell tells told telling")
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # Verbs whose infinitive complement is what was said ("vowed to retake the field").
-XCOMP_VERBS = words("vow vowed vows vowing pledge pledged promise promised threaten")
-XCOMP_VERBS |= words("threatened urge urged pledges promises threatens urges")
+# ("vowed to retake" is an intention of the speaker's own: attitudes.py takes it.)
+XCOMP_VERBS = words("threaten threatened threatens urge urged urges")
 # Verbs whose object and its phrases are what was said ("accused X of doing Y").
 OBJECT_VERBS = words(
     "accuse accused accuses accusing blame blamed blames blaming condemn condemned condemns "
@@ -28,7 +31,10 @@ OBJECT_VERBS = words(
     "denies"
 )
 RELAY_PARTICIPLES = words("citing quoting")
-_QUOTED = words("quoted quotes quote quoting")
+# Nouns whose "that"-clause is what a verb of denial is about ("rejected reports that ...").
+CLAIM_NOUNS = words("report reports claim claims allegation allegations suggestion suggestions")
+CLAIM_NOUNS |= words("accusation accusations rumour rumours rumor rumors")
+_QUOTED = words("quoted quotes quote quoting cited cites cite")
 _SUBJECT_DEPS = ("nsubj",)
 # "X is heard telling Y": the passive subject of these verbs is who speaks.
 _PERCEIVED = words("heard seen filmed recorded caught shown quoted")
@@ -58,6 +64,8 @@ class Frame:
     verb_class: str
     channel: str
     according: bool = False
+    recipient: Token | None = None  # who was told: "told the Harbor Ledger", "interview with X"
+    attitude: str = ""  # "belief" or "intention" for "officials believe", "the campaign wants"
 
 
 def find_frames(
@@ -85,7 +93,9 @@ def _doc_frames(
             yield _according_frame(body, index, offset, token)
             continue
         cls, particle = speech_class(token, verbs)
-        if cls and not _excluded(token):
+        if not cls and (document_subject(token) or toll_object(token) is not None):
+            cls = "neutral"  # "estimates suggest ...", "the ministry put the toll at 18"
+        if cls and not excluded(token):
             frame = _verb_frame(body, index, offset, token, cls, particle)
             if previous is not None and _shares_speaker(frame, previous):
                 frame = replace(frame, speaker=previous.speaker, relayer=previous.relayer)
@@ -118,7 +128,7 @@ def speech_class(token: Token, verbs: VerbClasses) -> tuple[str, Token | None]:
     return verbs.verb_class(token.lower_), None
 
 
-def _excluded(verb: Token) -> bool:
+def excluded(verb: Token) -> bool:
     """Negated, passive and adjectival uses, and relay participles, are no frames."""
     if verb.dep_ == "amod" or verb.lower_ in RELAY_PARTICIPLES:
         return True
@@ -142,7 +152,26 @@ def _verb_frame(
     cue = span_of(verb, particle or verb, offset, body)
     speaker, relayer = speaker_of(verb)
     content = _content(body, offset, verb)
-    return Frame(index, offset, cue, verb, speaker, content, relayer, cls, channel_of(verb))
+    channel, recipient = channel_of(verb), recipient_of(verb)
+    return Frame(
+        index, offset, cue, verb, speaker, content, relayer, cls, channel, recipient=recipient
+    )
+
+
+def recipient_of(verb: Token) -> Token | None:
+    """Who the words were given to: "told X", "telling X", "in an interview with X", "to X"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and verb.lower_ in _TELL and child.pos_ == "PROPN":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for noun in (c for c in child.children if c.dep_ == "pobj"):
+                for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
+                    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ == "to":
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None and found.pos_ == "PROPN":
+                return found
+    return None
 
 
 def speaker_of(verb: Token, depth: int = 0) -> tuple[Token | None, Token | None]:
@@ -153,6 +182,8 @@ def speaker_of(verb: Token, depth: int = 0) -> tuple[Token | None, Token | None]
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     if not subjects and depth and verb.lower_ in _PERCEIVED:
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not subjects:
+        subjects = _misparsed_subject(verb)
     relayer = _cited(verb)
     if subjects:
         subject = next((s for s in subjects if s.ent_type_), subjects[0])
@@ -164,6 +195,14 @@ def speaker_of(verb: Token, depth: int = 0) -> tuple[Token | None, Token | None]
     if verb.dep_ in _INHERIT_DEPS and depth < 3 and verb.head.i != verb.i:
         return speaker_of(verb.head, depth + 1)
     return None, None
+
+
+def _misparsed_subject(verb: Token) -> list[Token]:
+    """ "Aid groups ... say": the model reads "Aid" as a verb and "groups" as its object."""
+    for child in verb.children:
+        if child.dep_ == "csubj" and child.i == child.sent.start and child.is_title:
+            return [c for c in child.children if c.dep_ == "dobj"][:1]
+    return []
 
 
 def _quoted_head(verb: Token) -> Token | None:
@@ -198,14 +237,41 @@ def _content(body: str, offset: int, verb: Token) -> SpanText | None:
     """What was said: the clausal complement, the infinitive after 'vow', or the object."""
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
-            return _trimmed(body, offset, child.left_edge, child.right_edge)
+            return trimmed(body, offset, child.left_edge, child.right_edge)
     word = verb.lower_
+    toll = toll_object(verb)
+    if toll is not None:
+        return trimmed(body, offset, toll.left_edge, verb.right_edge)
+    claim = _claim_clause(body, offset, verb)
+    if claim is not None:
+        return claim
     for child in verb.children:
         if child.dep_ == "xcomp" and word in XCOMP_VERBS:
-            return _trimmed(body, offset, child.left_edge, child.right_edge)
+            return trimmed(body, offset, child.left_edge, child.right_edge)
         if child.dep_ == "dobj" and word in OBJECT_VERBS:
-            return _trimmed(body, offset, child.left_edge, verb.right_edge)
+            return trimmed(body, offset, child.left_edge, verb.right_edge)
     return _that_clause(body, offset, verb)
+
+
+def _claim_clause(body: str, offset: int, verb: Token) -> SpanText | None:
+    """ "denied reports that troops had crossed": the clause of a claim noun it rejects."""
+    for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in CLAIM_NOUNS):
+        for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")):
+            if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                return trimmed(body, offset, clause.left_edge, clause.right_edge)
+    return None
+
+
+def _attached(mark: Token, verb: Token) -> bool:
+    """True when a 'that' hangs on the verb, maybe through its channel ('said in a statement that')."""
+    head = mark.head
+    for _ in range(4):
+        if head == verb or head.head == verb:
+            return True
+        if head.dep_ not in ("acl", "pobj", "prep", "ccomp", "dobj", "relcl"):
+            return False
+        head = head.head
+    return False
 
 
 def _that_clause(body: str, offset: int, verb: Token) -> SpanText | None:
@@ -215,12 +281,12 @@ def _that_clause(body: str, offset: int, verb: Token) -> SpanText | None:
         if token.pos_ in ("VERB", "AUX", "CCONJ") or token.text in '"\u201c\u201d':
             return None
         mark = token.lower_ == "that" and token.dep_ == "mark"
-        if mark and token.head in (verb, *verb.children) and token.i + 1 < sent.end:
-            return _trimmed(body, offset, verb.doc[token.i + 1], sent[-1])
+        if mark and _attached(token, verb) and token.i + 1 < sent.end:
+            return trimmed(body, offset, verb.doc[token.i + 1], sent[-1])
     return None
 
 
-def _trimmed(body: str, offset: int, first: Token, last: Token) -> SpanText | None:
+def trimmed(body: str, offset: int, first: Token, last: Token) -> SpanText | None:
     """The span of tokens first..last without outer punctuation, marks and 'that'."""
     span = span_of(first, last, offset, body)
     start, end = span.start, span.end
@@ -253,7 +319,7 @@ def _rest_of_sentence(body: str, offset: int, according: Token) -> SpanText | No
             key=lambda t: t.i,
         )
     first = according
-    before = _trimmed(body, offset, sent[0], doc[first.i - 1]) if first.i > sent.start else None
-    after = _trimmed(body, offset, doc[last.i + 1], sent[-1]) if last.i + 1 < sent.end else None
+    before = trimmed(body, offset, sent[0], doc[first.i - 1]) if first.i > sent.start else None
+    after = trimmed(body, offset, doc[last.i + 1], sent[-1]) if last.i + 1 < sent.end else None
     parts = [p for p in (before, after) if p is not None]
     return max(parts, key=lambda p: p.end - p.start, default=None)

@@ -54,6 +54,11 @@ class Layout:
             return self.quotes[i]
         return None
 
+    def quotes_in(self, start: int, end: int) -> list[SpanText]:
+        """The quotes that overlap [start, end)."""
+        first = max(0, bisect_right(self._starts, start) - 1)
+        return [q for q in self.quotes[first : bisect_left(self._starts, end)] if q.end > start]
+
     def zones(self, index: int) -> tuple[Zone, Zone]:
         """The parts of quote `index`'s sentence before its opening and after its closing mark."""
         quote = self.quotes[index]

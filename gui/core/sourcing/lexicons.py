@@ -14,58 +14,30 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from lemminflect import getAllInflections, getAllInflectionsOOV
+
 from gui.core.entities.outlets import read_lexicon
 from gui.core.resources import resource
 
 SPEECH_VERB_CLASSES = ("neutral", "relay", "loaded")
+ATTITUDE_CLASSES = ("belief", "intention")
 HEDGE_LEXICON_CLASSES = ("agentless", "possible", "probable", "belief", "condition", "doubt")
 LEXICON_FILES: dict[str, str] = {
     "speech_verbs": "speech_verbs.tsv",
     "hedges": "hedges.tsv",
     "approximators": "approximators.tsv",
     "anonymity": "anonymity.tsv",
+    "attitudes": "attitude_verbs.tsv",
 }
 KEY_COLUMNS: dict[str, str] = {
     "speech_verbs": "verb",
     "hedges": "phrase",
     "approximators": "phrase",
     "anonymity": "phrase",
+    "attitudes": "verb",
 }
 OVERRIDE_SOURCE = "library override"
-
-# Irregular past forms (past, participle) of verbs of saying; the rest inflect by rule.
-_IRREGULAR: dict[str, tuple[str, ...]] = {
-    "say": ("said",),
-    "tell": ("told",),
-    "write": ("wrote", "written"),
-    "speak": ("spoke", "spoken"),
-    "broadcast": ("broadcast",),
-    "think": ("thought",),
-    "swear": ("swore", "sworn"),
-    "forecast": ("forecast",),
-    "foresee": ("foresaw", "foreseen"),
-    "hit": ("hit",),
-}
-# Verbs that double their last consonant before -ed and -ing ("admitted", "regretting").
-_DOUBLING = frozenset(
-    [
-        "admit",
-        "commit",
-        "submit",
-        "omit",
-        "regret",
-        "rebut",
-        "quip",
-        "chat",
-        "stop",
-        "plan",
-        "refer",
-        "prefer",
-        "confer",
-        "snap",
-    ]
-)
-
+_VERB_TAGS = ("VBZ", "VBG", "VBD", "VBN")  # says, saying, said (past), said (participle)
 
 @dataclass(frozen=True)
 class SpeechVerb:
@@ -111,6 +83,7 @@ class Lexicons:
     hedges: tuple[HedgeCue, ...]
     approximators: tuple[Approximator, ...]
     anonymity: tuple[AnonymityCue, ...]
+    attitudes: tuple[SpeechVerb, ...] = ()  # verbs of belief and intention, by class
 
     @cached_property
     def _verb_forms(self) -> dict[str, str]:
@@ -120,6 +93,15 @@ class Lexicons:
             for form in inflections(entry.verb):
                 forms.setdefault(form, entry.cls)
         return forms
+
+    @cached_property
+    def _attitude_forms(self) -> dict[str, str]:
+        """Every form of every verb of belief or intention -> "belief" or "intention"."""
+        return {form: entry.cls for entry in self.attitudes for form in inflections(entry.verb)}
+
+    def attitude_class(self, verb: str) -> str:
+        """ "belief" for "believes", "intention" for "wanted"; '' for other verbs."""
+        return self._attitude_forms.get(verb.lower(), "")
 
     @cached_property
     def _hedges(self) -> dict[str, HedgeCue]:
@@ -155,42 +137,12 @@ class Lexicons:
 
 
 def inflections(verb: str) -> list[str]:
-    """Base, -s, past, participle and -ing forms of a verb; a particle stays at the end."""
+    """Every form of a verb, from lemminflect ("lash out": the particle ends each form)."""
     head, _, rest = verb.lower().strip().partition(" ")
-    forms = [head, _third_person(head), _ing(head), *_past(head)]
+    found = getAllInflections(head, upos="VERB") or getAllInflectionsOOV(head, upos="VERB")
+    forms = [head, *(form for tag in _VERB_TAGS for form in found.get(tag, ()))]
     suffix = f" {rest}" if rest else ""
-    return list(dict.fromkeys(form + suffix for form in forms))
-
-
-def _third_person(verb: str) -> str:
-    """'says', 'criticises', 'denies'."""
-    if verb.endswith(("s", "sh", "ch", "x", "z")):
-        return verb + "es"
-    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
-        return verb[:-1] + "ies"
-    return verb + "s"
-
-
-def _ing(verb: str) -> str:
-    """'saying', 'noting', 'admitting'."""
-    if verb in _DOUBLING:
-        return verb + verb[-1] + "ing"
-    if verb.endswith("e") and not verb.endswith(("ee", "ye")):
-        return verb[:-1] + "ing"
-    return verb + "ing"
-
-
-def _past(verb: str) -> tuple[str, ...]:
-    """Past tense and participle: irregular table, else 'noted', 'denied', 'admitted'."""
-    if verb in _IRREGULAR:
-        return _IRREGULAR[verb]
-    if verb in _DOUBLING:
-        return (verb + verb[-1] + "ed",)
-    if verb.endswith("e"):
-        return (verb + "d",)
-    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
-        return (verb[:-1] + "ied",)
-    return (verb + "ed",)
+    return list(dict.fromkeys(form.lower() + suffix for form in forms))
 
 
 def load_lexicons(
@@ -198,7 +150,8 @@ def load_lexicons(
 ) -> Lexicons:
     """The bundled lexicons (or those in `folder`), with a library's overrides applied.
 
-    `overrides` maps a lexicon name ("speech_verbs", "hedges", "approximators", "anonymity")
+    `overrides` maps a lexicon name ("speech_verbs", "hedges", "approximators", "anonymity",
+    "attitudes")
     to rows shaped like the file's rows ({"phrase": ..., "class": ..., "band": ...,
     "source": ...}); a row replaces the bundled row with the same key, and a row with
     "remove": true deletes it. Unknown lexicon names or classes raise ValueError.
@@ -215,6 +168,7 @@ def load_lexicons(
         hedges=tuple(_hedge(row) for row in rows["hedges"]),
         approximators=tuple(_approximator(row) for row in rows["approximators"]),
         anonymity=tuple(AnonymityCue(row["phrase"], row["source"]) for row in rows["anonymity"]),
+        attitudes=tuple(_attitude(row) for row in rows["attitudes"]),
     )
 
 
@@ -267,6 +221,12 @@ def _checked(value: str, allowed: tuple[str, ...], what: str) -> str:
 def _speech_verb(row: dict[str, str]) -> SpeechVerb:
     """A SpeechVerb from a row."""
     cls = _checked(row.get("class", ""), SPEECH_VERB_CLASSES, f"speech verb {row['verb']!r}")
+    return SpeechVerb(row["verb"], cls, row.get("source", ""))
+
+
+def _attitude(row: dict[str, str]) -> SpeechVerb:
+    """A verb of belief or intention from a row."""
+    cls = _checked(row.get("class", ""), ATTITUDE_CLASSES, f"attitude verb {row['verb']!r}")
     return SpeechVerb(row["verb"], cls, row.get("source", ""))
 
 

@@ -3,7 +3,8 @@
 The resolver remembers the sources of the statements found so far, in reading order, and
 falls back on the named entities of the text. A resolved source keeps its own span and type
 ("pronoun", "description") and gains `resolved` (the name) and verify=True: the app proposes,
-the trainer checks.
+the trainer checks. It inherits the antecedent's anonymity: "the official" after "a senior
+port official" is as anonymous as he is.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class Resolver:
         self.subjects = subjects  # sorted offsets of tokens that are grammatical subjects
         self.known: list[Known] = []
         self.kinds: dict[str, str] = {}  # name -> kind of every source named so far
+        self.anonymous: set[str] = set()  # names of the anonymous sources met so far
         self._quote_starts = [q.start for q in quotes]
         self._quote_ends = [q.end for q in quotes]
 
@@ -66,6 +68,8 @@ class Resolver:
         kind = self.kind_of(source)
         self.known.append(Known(source.span.start, name, kind, source.span.text.lower()))
         self.kinds.setdefault(name, kind)
+        if source.anonymous or source.type == "anonymous":
+            self.anonymous.add(name)
 
     def kind_of(self, source: Source) -> str:
         """The kind of what a source names: a resolved pronoun takes its antecedent's kind."""
@@ -90,7 +94,8 @@ class Resolver:
         name = (
             self._pronoun(word, pos) if source.type == "pronoun" else self._description(word, pos)
         )
-        return replace(source, resolved=name, verify=True)
+        anonymous = source.anonymous or name in self.anonymous
+        return replace(source, resolved=name, verify=True, anonymous=anonymous)
 
     def known_person(self, text: str) -> str:
         """The name of a person source met earlier whose surname is `text`, else ''."""

@@ -171,6 +171,8 @@ def source_type(phrase: Phrase, entities: EntityIndex, offset: int) -> str:
     found = _entity_type(head, entities, offset)
     if found == "outlet" or _news_phrase(phrase):
         return "outlet"
+    if found == "person" and head.lower_ in INSTITUTION_NOUNS:
+        found = "institution"  # "The defence ministry" tagged as a person
     before = _noun_before_name(phrase)
     if before is not None:  # "Gulf carrier Sahra Air", "regional governor Pavel Ermolov"
         return _noun_kind(before.lower_)
@@ -268,12 +270,12 @@ def _common_type(phrase: Phrase) -> str:
     dets = {c.lower_ for c in head.lefts if c.dep_ in ("det", "predet")}
     possessed = any(c.dep_ == "poss" for c in head.lefts)
     modified = any(c.dep_ in ("amod", "compound", "nmod") for c in head.lefts)
+    by_pronoun = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.lefts)
     if word in INSTITUTION_NOUNS:
-        if dets & _DEFINITE and not modified and not possessed and word not in UNIQUE_INSTITUTIONS:
-            return "description"
-        return "institution"
-    if dets & _DEFINITE and head.tag_ == "NN" and not possessed:
-        return "description"
+        unique = not modified and not possessed and word not in UNIQUE_INSTITUTIONS
+        return "description" if (dets & _DEFINITE and unique) or by_pronoun else "institution"
+    if (dets & _DEFINITE or possessed) and head.tag_ == "NN":
+        return "description"  # "the spokesman", "his lawyer", "the factory's owner"
     return "anonymous"
 
 

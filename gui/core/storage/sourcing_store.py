@@ -32,7 +32,7 @@ from gui.core.sourcing.library_commands import SaveFindings
 from gui.core.sourcing.model import Findings
 from gui.core.storage.database import Library, LibraryError, utc_now
 
-SOURCING_RULES = "sourcing-1"  # raise when the sourcing analysis changes what it finds
+SOURCING_RULES = "sourcing-2"  # raise when the sourcing analysis changes what it finds
 ASSESSMENT_COLUMNS = (
     "article_id",
     "claim_key",

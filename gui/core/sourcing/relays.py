@@ -1,0 +1,41 @@
+"""Relays through interviews: "told the Harbor Ledger", "in an interview with the Fairview Times".
+
+An outlet that was told something and published it passes it on, as "reports Al Jazeera"
+does; the article's own outlet does not (its reporter was told). The chain then reads
+article <- Harbor Ledger <- official.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gui.core.entities.outlets import looks_like_outlet_name
+from gui.core.sourcing.sources import OUTLET_NOUNS
+
+_WORD = re.compile(r"[^\W_]+")
+_SKIP = frozenset({"the", "a", "an", "s"})
+
+
+def outlet_words(name: str) -> frozenset[str]:
+    """The words that tell outlets apart: no articles, no parenthesised abbreviation."""
+    name = re.sub(r"\([^)]*\)", " ", name)
+    return frozenset(w for w in _WORD.findall(name.casefold()) if w not in _SKIP)
+
+
+def same_outlet(name: str, other: str) -> bool:
+    """True when two names name one outlet ("the Courier", "The Northern Courier")."""
+    a, b = outlet_words(name), outlet_words(other)
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def names_outlet(text: str, kind: str) -> bool:
+    """True when a recipient's words name an outlet ("Channel 9 News", "state radio")."""
+    if kind == "outlet" or looks_like_outlet_name(text.strip()):
+        return True
+    words = text.casefold().split()
+    return bool(words) and words[-1] in OUTLET_NOUNS
+
+
+def relays(recipient: str, kind: str, own: str) -> bool:
+    """True when telling this recipient makes it a relay: an outlet not the article's own."""
+    return names_outlet(recipient, kind) and not (own and same_outlet(recipient, own))
