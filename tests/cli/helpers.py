@@ -62,7 +62,9 @@ class FakePipeline:
         self.texts.append(text)
         return list(self.entities)
 
-    def sourcing(self, body: str, pipeline: object, entities, lexicons=None, progress=None):
+    def sourcing(
+        self, body: str, pipeline: object, entities, lexicons=None, progress=None, metadata=None
+    ):
         """Stands in for the sourcing analysis, recording what it was given."""
         self.sourced.append((body, pipeline, list(entities)))
         return Findings.from_json(self.findings)

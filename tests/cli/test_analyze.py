@@ -23,11 +23,8 @@ def test_analyze_loads_the_pipeline_once_and_reports_failures(capsys, tmp_path, 
     assert fake_pipeline.loads == 1
     expected = [paths[0], folder / "1.txt", folder / "2.txt"]  # a folder's files sorted
     assert [json.loads(line)["path"] for line in out.splitlines()] == [str(p) for p in expected]
-    assert fake_pipeline.texts == [
-        "Article 3\n\nText 3.\n",
-        "Article 1\n\nText 1.\n",
-        "Article 2\n\nText 2.\n",
-    ]
+    blank = " " * len("Article 3")  # the title line is metadata: not read, offsets kept
+    assert fake_pipeline.texts == [f"{blank}\n\nText {n}.\n" for n in (3, 1, 2)]
     assert err.startswith("error: missing.txt: ")
 
 

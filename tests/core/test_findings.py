@@ -78,7 +78,8 @@ def test_compose_applies_every_correction_and_brings_the_verdicts(library):
     assert shown.assessments[FOUND.numbers[0].key].status == "disputed"
     assert [r.relation for r in shown.relations] == ["contradicts"]
     assert shown.pipeline_id == PIPELINE
-    assert shown.findings_id == service.findings_id(library, PIPELINE, shown.entities)
+    metadata = shown.article.metadata
+    assert shown.findings_id == service.findings_id(library, PIPELINE, shown.entities, metadata)
 
 
 def test_stored_reads_what_the_current_pipeline_found_and_composes_it(library, monkeypatch):
@@ -126,7 +127,7 @@ class FakePipeline:
 def test_analyse_finds_entities_unless_given_and_the_findings_over_them(monkeypatch):
     seen = []
 
-    def sourcing(body, pipeline, entities, lexicons=None, progress=None):
+    def sourcing(body, pipeline, entities, lexicons=None, progress=None, metadata=None):
         seen.append(entities)
         return FOUND
 

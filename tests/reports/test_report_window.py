@@ -21,7 +21,7 @@ def window(qtbot, qapp, monkeypatch, tmp_path):
     install_fake_pipeline(monkeypatch)
     monkeypatch.setattr(
         "gui.session.sourcing_service.analyse",
-        lambda holder, body, outlets, entities, lexicons, progress: fake_result(body),
+        lambda holder, article, outlets, entities, lexicons, progress: fake_result(article.body),
     )
     shown = []
     monkeypatch.setattr(ErrorMessage, "ask", classmethod(lambda cls, parent, *a: shown.append(a)))

@@ -130,7 +130,7 @@ def window(qtbot, qapp, monkeypatch, tmp_path):
     install_fake_pipeline(monkeypatch)
     monkeypatch.setattr(
         "gui.session.sourcing_service.analyse",
-        lambda holder, body, outlets, entities, lexicons, progress: fake_result(body),
+        lambda holder, article, outlets, entities, lexicons, progress: fake_result(article.body),
     )
     shown = []
     monkeypatch.setattr(ErrorMessage, "ask", classmethod(lambda cls, parent, *a: shown.append(a)))
@@ -231,9 +231,9 @@ def test_the_library_lexicons_reach_the_analysis_and_are_kept(window, qtbot, mon
 
     seen = []
 
-    def analyse(holder, body, outlets, entities, lexicons, progress):
+    def analyse(holder, article, outlets, entities, lexicons, progress):
         seen.append(lexicons)
-        return fake_result(body)
+        return fake_result(article.body)
 
     monkeypatch.setattr("gui.session.sourcing_service.analyse", analyse)
     edited = {

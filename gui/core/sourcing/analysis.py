@@ -1,10 +1,11 @@
 """The sourcing lens in one call: parse the paragraphs once and run every finder over them.
 
 The title, byline and credit lines repeated at the top of the body are metadata: the finders
-read the body with them blanked (front_matter.py). The body is normalised one for one (curly quotes and odd spaces made plain for the model),
-so that the offsets of the parse are offsets of the body. Invisible in-word characters (soft
-hyphens, zero-width spaces) are the one exception: they are left out of what the finders
-read, and every finding is mapped back to the body at the end.
+read the body with them blanked (front_matter.py). The body is normalised one for one (curly
+quotes and odd spaces made plain for the model), so that the offsets of the parse are offsets
+of the body. Invisible in-word characters (soft hyphens, zero-width spaces) are the one
+exception: they are left out of what the finders read, and every finding is mapped back to
+the body at the end.
 """
 
 from __future__ import annotations

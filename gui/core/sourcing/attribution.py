@@ -10,7 +10,6 @@ quote are indirect speech.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -18,8 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from gui.core.sourcing.attitudes import find_attitude_frames
 from gui.core.sourcing.frames import Frame, VerbClasses, find_frames
-from gui.core.sourcing.layout import Layout, header_paragraphs, in_range
 from gui.core.sourcing.issuers import issuer_of, sentence_issuer
+from gui.core.sourcing.layout import (
+    Layout,
+    header_paragraphs,
+    in_range,
+    outside_headers,
+    subject_offsets,
+)
 from gui.core.sourcing.lexicons import load_lexicons
 from gui.core.sourcing.model import Attribution, Source, SpanText
 from gui.core.sourcing.quotes import is_closed, pair_quotes
@@ -98,7 +103,7 @@ class _Finder:
         self.body = body
         self.outlet = outlet
         headers = header_paragraphs(docs)
-        self.entities = EntityIndex(_outside(entities, docs, headers))
+        self.entities = EntityIndex(outside_headers(entities, docs, headers))
         frames = find_frames(body, docs, verbs, headers)
         frames += find_attitude_frames(body, docs, verbs, headers)
         self.frames = sorted(frames, key=lambda f: f.cue.start)
@@ -106,7 +111,7 @@ class _Finder:
         self.starts = [f.cue.start for f in self.frames]
         quotes = [self._cut(q) for q in pair_quotes(body)]
         self.layout = Layout(body, docs, quotes)
-        self.resolver = Resolver(body, self.entities, quotes, _subjects(docs))
+        self.resolver = Resolver(body, self.entities, quotes, subject_offsets(docs))
         self.used: set[int] = set()
         self.found: list[Attribution] = []
 
@@ -381,24 +386,3 @@ def _holds_cue(frame: Frame, other: Frame) -> bool:
 def _holds(content: SpanText, quote: SpanText) -> bool:
     """True when a frame's content takes in the quote (give or take its marks)."""
     return content.start <= quote.start + 1 and quote.end - 1 <= content.end
-
-
-def _outside(
-    entities: Sequence[Entity], docs: Sequence[tuple[int, Doc]], headers: frozenset[int]
-) -> list[Entity]:
-    """The entities that are not in title, credit or dateline lines."""
-    starts = sorted(docs[i][0] for i in headers)
-    ends = {docs[i][0]: docs[i][0] + len(docs[i][1].text) for i in headers}
-
-    def in_header(pos: int) -> bool:
-        """True when `pos` lies in a header line."""
-        i = bisect_right(starts, pos) - 1
-        return i >= 0 and pos < ends[starts[i]]
-
-    return [e for e in entities if not in_header(e.start)]
-
-
-def _subjects(docs: Sequence[tuple[int, Doc]]) -> list[int]:
-    """Sorted offsets of the tokens that are subjects of a verb (for pronoun antecedents)."""
-    deps = ("nsubj", "nsubjpass")
-    return sorted(offset + t.idx for offset, doc in docs for t in doc if t.dep_ in deps)

@@ -263,7 +263,7 @@ def _claim_clause(body: str, offset: int, verb: Token) -> SpanText | None:
 
 
 def _attached(mark: Token, verb: Token) -> bool:
-    """True when a 'that' hangs on the verb, maybe through its channel ('said in a statement that')."""
+    """True when a 'that' hangs on the verb, maybe through its channel ('said in a statement')."""
     head = mark.head
     for _ in range(4):
         if head == verb or head.head == verb:

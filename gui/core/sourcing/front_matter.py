@@ -1,4 +1,4 @@
-"""The lines at the top of a body that repeat its metadata: title, byline, credits, outlet, dateline.
+"""The lines at the top of a body that repeat its metadata: title, byline, credits, dateline.
 
 Importers keep the body as it came, so the title and the credit lines are often its first
 lines. They are metadata, not text: entity detection and the sourcing finders read the body

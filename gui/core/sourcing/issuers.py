@@ -47,7 +47,7 @@ def issuer_of(noun: Token) -> Token | None:
 
 
 def sentence_issuer(noun: Token) -> Token | None:
-    """For an issuer-less document, the named subject of its sentence ("Meridian ... according to")."""
+    """For a document naming no issuer, the named subject of its sentence ("Meridian ... is")."""
     if noun.lower_ not in DOCUMENT_NOUNS:
         return None
     for token in noun.sent:

@@ -17,6 +17,8 @@ from gui.core.sourcing.sources import words
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from gui.core.entities.pipeline import Entity
+
 Zone = tuple[int, int]
 _ABBREVIATIONS = words(
     "mr mrs ms dr gen gov sen rep lt col maj capt sgt st jr sr prof rev no inc corp co ltd "
@@ -161,3 +163,24 @@ def header_paragraphs(docs: Sequence[tuple[int, Doc]]) -> frozenset[int]:
         if text and text[-1] not in ".!?:;" and len(text.split()) <= 20:
             headers.add(index)
     return frozenset(headers)
+
+
+def outside_headers(
+    entities: Sequence[Entity], docs: Sequence[tuple[int, Doc]], headers: frozenset[int]
+) -> list[Entity]:
+    """The entities that are not in title, credit or dateline lines."""
+    starts = sorted(docs[i][0] for i in headers)
+    ends = {docs[i][0]: docs[i][0] + len(docs[i][1].text) for i in headers}
+
+    def in_header(pos: int) -> bool:
+        """True when `pos` lies in a header line."""
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < ends[starts[i]]
+
+    return [e for e in entities if not in_header(e.start)]
+
+
+def subject_offsets(docs: Sequence[tuple[int, Doc]]) -> list[int]:
+    """Sorted offsets of the tokens that are subjects of a verb (for pronoun antecedents)."""
+    deps = ("nsubj", "nsubjpass")
+    return sorted(offset + t.idx for offset, doc in docs for t in doc if t.dep_ in deps)

@@ -14,8 +14,6 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from lemminflect import getAllInflections, getAllInflectionsOOV
-
 from gui.core.entities.outlets import read_lexicon
 from gui.core.resources import resource
 
@@ -38,6 +36,7 @@ KEY_COLUMNS: dict[str, str] = {
 }
 OVERRIDE_SOURCE = "library override"
 _VERB_TAGS = ("VBZ", "VBG", "VBD", "VBN")  # says, saying, said (past), said (participle)
+
 
 @dataclass(frozen=True)
 class SpeechVerb:
@@ -138,6 +137,9 @@ class Lexicons:
 
 def inflections(verb: str) -> list[str]:
     """Every form of a verb, from lemminflect ("lash out": the particle ends each form)."""
+    # Imported here: lemminflect loads spaCy, which nothing that only reads a library needs.
+    from lemminflect import getAllInflections, getAllInflectionsOOV
+
     head, _, rest = verb.lower().strip().partition(" ")
     found = getAllInflections(head, upos="VERB") or getAllInflectionsOOV(head, upos="VERB")
     forms = [head, *(form for tag in _VERB_TAGS for form in found.get(tag, ()))]

@@ -118,12 +118,12 @@ def test_every_finder_contributes_to_the_analysis(pipeline: Pipeline) -> None:
     assert [s.text for s in findings.unattributed] == [
         "At least 30 buildings were destroyed on Sunday."
     ]
-    assert (findings.profile.named, findings.profile.unattributed) == (1, 1)
+    # No metadata names the article's outlet: Reuters, told the words, relays them.
+    assert [v.name for v in findings.attributions[0].via] == ["Reuters"]
+    assert (findings.profile.named, findings.profile.unattributed) == (2, 1)
     assert findings.profile.hedge_density > 0
 
 
 def test_the_claims_finders_run_over_the_same_parse(pipeline: Pipeline) -> None:
     findings = analyse(pipeline, WIRE)
     assert "reportedly" in {h.text for h in findings.hedges}
-
-

@@ -109,7 +109,8 @@ def test_multi_paragraph_quote_is_one_floating_quote(attribute) -> None:
 
 def test_short_embedded_quote_is_partial(attribute) -> None:
     body = "Councillor Sanne Mulder said the cost estimates were “pure guesswork.”"
-    [found] = attribute(body)
+    clause, found = attribute(body)  # the clause is reported speech too
+    assert (clause.kind, clause.content.text) == ("indirect", "the cost estimates were “pure guesswork")
     assert found.kind == "partial"
     assert found.content.text == "pure guesswork."
     assert "Sanne Mulder" in speaker(found)
@@ -120,7 +121,8 @@ def test_long_embedded_quote_is_mixed(attribute) -> None:
         "The watchdog said managers had “repeatedly ignored warnings from nursing staff about "
         "unsafe staffing levels on the night shift” before two patients died."
     )
-    [found] = attribute(body)
+    clause, found = attribute(body)
+    assert clause.kind == "indirect" and clause.content.text.startswith("managers had")
     assert found.kind == "mixed"
 
 

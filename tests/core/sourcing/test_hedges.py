@@ -1,6 +1,5 @@
 """Tests of the hedge finder: classes, bands, the part-of-speech filter and the speaker."""
 
-
 import pytest
 
 from gui.core.sourcing.hedges import find_hedges
@@ -9,7 +8,6 @@ from gui.core.sourcing.model import Hedge
 from tests.core.sourcing.claims_helpers import attribution, parse, source
 
 pytestmark = pytest.mark.slow
-
 
 
 def hedges(body: str, attributions=(), lexicons=None) -> list[Hedge]:
@@ -160,5 +158,3 @@ def test_a_library_override_changes_what_is_found() -> None:
 
 def test_no_paragraphs_no_hedges() -> None:
     assert hedges("") == []
-
-
