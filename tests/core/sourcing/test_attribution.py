@@ -110,7 +110,8 @@ def test_multi_paragraph_quote_is_one_floating_quote(attribute) -> None:
 def test_short_embedded_quote_is_partial(attribute) -> None:
     body = "Councillor Sanne Mulder said the cost estimates were “pure guesswork.”"
     clause, found = attribute(body)  # the clause is reported speech too
-    assert (clause.kind, clause.content.text) == ("indirect", "the cost estimates were “pure guesswork")
+    assert clause.kind == "indirect"
+    assert clause.content.text == "the cost estimates were “pure guesswork"
     assert found.kind == "partial"
     assert found.content.text == "pure guesswork."
     assert "Sanne Mulder" in speaker(found)
