@@ -91,7 +91,7 @@ def find_all(
         tuple(find_integrity(body, attributions)),
         tuple(find_roles(body, docs, entities, attributions)),
         tuple(unattributed),
-        sourcing_profile(body, attributions, hedges, unattributed),
+        sourcing_profile(body, attributions, hedges, unattributed, entities),
     )
 
 

@@ -118,6 +118,9 @@ def _claim(
     if _is_filler(core, event):
         return None
     source = coverage.innermost(start, end)
+    said, via = speaker(source), tuple(s.name for s in source.via) if source is not None else ()
+    if source is not None and inserted(body, source.content, start, end):
+        said, via = (via[-1], via[:-1]) if via else ("", ())  # the relaying outlet's words
     return NumericClaim(
         id=0,
         span=SpanText(start, end, body[start:end]),
@@ -126,9 +129,18 @@ def _claim(
         counted=counted,
         window=_window(event) if event is not None else "",
         event=event.text if event is not None else "",
-        source=speaker(source),
-        via=tuple(s.name for s in source.via) if source is not None else (),
+        source=said,
+        via=via,
     )
+
+
+def inserted(body: str, content: SpanText, start: int, end: int) -> bool:
+    """True when [start, end) lies in square brackets inside a quote: someone else's words."""
+    opening = body.rfind("[", content.start, start + 1)
+    if opening < 0 or "]" in body[opening:start]:
+        return False
+    closing = body.find("]", end - 1, content.end)
+    return closing >= 0 and "[" not in body[end:closing]
 
 
 def _core(figure: SpacySpan) -> Token | None:

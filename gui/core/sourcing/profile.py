@@ -9,15 +9,16 @@ article to the original source: 1 for a direct quote, 2 for "X said ..., reports
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from gui.core.sourcing.coverage import Coverage, word_count
-from gui.core.sourcing.model import Attribution, Hedge, Profile, Source, Statement
+from gui.core.sourcing.model import Attribution, Findings, Hedge, Profile, Statement
+from gui.core.sourcing.source_rows import SourceRow, build_sources
+from gui.core.sourcing.source_rows import count_sources as source_counts
 
 WORDS_PER_DENSITY = 1000
-NAMED_TYPES = frozenset({"person", "institution", "outlet"})
 
 
 def sourcing_profile(
@@ -25,9 +26,10 @@ def sourcing_profile(
     attributions: Sequence[Attribution],
     hedges: Sequence[Hedge],
     unattributed: Sequence[Statement],
+    entities: Sequence = (),
 ) -> Profile:
-    """The profile of one article's findings."""
-    named, anonymous = count_sources(attributions)
+    """The profile of one article's findings (entities: for the alias groups of sources)."""
+    named, anonymous = count_sources(attributions, entities)
     depths = _depth_lengths(attributions)
     total = sum(depths)
     words = word_count(body)
@@ -49,40 +51,32 @@ def _share(part: int, total: int) -> float:
     return round(part / total, 3) if total else 0.0
 
 
-def count_sources(attributions: Sequence[Attribution]) -> tuple[int, int]:
-    """Distinct named and anonymous sources, relaying outlets included.
+def count_sources(attributions: Sequence[Attribution], entities: Sequence = ()) -> tuple[int, int]:
+    """Distinct named and anonymous sources, relaying outlets included (source_rows.py)."""
+    return source_counts(build_sources(Findings(attributions=tuple(attributions)), entities))
 
-    A name whose words all appear in another name is the same source ("Hadithi" and "Saad
-    al-Hadithi"; "Ashton Carter" and "U.S. Secretary of Defense Ashton Carter").
+
+def corrected_profile(findings: Findings, rows: Sequence[SourceRow]) -> Profile:
+    """The profile of findings as corrected, counting the given rows of sources.
+
+    Hedge density is the analysis's own (it needs the body's words); every other measure
+    follows the attributions, so a corrected speaker changes the counts everywhere.
     """
-    named: set[frozenset[str]] = set()
-    anonymous: set[frozenset[str]] = set()
-    for source in _all_sources(attributions):
-        key = _name_words(source.name)
-        if not key:
-            continue
-        if source.anonymous or source.type == "anonymous":
-            anonymous.add(key)
-        elif source.type in NAMED_TYPES or source.resolved:
-            named.add(key)
-    return len(_distinct(named)), len(_distinct(anonymous - named))
-
-
-def _name_words(name: str) -> frozenset[str]:
-    """The lower-case words of a name, possessive endings dropped."""
-    return frozenset(w for w in re.findall(r"[^\W_]+", name.lower()) if w != "s")
-
-
-def _distinct(names: set[frozenset[str]]) -> list[frozenset[str]]:
-    """The names that are not contained in a longer one."""
-    return [name for name in names if not any(name < other for other in names)]
-
-
-def _all_sources(attributions: Sequence[Attribution]) -> Iterable[Source]:
-    """Every source and relaying source of the attributions."""
-    for attribution in attributions:
-        yield attribution.source
-        yield from attribution.via
+    attributions = findings.attributions
+    depths = _depth_lengths(attributions)
+    total = sum(depths)
+    named, anonymous = source_counts(rows)
+    return replace(
+        findings.profile,
+        named=named,
+        anonymous=anonymous,
+        relayed_share=_share(depths[1] + depths[2], total),
+        primary=_share(depths[0], total),
+        secondary=_share(depths[1], total),
+        tertiary=_share(depths[2], total),
+        unattributed=len(findings.unattributed),
+        chain_depth=max((len(a.via) + 1 for a in attributions), default=0),
+    )
 
 
 def _depth_lengths(attributions: Sequence[Attribution]) -> list[int]:

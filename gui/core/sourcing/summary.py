@@ -1,72 +1,87 @@
-"""Who is quoted, how often and through whom: the rows of the Sources panel, from findings."""
+"""The one summary of an article's sourcing: every count the window, reports and exports show.
+
+The header's profile line, the legend's chips, the Sources panel, the reports and the JSON
+all take their numbers from summarise(), over the findings as the user corrected them and
+the entities as shown, so that "3 anonymous" is 3 everywhere.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
-from gui.core.sourcing.model import UNNAMED, Attribution, Findings, Profile, Source
-from gui.core.text import Span
+from gui.core.sourcing.model import Findings, Profile
+from gui.core.sourcing.profile import corrected_profile
+from gui.core.sourcing.source_rows import SourceRow, build_sources
 
-NAMED_TYPES = frozenset({"PERSON", "ORG", "OUTLET"})
+__all__ = ["SourceRow", "Summary", "build_sources", "profile_line", "summarise"]
 
 
 @dataclass(frozen=True)
-class SourceRow:
-    """One source of an article with every statement attributed to it."""
+class Summary:
+    """The counts of one article's sourcing, and the sources they count."""
 
-    name: str
-    type: str
-    anonymous: bool
-    verify: bool
-    channels: tuple[str, ...]
-    chains: tuple[str, ...]  # e.g. "Al Jazeera ← police sources"
-    statements: tuple[Span, ...]
+    sources: tuple[SourceRow, ...] = ()
+    profile: Profile = field(default_factory=Profile)
+    counts: Mapping[str, int] = field(default_factory=dict)  # by legend key
 
+    @property
+    def named(self) -> int:
+        """Named sources (people, institutions, outlets, relaying outlets included)."""
+        return self.profile.named
 
-def build_sources(findings: Findings, entities: Sequence = ()) -> list[SourceRow]:
-    """Attributions grouped by source, most statements first.
+    @property
+    def anonymous(self) -> int:
+        """Anonymous or vague sources."""
+        return self.profile.anonymous
 
-    A source named inside an entity of an alias group goes under the group's name, so
-    "Amari" and "Interior Minister Youssef al-Amari" are one source.
-    """
-    groups = _alias_lookup(entities)
-    grouped: dict[str, list[Attribution]] = {}
-    names: dict[str, str] = {}
-    for attribution in findings.attributions:
-        name = _group_of(attribution.source, groups) or attribution.source.name or UNNAMED
-        grouped.setdefault(name.casefold(), []).append(attribution)
-        names.setdefault(name.casefold(), name)
-    rows = [replace(_row(items), name=names[key]) for key, items in grouped.items()]
-    return sorted(rows, key=lambda row: (-len(row.statements), row.name.casefold()))
+    def as_dict(self) -> dict[str, Any]:
+        """The summary as JSON data: counts, profile, and the sources with their chains."""
+        return {
+            "counts": dict(self.counts),
+            "profile": self.profile.as_dict(),
+            "sources": [_row_dict(row) for row in self.sources],
+        }
 
 
-def _alias_lookup(entities: Sequence) -> list[tuple[int, int, str]]:
-    """(start, end, group) of the named entities that have an alias group."""
-    return [(e.start, e.end, e.group) for e in entities if e.label in NAMED_TYPES and e.group]
+def summarise(findings: Findings | None, entities: Sequence = ()) -> Summary:
+    """The summary of findings (as corrected) with the entities shown (for alias groups)."""
+    if findings is None:
+        return Summary()
+    rows = tuple(build_sources(findings, entities))
+    return Summary(rows, corrected_profile(findings, rows), _counts(findings, rows))
 
 
-def _group_of(source: Source, groups: Sequence[tuple[int, int, str]]) -> str:
-    """The alias group of a named entity inside the source's span (its last one), or ''."""
-    if source.span is None or source.type in ("pronoun", "description"):
-        return ""
-    span = source.span
-    inside = [group for s, e, group in groups if span.start <= s and e <= span.end]
-    return inside[-1] if inside else ""
-
-
-def _row(items: Sequence[Attribution]) -> SourceRow:
-    """The row of one source's attributions (named after the first of them)."""
-    first = items[0].source
-    return SourceRow(
-        name=first.name or UNNAMED,
-        type=first.type,
-        anonymous=any(a.source.anonymous for a in items),
-        verify=any(a.source.verify for a in items),
-        channels=tuple(dict.fromkeys(a.source.channel for a in items if a.source.channel)),
-        chains=tuple(dict.fromkeys(a.chain for a in items)),
-        statements=tuple(Span(a.content.start, a.content.end) for a in items),
+def _counts(findings: Findings, rows: Sequence[SourceRow]) -> dict[str, int]:
+    """What each legend chip counts: sources by kind, statements, cues, flags, hedge classes."""
+    attributions = findings.attributions
+    counts = Counter(hedge.cls for hedge in findings.hedges)
+    counts.update(
+        content=len(attributions),
+        cue=sum(1 for a in attributions if a.cue is not None),
+        source=sum(row.named and not row.relayed for row in rows),
+        anonymous=sum(row.anonymous for row in rows),
+        via=sum(bool(row.relayed) for row in rows),
+        unattributed=len(findings.unattributed),
+        integrity=len(findings.integrity),
     )
+    return dict(counts)
+
+
+def _row_dict(row: SourceRow) -> dict[str, Any]:
+    """A source as JSON data."""
+    return {
+        "name": row.name,
+        "type": row.type,
+        "anonymous": row.anonymous,
+        "verify": row.verify,
+        "channels": list(row.channels),
+        "chains": list(row.chains),
+        "statements": len(row.statements),
+        "relayed": len(row.relayed),
+    }
 
 
 def profile_line(profile: Profile | None) -> str:
