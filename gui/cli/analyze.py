@@ -1,4 +1,8 @@
-"""The analyze command: the entities of files (and with --json their sourcing), no library."""
+"""The analyze command: the entities of files (and with --json their sourcing), no library.
+
+With --json each file is one line: its entities, attributions, hedges and numbers, the
+lens's checks ({key, kind, message, spans}) and the summary every view counts from.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +27,9 @@ from gui.core.entities.pipeline import (
 from gui.core.findings import analyse, detect_entities
 from gui.core.importing import ImportFailure, collect_paths, import_file
 from gui.core.interchange.json_format import entity_dict
+from gui.core.sourcing.checks import find_checks
 from gui.core.sourcing.model import Findings
+from gui.core.sourcing.summary import summarise
 
 
 def analyze_command(ns: argparse.Namespace) -> int:
@@ -89,6 +95,8 @@ def _analysis_json(
     }
     found = sourcing.to_json()
     document.update((key, found[key]) for key in cli_sourcing.SOURCING_KEYS)
+    document["checks"] = [check.as_dict() for check in find_checks(sourcing, entities)]
+    document["summary"] = summarise(sourcing, entities).as_dict()
     return common.as_json(document)
 
 

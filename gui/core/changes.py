@@ -30,6 +30,7 @@ class Change(Flag):
     LEXICONS = auto()  # the library's own sourcing lexicon entries
     QUOTES = auto()  # corrections of quotes and speakers
     CLAIMS = auto()  # verdicts, grades and relations of numeric claims
+    CHECKS = auto()  # the user's verdicts on the lens's checks (confirmed, dismissed)
     EXERCISES = auto()  # exercises, returned work, a trainee's name and answers
     ANALYSIS = auto()  # stored entities and findings (derived data, never an undo step)
     PIPELINE = auto()  # the library's choice of spaCy pipeline

@@ -12,18 +12,23 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from gui.core.articles import Article, Metadata
 from gui.core.entities import pipeline as nlp  # by module: tests stand in for pipeline_id
 from gui.core.entities.corrections import Correction, apply_corrections
 from gui.core.entities.pipeline import Entity, Pipeline
+from gui.core.sourcing.check_commands import CheckDecision
+from gui.core.sourcing.checks import Check, find_checks
 from gui.core.sourcing.commands import ClaimAssessment, ClaimRelation
 from gui.core.sourcing.corrections import apply_sourcing_corrections
 from gui.core.sourcing.front_matter import blank_front_matter
 from gui.core.sourcing.lexicon_edits import lexicons_id
 from gui.core.sourcing.model import Findings
+from gui.core.sourcing.summary import Summary, summarise
 from gui.core.storage import (
+    CheckStore,
     CorrectionStore,
     EntityStore,
     Library,
@@ -47,6 +52,22 @@ class ArticleFindings:
     relations: tuple[ClaimRelation, ...] = ()
     pipeline_id: str = ""  # the entity pipeline's; "" when no model is installed
     findings_id: str = ""  # the findings cache id; "" without a pipeline
+    check_decisions: Mapping[str, CheckDecision] = field(default_factory=dict)  # by check key
+
+    @cached_property
+    def summary(self) -> Summary:
+        """The counts every view shows, over the corrected findings and the entities shown."""
+        return summarise(self.findings, self.entities)
+
+    @cached_property
+    def checks(self) -> tuple[Check, ...]:
+        """The lens's checks for the corrected findings (their verdicts: check_decisions)."""
+        return tuple(find_checks(self.findings, self.entities))
+
+    def confirmed_checks(self) -> list[Check]:
+        """The checks the user confirmed, in text order."""
+        decided = self.check_decisions
+        return [c for c in self.checks if c.key in decided and decided[c.key].status == "confirmed"]
 
 
 def entity_cache_id(outlets: Sequence[str], model: str | None = None) -> str | None:
@@ -179,4 +200,11 @@ def _with_findings(
     store = SourcingStore(library)
     findings = None if raw is None else correct_findings(library, article_id, raw)
     assessments, relations = store.assessments(article_id), tuple(store.relations(article_id))
-    return replace(shown, findings=findings, assessments=assessments, relations=relations)
+    decisions = CheckStore(library).decisions(article_id)
+    return replace(
+        shown,
+        findings=findings,
+        assessments=assessments,
+        relations=relations,
+        check_decisions=decisions,
+    )

@@ -15,7 +15,7 @@ from gui.core.sourcing.model import Findings
 from gui.core.storage import Library, open_library
 from tests.core.interchange_helpers import annotate, comparable
 
-SOURCING_KEYS = ("attributions", "hedges", "numbers")
+SOURCING_KEYS = ("attributions", "hedges", "numbers", "checks", "summary")
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "gui.core.entities.commands",
     "gui.core.library.commands",
     "gui.core.sourcing.commands",
+    "gui.core.sourcing.check_commands",
     "gui.core.sourcing.library_commands",
     "gui.core.trainer.commands",
     "gui.core.interchange.importer",

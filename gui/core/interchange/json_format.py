@@ -85,7 +85,7 @@ def export_json(
         "annotations": [_annotation_dict(a, labels) for a in annotations],
         "codebook": [_label_dict(label) for label in labels.values()],
         "corrections": [_correction_dict(c) for c in CorrectionStore(library).corrections()],
-        "sourcing": sourcing_section(library, article_id, findings, findings_pipeline),
+        "sourcing": sourcing_section(library, article_id, findings, findings_pipeline, entities),
     }
 
 

@@ -2,16 +2,21 @@
 
 {"pipeline", "findings" (Findings.to_json() as found, before the user's corrections; None
 when the article has not been analysed for its current text), "assessments", "relations",
-"corrections" (in the order they apply)}. Claims are named by their keys ("about 400@1234").
-On import, the verdicts, relations and corrections an article lacks are added (undoably).
+"corrections" (in the order they apply), "check_decisions" (the user's verdicts on checks, by
+check key), and, when there are findings, "checks" and "summary" as the window shows them}.
+Claims are named by their keys ("about 400@1234"). On import, the verdicts, relations,
+corrections and check decisions an article lacks are added (undoably).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from gui.core.entities.pipeline import Entity
+from gui.core.findings import compose
 from gui.core.interchange.common import fields_without, text_field
+from gui.core.sourcing.check_commands import SetCheckDecision
 from gui.core.sourcing.commands import (
     AddSourcingCorrection,
     ClaimAssessment,
@@ -24,7 +29,7 @@ from gui.core.sourcing.commands import (
 )
 from gui.core.sourcing.library_commands import SaveFindings
 from gui.core.sourcing.model import Findings
-from gui.core.storage import Library, SourcingStore, apply
+from gui.core.storage import ArticleStore, CheckStore, Library, SourcingStore, apply
 
 _ASSESSMENT_TEXTS = ("status", "source_grade", "info_grade", "note", "annotator", "modified")
 
@@ -34,18 +39,29 @@ def sourcing_section(
     article_id: int,
     findings: Findings | None = None,
     pipeline: str = "",
+    entities: Sequence[Entity] = (),
 ) -> dict[str, Any]:
-    """The article's sourcing as JSON data; findings None: those cached for its current text."""
+    """The article's sourcing as JSON data; findings None: those cached for its current text.
+
+    entities: the article's as found (for the summary's alias groups and the checks).
+    """
     store = SourcingStore(library)
     if findings is None:
         pipeline, findings = store.latest(article_id) or ("", None)
-    return {
+    decisions = CheckStore(library).decisions(article_id).values()
+    section = {
         "pipeline": pipeline,
         "findings": None if findings is None else findings.to_json(),
         "assessments": [assessment_dict(a) for a in store.assessments(article_id).values()],
         "relations": [relation_dict(r) for r in store.relations(article_id)],
         "corrections": [correction_dict(c) for c in store.corrections(article_id)],
+        "check_decisions": [fields_without(d, "article_id") for d in decisions],
     }
+    if findings is not None:
+        shown = compose(library, ArticleStore(library).get(article_id), entities, findings)
+        section["checks"] = [check.as_dict() for check in shown.checks]
+        section["summary"] = shown.summary.as_dict()
+    return section
 
 
 def assessment_dict(assessment: ClaimAssessment) -> dict[str, Any]:
@@ -99,6 +115,7 @@ def _read_commands(
         ("assessments", "assessment", _assessment),
         ("relations", "relation", _relation),
         ("corrections", "sourcing correction", _correction),
+        ("check_decisions", "check decision", _check_decision),
     )
     commands: list[SourcingCommand] = []
     skipped: list[str] = []
@@ -121,6 +138,8 @@ def _identity(command: SourcingCommand) -> tuple[object, ...]:
     if isinstance(command, AddSourcingCorrection):
         c = command.correction
         return ("correction", c.kind, c.start, c.end, c.exact, c.value)
+    if isinstance(command, SetCheckDecision):
+        return ("check", command.check_key)
     raise TypeError(f"not an adding command: {command!r}")
 
 
@@ -131,6 +150,9 @@ def _known(store: SourcingStore, article_id: int) -> set[tuple[object, ...]]:
     ]
     have += [SetClaimRelation.of(r) for r in store.relations(article_id)]
     have += [AddSourcingCorrection(c) for c in store.corrections(article_id)]
+    have += [
+        SetCheckDecision.of(d) for d in CheckStore(store.library).decisions(article_id).values()
+    ]
     return {_identity(command) for command in have}
 
 
@@ -170,6 +192,14 @@ def _correction(article_id: int, item: object) -> AddSourcingCorrection:
     return AddSourcingCorrection(
         SourcingCorrection(0, article_id, text_field(data, "kind"), start, end, *texts)
     )
+
+
+def _check_decision(article_id: int, item: object) -> SetCheckDecision:
+    """An exported verdict on a check as the command that adds it."""
+    data = _object(item)
+    key, kind = _required(data, "check_key"), _required(data, "kind")
+    texts = (text_field(data, k) for k in ("note", "annotator", "modified"))
+    return SetCheckDecision(article_id, key, kind, _required(data, "status"), *texts)
 
 
 def _object(item: object) -> dict[str, Any]:

@@ -135,7 +135,10 @@ def _appendix(
     """What follows the text on a new page: notes, sourcing, claims, checklist answers."""
     parts = [sections.notes_html(numbered, layers, labels)] if layers else []
     if shown.findings is not None:
-        parts.append(sections.profile_html(shown.findings))
+        parts.append(sections.profile_html(shown.summary))
+        decided = shown.check_decisions
+        open_count = sum(1 for check in shown.checks if check.key not in decided)
+        parts.append(sections.checks_html(shown.confirmed_checks(), open_count))
         parts.append(sections.claims_html(shown.findings, shown.assessments, shown.relations))
     answers = checklist_answers(library)
     if answers:

@@ -9,6 +9,7 @@ from gui.core.annotations.model import Annotation, Label
 from gui.core.entities.pipeline import ENTITY_TYPE_NAMES
 from gui.core.reports.markup import element, esc, percent, section, table
 from gui.core.reports.style import STATUS_CLASSES, entity_class, label_class, layer_class
+from gui.core.sourcing.checks import CHECK_NAMES, Check
 from gui.core.sourcing.commands import (
     INFO_CREDIBILITY,
     SOURCE_RELIABILITY,
@@ -16,7 +17,7 @@ from gui.core.sourcing.commands import (
     ClaimRelation,
 )
 from gui.core.sourcing.model import Findings, NumericClaim, Profile
-from gui.core.sourcing.summary import SourceRow, build_sources
+from gui.core.sourcing.summary import SourceRow, Summary
 from gui.core.trainer.checklist import ChecklistAnswer
 
 RELATION_WORDS = {
@@ -93,15 +94,34 @@ def _note_row(n: Numbered, labels: Mapping[int, Label]) -> list[str]:
     return [str(n.number), label_chip(labels, a.label_id), text, esc(a.note)]
 
 
-def profile_html(findings: Findings) -> str:
-    """The sourcing profile, and who is quoted how often and through whom."""
-    rows = [[esc(name), element("span", v)] for name, v in _profile_rows(findings.profile)]
-    sources = [_source_row(row) for row in build_sources(findings)]
+def profile_html(summary: Summary) -> str:
+    """The sourcing profile, and who is quoted how often and through whom (one summary)."""
+    rows = [[esc(name), element("span", v)] for name, v in _profile_rows(summary.profile)]
+    sources = [_source_row(row) for row in summary.sources]
     parts = [table(("Measure", "Value"), rows, cls="profile")] if rows else []
     if sources:
         parts.append(element("h3", "Sources"))
-        parts.append(table(("Source", "Type", "Statements", "Through"), sources, cls="sources"))
+        headers = ("Source", "Type", "Statements", "Relayed", "Through")
+        parts.append(table(headers, sources, cls="sources"))
     return section("Sourcing", "".join(parts) or element("p", "No sourcing findings."))
+
+
+def checks_html(confirmed: Sequence[Check], open_count: int) -> str:
+    """The checks the user confirmed, each with its words; how many are still open."""
+    rows = [[esc(CHECK_NAMES.get(c.kind, c.kind)), esc(c.message), _excerpts(c)] for c in confirmed]
+    body = table(("Check", "What to check", "Where"), rows, cls="checks") if rows else ""
+    note = f"{open_count} more not yet confirmed or dismissed." if open_count else ""
+    if not rows:
+        body = element("p", "No check confirmed." + (f" {note}" if note else ""))
+    elif note:
+        body += element("p", esc(note), cls="small")
+    return section("Checks", body)
+
+
+def _excerpts(check: Check) -> str:
+    """The quoted words a check is about, shortened."""
+    texts = (span.text if len(span.text) <= 80 else span.text[:79] + "…" for span in check.spans)
+    return "<br>".join(element("span", esc(f"“{text}”"), cls="quote") for text in texts)
 
 
 def _profile_rows(profile: Profile) -> list[tuple[str, str]]:
@@ -125,7 +145,7 @@ def _source_row(row: SourceRow) -> list[str]:
     flags = [flag for flag, on in (("anonymous", row.anonymous), ("verify", row.verify)) if on]
     kind = row.type + (f" ({', '.join(flags)})" if flags else "")
     through = "; ".join(row.chains)
-    return [esc(row.name), esc(kind), str(len(row.statements)), esc(through)]
+    return [esc(row.name), esc(kind), str(len(row.statements)), str(len(row.relayed)), esc(through)]
 
 
 def claims_html(

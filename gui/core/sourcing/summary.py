@@ -61,7 +61,7 @@ def _counts(findings: Findings, rows: Sequence[SourceRow]) -> dict[str, int]:
     counts.update(
         content=len(attributions),
         cue=sum(1 for a in attributions if a.cue is not None),
-        source=sum(row.named and not row.relayed for row in rows),
+        source=sum(row.named for row in rows),  # relaying outlets too, as the header counts
         anonymous=sum(row.anonymous for row in rows),
         via=sum(bool(row.relayed) for row in rows),
         unattributed=len(findings.unattributed),

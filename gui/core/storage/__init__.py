@@ -3,6 +3,7 @@
 from gui.core.storage.annotations_store import AnnotationStore, LabelStore
 from gui.core.storage.articles_store import ArticleStore, DuplicateArticle
 from gui.core.storage.backup import backup_library
+from gui.core.storage.checks_store import CheckStore
 from gui.core.storage.commands_store import apply
 from gui.core.storage.corrections_store import CorrectionStore
 from gui.core.storage.database import (
@@ -27,6 +28,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "AnnotationStore",
     "ArticleStore",
+    "CheckStore",
     "CorrectionStore",
     "DuplicateArticle",
     "EntityStore",

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from gui.core.articles import Article
 from gui.core.entities.pipeline import Entity
 from gui.core.library.commands import Analysis, ArticleSnapshot
+from gui.core.storage import checks_store
 from gui.core.storage.annotations_store import AnnotationStore
 from gui.core.storage.database import Library
 from gui.core.storage.sourcing_store import restore_rows, take_rows
@@ -53,7 +54,7 @@ def take(library: Library, article: Article) -> ArticleSnapshot:
     row = db.execute(_ANALYSIS, [article.id]).fetchone()
     analysis = None if row is None else Analysis(*row)
     annotations = tuple(AnnotationStore(library).for_article(article.id))
-    sourcing = take_rows(db, article.id)
+    sourcing = take_rows(db, article.id) + checks_store.take_rows(db, article.id)
     return ArticleSnapshot(article, entities, analysis, annotations, sourcing)
 
 
@@ -71,7 +72,9 @@ def restore(db: Database, snapshot: ArticleSnapshot) -> None:
             _INSERT_ANALYSIS,
             [article.id, a.pipeline_id, a.content_hash, a.entity_count, a.analysed_at],
         )
-    restore_rows(db, snapshot.sourcing)
+    checks = [rows for rows in snapshot.sourcing if rows[0] == checks_store.TABLE]
+    restore_rows(db, [rows for rows in snapshot.sourcing if rows[0] != checks_store.TABLE])
+    checks_store.restore_rows(db, checks)
 
 
 def _article_row(article: Article) -> tuple[object, ...]:

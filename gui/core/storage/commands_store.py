@@ -18,6 +18,7 @@ from gui.core.changes import Applied, Batch, Done
 from gui.core.storage import (
     annotations_store,
     articles_store,
+    checks_store,
     corrections_store,
     entities_store,
     exercise_store,
@@ -65,4 +66,5 @@ _HANDLERS: dict[type, Handler] = {
     **settings_store.HANDLERS,
     **exercise_store.HANDLERS,
     **sourcing_store.HANDLERS,
+    **checks_store.HANDLERS,
 }

@@ -13,7 +13,7 @@ from sqlite_utils.migrations import Migrations
 from gui.core.annotations.model import DEFAULT_CODEBOOK
 
 MIGRATIONS = Migrations("sourcelight")
-SCHEMA_VERSION = 6  # the highest schema this code knows: the number of the last migration
+SCHEMA_VERSION = 7  # the highest schema this code knows: the number of the last migration
 
 FTS_COLUMNS = ("title", "outlet", "byline", "body")
 ANNOTATION_FTS_COLUMNS = ("exact", "note")
@@ -300,6 +300,28 @@ def exercise_key_schema(db: Database) -> None:
     for sql in _EXERCISE_COLUMNS:
         db.execute(sql)
     _set_version(db, 6)
+
+
+# The user's verdicts on the sourcing lens's checks, keyed like the checks themselves (kind,
+# text and start of the first span) so that they survive a new analysis of the same text.
+_CHECK_DECISIONS = """
+CREATE TABLE check_decisions (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    check_key TEXT NOT NULL,  -- e.g. 'insertion|[nearly 12 miles]@312'
+    kind TEXT NOT NULL,  -- role_conflict, self_spokesman, insertion, ellipsis, ...
+    status TEXT NOT NULL CHECK (status IN ('confirmed', 'dismissed')),
+    note TEXT NOT NULL DEFAULT '',
+    annotator TEXT NOT NULL DEFAULT '',
+    modified TEXT NOT NULL,  -- ISO 8601, UTC
+    PRIMARY KEY (article_id, check_key)
+) WITHOUT ROWID"""
+
+
+@MIGRATIONS(name="0007_check_decisions")
+def check_decisions_schema(db: Database) -> None:
+    """Confirmed and dismissed checks."""
+    db.execute(_CHECK_DECISIONS)
+    _set_version(db, 7)
 
 
 def _codebook_rows() -> list[dict[str, object]]:

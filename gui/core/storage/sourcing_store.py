@@ -110,6 +110,11 @@ class SourcingStore:
         self._library = library
         self._db = library.db
 
+    @property
+    def library(self) -> Library:
+        """The library read."""
+        return self._library
+
     def assessments(self, article_id: int) -> dict[str, ClaimAssessment]:
         """The article's claim assessments by claim key."""
         sql = f"{_select('claim_assessments')} WHERE article_id = ? ORDER BY claim_key"

@@ -199,6 +199,7 @@ def test_own_json_without_analysis_has_no_findings_and_still_imports(library):
         "assessments": [],
         "relations": [],
         "corrections": [],
+        "check_decisions": [],
     }
     given = export_json(library, article_id, findings=FINDINGS, findings_pipeline="p")["sourcing"]
     assert (given["pipeline"], given["findings"]) == ("p", FINDINGS.to_json())

@@ -272,11 +272,13 @@ def test_the_claims_table_shows_verdicts_grades_and_relations(library):
 def test_the_sourcing_profile_and_sources_are_shown(library):
     html = article_report_html(library, shown(library, findings=findings_for(BODY)))
     profile = dict(map(tuple, cells(html, "profile")))
-    assert profile["Named sources"] == "2"
-    assert profile["Statements relayed by another outlet"] == "25%"
+    # Counted again from the attributions, as every view counts them (the stored profile is
+    # the analysis's): one anonymous source, nothing relayed; the hedge density is kept.
+    assert (profile["Named sources"], profile["Anonymous sources"]) == ("0", "1")
+    assert profile["Statements relayed by another outlet"] == "0%"
     assert profile["Hedges per 1,000 words"] == "12.3"
     assert cells(html, "sources") == [
-        ["a local official", "anonymous (anonymous, verify)", "1", "a local official"]
+        ["a local official", "anonymous (anonymous, verify)", "1", "0", "a local official"]
     ]
 
 
