@@ -35,6 +35,7 @@ from gui.reports.actions import ReportActions
 from gui.session.session import Session
 from gui.settings import SavedLayout, WindowSettings, screen_key, starts_compact
 from gui.sourcing.actions import SourcingActions
+from gui.sourcing.checks_panel import ChecksPanel
 from gui.sourcing.claims_panel import ClaimsPanel
 from gui.sourcing.sources_panel import SourcesPanel
 from gui.trainer.actions import TrainerActions
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.entities_panel = EntitiesPanel(self)
         self.annotations_panel = AnnotationsPanel(self)
         self.sources_panel, self.claims_panel = SourcesPanel(self), ClaimsPanel(self)
+        self.checks_panel = ChecksPanel(self)
         add = self.workspace.add_panel
         self.library_dock = add(
             "Library", self.library_panel, LEFT, (READ, ANNOTATE), (READ, ANNOTATE),
@@ -97,6 +99,10 @@ class MainWindow(QMainWindow):
             "Claims", self.claims_panel, RIGHT, PRESETS, (),
             "The article's figures side by side, with your verdicts and Admiralty grades",
         )  # fmt: skip
+        self.checks_dock = add(
+            "Checks", self.checks_panel, RIGHT, PRESETS, (),
+            "What to check in the article: the lens's doubts, to confirm or dismiss",
+        )  # fmt: skip
 
     def _build_controllers(self) -> None:
         session, pane = self.session, self.pane
@@ -111,12 +117,15 @@ class MainWindow(QMainWindow):
         )
         self.importing = ImportActions(session, self)
         self.interchange = InterchangeActions(session, self)
-        self.sourcing = SourcingActions(session, pane, self.sources_panel, self.claims_panel, self)
+        self.sourcing = SourcingActions(
+            session, pane, self.sources_panel, self.claims_panel, self.checks_panel, self
+        )
         self.annotate.menu_extensions += [self.entities.add_to_menu, self.sourcing.add_to_menu]
         self.comparison = Comparison(session, pane, self.layers, self)  # after the display
         self.presenter = Presenter(
             self, pane, self.layers, self.annotate.label_name, self.sourcing.set_lens
         )
+        self.presenter.confirmed_checks = self.sourcing.checks.confirmed
         self.trainer = TrainerActions(session, pane.banner, self.layers, self)
         self.reports = ReportActions(session, self.layers, self)
         self.checklist_dock = self.workspace.add_panel(

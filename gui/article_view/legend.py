@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen
@@ -154,9 +154,9 @@ class Legend(QWidget):
             button.setText(f"{SHORT_NAMES[key]} {self._entity_counts[key]:,}")
         self._show_lens()
 
-    def set_finding_counts(self, keys: Iterable[str]) -> None:
-        """Count the sourcing and hedge spans of each kind."""
-        self._lens_counts = Counter(keys)
+    def set_finding_counts(self, counts: Mapping[str, int]) -> None:
+        """The count of each sourcing and hedge chip (from the article's one summary)."""
+        self._lens_counts = Counter(counts)
         for chips in self.lens_chips.values():
             for key, chip in chips.items():
                 chip.setText(f"{self._lens_names[key]} {self._lens_counts[key]:,}")

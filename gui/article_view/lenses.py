@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt
 
 from gui.article_view.palette import Style
+from gui.core.sourcing.checks import CHECK_NAMES, Check
 from gui.core.sourcing.model import UNNAMED, Attribution, Findings, SpanText
 
 LENSES = ("Entities", "Sourcing", "Hedges", "All")
@@ -20,6 +22,8 @@ SOURCING_STYLES: dict[str, Style] = {
     "via": Style("#CC79A7", Qt.PenStyle.DashDotLine, 90),
     "unattributed": Style("#7F7F7F", Qt.PenStyle.DotLine, 35),
     "integrity": Style("#C00000", Qt.PenStyle.SolidLine, 110),
+    "check": Style("#C00000", Qt.PenStyle.DashLine, 60),
+    "check_confirmed": Style("#C00000", Qt.PenStyle.SolidLine, 130),
 }
 SOURCING_NAMES = {
     "content": "What is said",
@@ -29,6 +33,8 @@ SOURCING_NAMES = {
     "via": "Relaying outlet",
     "unattributed": "Unattributed statement",
     "integrity": "Altered quote",
+    "check": "Open check",
+    "check_confirmed": "Confirmed check",
 }
 HEDGE_STYLES: dict[str, Style] = {
     "agentless": Style("#D55E00", Qt.PenStyle.SolidLine, 80),
@@ -109,6 +115,26 @@ def attribution_tip(attribution: Attribution) -> str:
         lines.append(f"Channel: {html.escape(source.channel)}")
     lines.append(f"Chain: {html.escape(f'article ← {attribution.chain}')}")
     return "<br>".join(lines)
+
+
+def check_spans(
+    checks: Sequence[Check], decisions: Mapping[str, Any]
+) -> tuple[list[Span], list[str]]:
+    """The marks of the checks (open and confirmed; dismissed ones are not drawn), with tips."""
+    spans: list[Span] = []
+    tips: list[str] = []
+    for check in checks:
+        decision = decisions.get(check.key)
+        status = decision.status if decision is not None else ""
+        if status == "dismissed":
+            continue
+        key = "check_confirmed" if status == "confirmed" else "check"
+        title = CHECK_NAMES.get(check.kind, check.kind) + (" (confirmed)" if status else "")
+        tip = f"<b>Check: {html.escape(title)}</b><br>{html.escape(check.message)}"
+        for span in check.spans:
+            spans.append((span.start, span.end, key))
+            tips.append(tip)
+    return spans, tips
 
 
 def hedge_spans(findings: Findings) -> tuple[list[Span], list[str]]:

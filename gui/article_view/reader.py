@@ -77,12 +77,14 @@ class ArticleView(QPlainTextEdit):
         self.annotation_layer = BoxLayer(self.label_style)
         self.sourcing_layer = HighlightLayer(sourcing_style)
         self.hedge_layer = HighlightLayer(hedge_style)
+        self.check_layer = HighlightLayer(sourcing_style)  # drawn in the Sourcing lens
         self.focus_layer = HighlightLayer(lambda _key: FOCUS_STYLE, underline=False)
         self.highlighter.layers = [
             self.find_layer,
             self.focus_layer,
             self.entity_layer,
             self.sourcing_layer,
+            self.check_layer,
             self.hedge_layer,
             self.annotation_layer,
         ]
@@ -106,7 +108,7 @@ class ArticleView(QPlainTextEdit):
         self.entity_layer.index = SpanIndex()
         self.find_layer.index = SpanIndex()
         self.annotation_layer.set_spans([])
-        for layer in (self.sourcing_layer, self.hedge_layer, self.focus_layer):
+        for layer in (self.sourcing_layer, self.check_layer, self.hedge_layer, self.focus_layer):
             layer.set_spans([])
         self.setPlainText(body)
         self.highlighter.set_text(body)
@@ -139,6 +141,7 @@ class ArticleView(QPlainTextEdit):
         shown = self._findings_shown
         self.entity_layer.visible = shown and lens in ("Entities", "All")
         self.sourcing_layer.visible = shown and lens in ("Sourcing", "All")
+        self.check_layer.visible = self.sourcing_layer.visible
         self.hedge_layer.visible = shown and lens in ("Hedges", "All")
         self.viewport().update()
 
@@ -146,6 +149,11 @@ class ArticleView(QPlainTextEdit):
         """Draw the sourcing findings (quotes, sources, hedges...) in their lenses."""
         self.sourcing_layer.set_spans(*sourcing_spans(findings))
         self.hedge_layer.set_spans(*hedge_spans(findings))
+        self.viewport().update()
+
+    def set_checks(self, spans: Sequence[tuple[int, int, str]], tips: Sequence[str]) -> None:
+        """Mark the checks the lens makes (lenses.check_spans), with their explanations."""
+        self.check_layer.set_spans(spans, list(tips))
         self.viewport().update()
 
     def set_focus_spans(self, spans: Sequence[tuple[int, int]]) -> None:
@@ -352,7 +360,8 @@ class ArticleView(QPlainTextEdit):
         entity = self.entity_at(event.pos())
         if entity is not None:
             parts.append(entity_tooltip(entity))
-        parts += self.sourcing_layer.tips_at(offset) + self.hedge_layer.tips_at(offset)
+        parts += self.sourcing_layer.tips_at(offset) + self.check_layer.tips_at(offset)
+        parts += self.hedge_layer.tips_at(offset)
         if not parts:
             QToolTip.hideText()
             return

@@ -29,6 +29,7 @@ from gui.core.sourcing.library_commands import SetLexiconOverrides
 from gui.core.storage.annotations_store import AnnotationStore, LabelStore
 from gui.core.storage.articles_store import ArticleStore
 from gui.core.storage.backup import backup_library
+from gui.core.storage.checks_store import CheckStore
 from gui.core.storage.commands_store import carry_out
 from gui.core.storage.corrections_store import CorrectionStore
 from gui.core.storage.database import Library, LibraryError, open_library, utc_now
@@ -308,6 +309,12 @@ class Session(QObject):
             return {}, []
         store = SourcingStore(self.library)
         return store.assessments(self.current.id), store.relations(self.current.id)
+
+    def check_decisions(self) -> dict:
+        """The open article's verdicts on the lens's checks, by check key."""
+        if self.current is None or self.library is None:
+            return {}
+        return CheckStore(self.library).decisions(self.current.id)
 
     def labels(self) -> list[Label]:
         """The library's codebook, in order."""

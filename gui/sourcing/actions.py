@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
-from gui.article_view.lenses import LENSES, hedge_spans, sourcing_spans
+from gui.article_view.lenses import LENSES
 from gui.article_view.pane import ArticlePane
 from gui.core.changes import Change
 from gui.core.sourcing.commands import (
@@ -25,8 +25,10 @@ from gui.core.sourcing.commands import (
     split_claim_key,
 )
 from gui.core.sourcing.model import Attribution, Findings, SpanText
-from gui.core.sourcing.summary import build_sources, profile_line
+from gui.core.sourcing.summary import Summary, profile_line, summarise
 from gui.session.session import Session
+from gui.sourcing.checks_actions import ChecksActions
+from gui.sourcing.checks_panel import ChecksPanel
 from gui.sourcing.claims_panel import ClaimsPanel
 from gui.sourcing.lexicons_dialog import LexiconsDialog
 from gui.sourcing.sources_panel import SourcesPanel
@@ -51,10 +53,12 @@ class SourcingActions(QObject):
 
     def __init__(
         self, session: Session, pane: ArticlePane, sources: SourcesPanel, claims: ClaimsPanel,
-        parent: QWidget,
+        checks: ChecksPanel, parent: QWidget,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.session, self.pane, self.sources, self.claims = session, pane, sources, claims
+        self.checks = ChecksActions(session, pane, checks, self)
+        self.summary = Summary()
         self.parent_widget = parent
         self.findings: Findings | None = None  # of the open article, as the user corrected them
         self.lens_group = QActionGroup(self)
@@ -106,27 +110,38 @@ class SourcingActions(QObject):
     # -- findings --------------------------------------------------------------------------
 
     def _clear(self) -> None:
-        self.findings = None
+        self.findings, self.summary = None, Summary()
         self.pane.header.set_profile("")
         self.sources.set_sources([], "")
         self.claims.set_claims([], {}, [])
+        self.checks.show(None, ())
 
     def _findings_changed(self, article_id: int, findings: Findings) -> None:
         current = self.session.current
         if current is None or current.id != article_id:
             return
         self.findings = findings
+        entities = self.pane.view.entities()
+        # One summary for the header, the legend and the panel (the reports use the same).
+        self.summary = summarise(findings, entities)
         self.pane.view.set_findings(findings)
-        keys = [key for *_, key in sourcing_spans(findings)[0] + hedge_spans(findings)[0]]
-        self.pane.legend.set_finding_counts(keys)
-        text = profile_line(findings.profile)
+        self.checks.show(findings, entities)
+        self._count_in_legend()
+        text = profile_line(self.summary.profile)
         self.pane.header.set_profile(text)
-        self.sources.set_sources(build_sources(findings, self.pane.view.entities()), text)
+        self.sources.set_sources(self.summary.sources, text)
         self._claims_changed()
+
+    def _count_in_legend(self) -> None:
+        """The legend's chips: the summary's counts and the checks open and confirmed."""
+        self.pane.legend.set_finding_counts({**self.summary.counts, **self.checks.counts()})
 
     def _changed(self, changes: Change) -> None:
         if changes & Change.CLAIMS:
             self._claims_changed()
+        if changes & Change.CHECKS and self.session.current is not None:
+            self.checks.refresh()
+            self._count_in_legend()
 
     def _claims_changed(self) -> None:
         if self.session.current is None:

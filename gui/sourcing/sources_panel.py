@@ -33,7 +33,7 @@ TYPE_NAMES = {
 class SourcesModel(RowsModel):
     """One row per source."""
 
-    HEADERS = ("Source", "Type", "Channel", "Chain", "Statements")
+    HEADERS = ("Source", "Type", "Channel", "Chain", "Statements", "Relayed")
 
     def source(self, row: int) -> SourceRow:
         """The source shown in a row."""
@@ -57,7 +57,8 @@ class SourcesModel(RowsModel):
         name = row.name + (" (verify)" if row.verify else "")
         kind = TYPE_NAMES.get(row.type, row.type)
         chains = "; ".join(f"article ← {chain}" for chain in row.chains)
-        return (name, kind, ", ".join(row.channels), chains, len(row.statements))[column]
+        said, relayed = len(row.statements), len(row.relayed)
+        return (name, kind, ", ".join(row.channels), chains, said, relayed)[column]
 
 
 class SourcesPanel(QWidget):
@@ -95,4 +96,5 @@ class SourcesPanel(QWidget):
     def _picked(self, current, _previous=None) -> None:
         if current.isValid():
             row = self.model.source(current.row())
-            self.statements_requested.emit([(s.start, s.end) for s in row.statements])
+            spans = [*row.statements, *row.relayed]
+            self.statements_requested.emit([(s.start, s.end) for s in spans])

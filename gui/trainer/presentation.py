@@ -5,6 +5,8 @@ the lens found): the item is spotlit, the rest of the text dimmed, and its note 
 is the caption, in type that reads from the back of a room. L moves to the next lens; R
 reveals the next layer (the trainees' first, the answer key last), so a class can say what
 it found before seeing it.
+C steps through the checks the trainer confirmed (the sourcing lens's hook:
+confirmed_checks).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ KEYS: tuple[tuple[tuple[Key, ...], str, str], ...] = (
     ((Key.Key_P, Key.Key_Left), "previous", "Spotlight the previous item"),
     ((Key.Key_L,), "lens", "Show the next lens (Entities, Sourcing, Hedges)"),
     ((Key.Key_R,), "reveal", "Reveal the next layer: the trainees' first, the key last"),
+    ((Key.Key_C,), "check", "Show the next check you confirmed"),
     ((Key.Key_Escape, Key.Key_F11), "leave", "Leave presentation mode"),
 )
 PRESENTER_KEYS = tuple(
@@ -78,6 +81,8 @@ class Presenter(QObject):
         self._saved: dict = {}
         self._index = -1
         self._to_reveal: list[str] = []
+        self.confirmed_checks: Callable[[], list] = list  # set by the window: confirmed checks
+        self._check_index = -1
 
     def set_presenting(self, on: bool) -> None:
         """Enter or leave presentation mode."""
@@ -117,6 +122,7 @@ class Presenter(QObject):
         self.view.installEventFilter(self)
         self.active = True
         self._index = -1
+        self._check_index = -1
         self._caption(f"{self.view.lens} lens. N next, P previous, L next lens, R reveal a layer.")
         window.showFullScreen()
         self.view.setFocus()
@@ -209,6 +215,19 @@ class Presenter(QObject):
         self._index = -1
         self.view.set_spotlight(None)
 
+    def step_check(self) -> None:
+        """Show the next confirmed check: its text selected, what to check as the caption."""
+        checks = self.confirmed_checks()
+        if not checks:
+            self._caption("No confirmed checks for this article.")
+            return
+        self._check_index = (self._check_index + 1) % len(checks)
+        check = checks[self._check_index]
+        if check.spans:
+            self.view.select_span(check.spans[0].start, check.spans[0].end)
+        position = f"{self._check_index + 1} of {len(checks)}"
+        self._caption(f"<b>Check</b> — {html.escape(check.message)} <small>({position})</small>")
+
     def _caption(self, text: str) -> None:
         self.caption.setText(text)
         self.caption.setAccessibleName(QTextDocumentFragment.fromHtml(text).toPlainText())
@@ -226,6 +245,8 @@ class Presenter(QObject):
             self.next_lens()
         elif command == "reveal":
             self.reveal_next()
+        elif command == "check":
+            self.step_check()
         else:
             self.set_presenting(False)
         return True

@@ -30,7 +30,7 @@ def window(qtbot, qapp, monkeypatch, tmp_path):
     start_session(window, tmp_path / "lib.sqlite", [])
     QGuiApplication.clipboard().setText(ARTICLE)
     window.paste_action.trigger()
-    qtbot.waitUntil(lambda: window.sources_panel.model.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: window.sources_panel.model.rowCount() == 3, timeout=10_000)
     yield window
     assert shown == []
     window.session.wait_for_background()

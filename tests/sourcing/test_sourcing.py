@@ -140,7 +140,8 @@ def window(qtbot, qapp, monkeypatch, tmp_path):
     start_session(window, tmp_path / "lib.sqlite", [])
     QGuiApplication.clipboard().setText(ARTICLE)
     window.paste_action.trigger()
-    qtbot.waitUntil(lambda: window.sources_panel.model.rowCount() == 2, timeout=10_000)
+    # police sources, Activists, and Al Jazeera, which relays the police sources
+    qtbot.waitUntil(lambda: window.sources_panel.model.rowCount() == 3, timeout=10_000)
     yield window
     assert shown == []
     window.session.wait_for_background()
@@ -170,11 +171,11 @@ def test_hover_explains_a_quote_and_its_chain(window):
 
 def test_sources_panel_and_profile(window, qtbot):
     panel = window.sources_panel
-    names = {panel.model.index(r, 0).data() for r in range(2)}
-    assert names == {"police sources", "Activists"}
-    row = next(r for r in range(2) if panel.model.index(r, 0).data() == "police sources")
+    names = {panel.model.index(r, 0).data() for r in range(3)}
+    assert names == {"police sources", "Activists", "Al Jazeera"}
+    row = next(r for r in range(3) if panel.model.index(r, 0).data() == "police sources")
     assert panel.model.index(row, 3).data() == "article ← Al Jazeera ← police sources"
-    assert "0 named, 2 anonymous" in window.pane.header.profile.text()
+    assert "1 named, 2 anonymous" in window.pane.header.profile.text()
     panel.table.setCurrentIndex(panel.model.index(row, 0))
     focus = list(window.pane.view.focus_layer.index)
     content = span("About 400 civilians were killed since Wednesday")
