@@ -22,8 +22,8 @@ SOURCING_STYLES: dict[str, Style] = {
     "via": Style("#CC79A7", Qt.PenStyle.DashDotLine, 90),
     "unattributed": Style("#7F7F7F", Qt.PenStyle.DotLine, 35),
     "integrity": Style("#C00000", Qt.PenStyle.SolidLine, 110),
-    "check": Style("#C00000", Qt.PenStyle.DashLine, 60),
-    "check_confirmed": Style("#C00000", Qt.PenStyle.SolidLine, 130),
+    "check": Style("#C00000", Qt.PenStyle.DotLine, 0),  # an open check: underlined only
+    "check_confirmed": Style("#C00000", Qt.PenStyle.SolidLine, 90),
 }
 SOURCING_NAMES = {
     "content": "What is said",
