@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from gui.core.sourcing.attitudes import find_attitude_frames
 from gui.core.sourcing.frames import Frame, VerbClasses, find_frames
-from gui.core.sourcing.issuers import issuer_of, sentence_issuer
+from gui.core.sourcing.issuers import document_name, issuer_of, sentence_issuer
 from gui.core.sourcing.layout import (
     Layout,
     header_paragraphs,
@@ -28,12 +28,13 @@ from gui.core.sourcing.layout import (
 from gui.core.sourcing.lexicons import load_lexicons
 from gui.core.sourcing.model import Attribution, Source, SpanText
 from gui.core.sourcing.quotes import is_closed, pair_quotes
-from gui.core.sourcing.relays import relays
+from gui.core.sourcing.relays import relays, without_article
 from gui.core.sourcing.resolution import Resolver
 from gui.core.sourcing.sources import EntityIndex, source_from, source_phrase, words
+from gui.core.sourcing.transcript import transcript_turns
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
     from gui.core.entities.pipeline import Entity
 
@@ -102,6 +103,7 @@ class _Finder:
     ) -> None:
         self.body = body
         self.outlet = outlet
+        self.docs = docs
         headers = header_paragraphs(docs)
         self.entities = EntityIndex(outside_headers(entities, docs, headers))
         frames = find_frames(body, docs, verbs, headers)
@@ -130,6 +132,11 @@ class _Finder:
                 self._add_quote(*item)
             else:
                 self._add_indirect(item, ())
+        spans = [(offset, offset + len(doc.text)) for offset, doc in self.docs]
+        taken = {a.content.start for a in self.found}
+        for turn in transcript_turns(self.body, spans, self.entities.entities):
+            if not any(turn.content.start <= s < turn.content.end for s in taken):
+                self._append(turn)
         ordered = sorted(self.found, key=lambda a: (a.content.start, a.content.end))
         return [replace(a, id=i + 1) for i, a in enumerate(ordered)]
 
@@ -304,7 +311,7 @@ class _Finder:
         speaker, channel = frame.speaker, frame.channel
         issuer = issuer_of(speaker) or (sentence_issuer(speaker) if frame.according else None)
         if issuer is not None:  # "a statement from X": X, through its statement
-            speaker, channel = issuer, channel or _document(frame.speaker)
+            speaker, channel = issuer, channel or document_name(frame.speaker)
         phrase = source_phrase(speaker)
         source = source_from(phrase, self.entities, frame.offset, self.body, channel, self.cues)
         named = source.span.text if source.span is not None else ""
@@ -330,7 +337,8 @@ class _Finder:
         name = self.resolver.display_name(source.span)
         if not relays(name, self.resolver.kind_of(source), self.outlet):
             return None
-        return replace(source, type="outlet", anonymous=False, verify=False)
+        named = name if name != source.span.text else ""
+        return replace(source, type="outlet", resolved=without_article(named), anonymous=False)
 
     def _is_outlet(self, source: Source) -> bool:
         """True for an outlet, or a pronoun or description that stands for one."""
@@ -353,12 +361,6 @@ class _Finder:
             if attribution.content.end <= quote.start and attribution.source.type != "unknown":
                 return attribution if attribution.paragraph >= paragraph - 1 else None
         return None
-
-
-def _document(noun: Token) -> str:
-    """ "a statement", "estimates": the document an issuer's words came in."""
-    dets = [c for c in noun.lefts if c.dep_ == "det"]
-    return f"{dets[0].text} {noun.text}" if dets else noun.text
 
 
 def _main_clause(frame: Frame) -> bool:

@@ -70,6 +70,12 @@ def toll_object(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in TOLL_NOUNS), None)
 
 
+def document_name(noun: Token) -> str:
+    """ "a statement", "estimates": the document an issuer's words came in."""
+    dets = [c for c in noun.lefts if c.dep_ == "det"]
+    return f"{dets[0].text} {noun.text}" if dets else noun.text
+
+
 def _object(prep: Token) -> Token | None:
     """The object of a preposition, if any."""
     return next((c for c in prep.children if c.dep_ == "pobj"), None)

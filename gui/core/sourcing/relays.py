@@ -22,6 +22,11 @@ def outlet_words(name: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(name.casefold()) if w not in _SKIP)
 
 
+def without_article(name: str) -> str:
+    """An outlet's name without a leading article ("the Harbor Ledger" -> "Harbor Ledger")."""
+    return name[4:] if name.lower().startswith("the ") else name
+
+
 def same_outlet(name: str, other: str) -> bool:
     """True when two names name one outlet ("the Courier", "The Northern Courier")."""
     a, b = outlet_words(name), outlet_words(other)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from gui.core.entities.pipeline import Entity
@@ -61,7 +61,7 @@ def find_roles(
     attributions: Sequence[Attribution],
 ) -> list[RoleFlag]:
     """Roles per alias group ("roles"), then the "incompatible" and "self_spokesman" flags."""
-    people = EntitySpans(entities, "PERSON")
+    people = EntitySpans(_as_people(entities), "PERSON")
     said = SpanIndex.of([(s.start, s.end, "") for a in attributions if (s := a.source.span)])
     roles: list[Role] = []
     spokesmen: list[Spokesman] = []
@@ -75,6 +75,12 @@ def find_roles(
     self_quotes.extend(_quoted_people(attributions, people))
     flags = [*_listings(roles), *_incompatible(roles)]
     return flags + list(_self_spokesman(spokesmen, self_quotes, roles))
+
+
+def _as_people(entities: Sequence[Entity]) -> list[Entity]:
+    """The entities, a person's mention the model took for an organisation made a person."""
+    groups = {e.group for e in entities if e.label == "PERSON"}
+    return [replace(e, label="PERSON") if e.group in groups else e for e in entities]
 
 
 def _mentions(doc: Doc, offset: int, people: EntitySpans) -> Iterator[tuple[Entity, SpacySpan]]:

@@ -134,10 +134,17 @@ def source_phrase(head: Token) -> Phrase:
         for child in head.rights:
             if _modifies(child):
                 last = max(last, phrase_end(child), key=_i)
-            elif child.dep_ == "appos" and child.pos_ == "PROPN" and name is None:
+            elif child.dep_ == "appos" and _a_name(child) and name is None:
                 name = child
                 last = max(last, phrase_end(child), key=_i)
     return Phrase(first, last, head, name)
+
+
+def _a_name(token: Token) -> bool:
+    """True for a proper name ("Pennine Trains", even when the model tags "Trains" a noun)."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG"):
+        return True
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts)
 
 
 def _modifies(child: Token) -> bool:
