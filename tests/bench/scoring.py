@@ -182,7 +182,11 @@ class Scorer:
         on_span = overlap(span, (gold.span.start, gold.span.end)) >= OVERLAP
         # Right when it names the expected speaker, or, for a source that stands for itself
         # (no antecedent in the gold), when its words are the gold's source phrase.
-        itself = gold.speaker == gold.span.text and on_span and not source.resolved
+        # A shorter phrase from the same first word counts ("One juror" for "One juror, who
+        # declined to give her name").
+        head = source.span is not None and source.span.start == gold.span.start
+        within = head and set(words(source.name)) <= set(words(gold.span.text))
+        itself = gold.speaker == gold.span.text and (on_span or within) and not source.resolved
         t["source"].judge(
             same_name(source, gold.speaker) or itself,
             f"{what}: {source.name!r}, gold {gold.speaker!r}",

@@ -28,7 +28,7 @@ from gui.core.sourcing.layout import (
 from gui.core.sourcing.lexicons import load_lexicons
 from gui.core.sourcing.model import Attribution, Source, SpanText
 from gui.core.sourcing.quotes import is_closed, pair_quotes
-from gui.core.sourcing.relays import relays, without_article
+from gui.core.sourcing.relays import nest_relays, relays, same_outlet, without_article
 from gui.core.sourcing.resolution import Resolver
 from gui.core.sourcing.sources import EntityIndex, source_from, source_phrase, words
 from gui.core.sourcing.transcript import transcript_turns
@@ -137,7 +137,7 @@ class _Finder:
         for turn in transcript_turns(self.body, spans, self.entities.entities):
             if not any(turn.content.start <= s < turn.content.end for s in taken):
                 self._append(turn)
-        ordered = sorted(self.found, key=lambda a: (a.content.start, a.content.end))
+        ordered = sorted(nest_relays(self.found), key=lambda a: (a.content.start, a.content.end))
         return [replace(a, id=i + 1) for i, a in enumerate(ordered)]
 
     def _frames_in(self, start: int, end: int) -> list[Frame]:
@@ -335,7 +335,11 @@ class _Finder:
         if source.span is None:
             return None
         name = self.resolver.display_name(source.span)
-        if not relays(name, self.resolver.kind_of(source), self.outlet):
+        kind = self.resolver.kind_of(source)
+        met = [n for n, k in self.resolver.kinds.items() if k == "outlet"]
+        if any(same_outlet(text, outlet) for outlet in met for text in (name, source.span.text)):
+            kind = "outlet"  # "the Post" after "The Kathmandu Post", "ERT" after "broadcaster ERT"
+        if not any(relays(text, kind, self.outlet) for text in (name, source.span.text)):
             return None
         named = name if name != source.span.text else ""
         return replace(source, type="outlet", resolved=without_article(named), anonymous=False)

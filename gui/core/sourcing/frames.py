@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from gui.core.sourcing.issuers import document_subject, toll_object
 from gui.core.sourcing.model import SpanText
-from gui.core.sourcing.sources import channel_of, phrase_end, span_of, words
+from gui.core.sourcing.sources import OUTLET_NOUNS, channel_of, phrase_end, span_of, words
 
 _TELL = words("tell tells told telling")
 
@@ -134,6 +134,8 @@ def excluded(verb: Token) -> bool:
         return True
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True  # "a statement posted on Telegram"
+    if verb.dep_ == "relcl" and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return True  # "residents we spoke to said": who they are, not what they said
     if any(c.dep_ == "mark" and c.lower_ in ("than", "as") for c in verb.children):
         return True  # "more customers than the company first said"
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
@@ -161,8 +163,9 @@ def _verb_frame(
 def recipient_of(verb: Token) -> Token | None:
     """Who the words were given to: "told X", "telling X", "in an interview with X", "to X"."""
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative") and verb.lower_ in _TELL and child.pos_ == "PROPN":
-            return child
+        told = child.dep_ in ("dobj", "dative") and verb.lower_ in _TELL
+        if told and (child.pos_ == "PROPN" or child.lower_ in OUTLET_NOUNS):
+            return child  # "told ERT", "told the newspaper Magyar Nemzet", "told state radio"
         if child.dep_ == "prep" and child.lower_ == "in":
             for noun in (c for c in child.children if c.dep_ == "pobj"):
                 for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):

@@ -8,8 +8,11 @@ article <- Harbor Ledger <- official.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
 from gui.core.entities.outlets import looks_like_outlet_name
+from gui.core.sourcing.model import Attribution
 from gui.core.sourcing.sources import OUTLET_NOUNS
 
 _WORD = re.compile(r"[^\W_]+")
@@ -44,3 +47,31 @@ def names_outlet(text: str, kind: str) -> bool:
 def relays(recipient: str, kind: str, own: str) -> bool:
     """True when telling this recipient makes it a relay: an outlet not the article's own."""
     return names_outlet(recipient, kind) and not (own and same_outlet(recipient, own))
+
+
+def nest_relays(attributions: Sequence[Attribution]) -> list[Attribution]:
+    """ "X said ..., the newspaper reported": the outlet relays X's statement, says nothing itself.
+
+    An outlet's indirect report (a relay verb, or "according to" it) whose content holds the
+    cue of another indirect statement becomes that statement's outermost relay.
+    """
+    found = list(attributions)
+    dropped: set[int] = set()
+    for i, outer in enumerate(found):
+        if not _relaying(outer):
+            continue
+        for j, inner in enumerate(found):
+            cue = inner.cue
+            if j == i or j in dropped or inner.quote_marks or cue is None:
+                continue
+            if outer.content.start <= cue.start < outer.content.end and inner.source.span:
+                found[j] = replace(inner, via=(outer.source, *inner.via))
+                dropped.add(i)
+    return [a for k, a in enumerate(found) if k not in dropped]
+
+
+def _relaying(attribution: Attribution) -> bool:
+    """True for an outlet's own indirect report: "the newspaper reported", "according to X"."""
+    if attribution.quote_marks or attribution.source.type != "outlet":
+        return False
+    return attribution.kind == "according_to" or attribution.verb_class == "relay"

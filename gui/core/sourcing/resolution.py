@@ -123,7 +123,7 @@ class Resolver:
 
     def _last_person(self, pos: int) -> str:
         """The latest person before `pos`: a person source or a PERSON subject outside quotes."""
-        best = next((k for k in self._recent() if k.kind == "person" and k.pos < pos), None)
+        best = next((k for k in self._recent() if _a_person(k) and k.pos < pos), None)
         entity = self._entity_before(pos, ("PERSON",), subject=True)
         if best is None and entity is None:
             entity = self._entity_before(pos, ("PERSON",))
@@ -190,6 +190,12 @@ class Resolver:
         )  # "Halden Motors is recalling ..., the company said"
         line = self.body.rfind("\n", 0, pos) + 1
         return self._named(entity) if entity is not None and entity.start >= line else ""
+
+
+def _a_person(known: Known) -> bool:
+    """True for a named person, or one unnamed person ("a spokeswoman for the authority")."""
+    one = known.text.startswith(("a ", "an ", "one ", "the "))
+    return known.kind == "person" or (known.kind == "anonymous" and one)
 
 
 def _untitled(name: str) -> str:
