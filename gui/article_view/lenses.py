@@ -22,7 +22,7 @@ SOURCING_STYLES: dict[str, Style] = {
     "via": Style("#CC79A7", Qt.PenStyle.DashDotLine, 90),
     "unattributed": Style("#7F7F7F", Qt.PenStyle.DotLine, 35),
     "integrity": Style("#C00000", Qt.PenStyle.SolidLine, 110),
-    "check": Style("#C00000", Qt.PenStyle.DotLine, 0),  # an open check: underlined only
+    "check": Style("#C00000", Qt.PenStyle.DotLine, 18),  # an open check: a faint tint, dotted
     "check_confirmed": Style("#C00000", Qt.PenStyle.SolidLine, 90),
 }
 SOURCING_NAMES = {

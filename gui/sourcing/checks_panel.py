@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from gui.core.sourcing.check_commands import CheckDecision
 from gui.core.sourcing.checks import CHECK_NAMES, Check
+from gui.widgets.accessible import describe
 from gui.widgets.table_model import SIZING_ROWS, Index, RowsModel
 
 STATUS_NAMES = {"": "Open", "confirmed": "Confirmed", "dismissed": "Dismissed"}
@@ -85,6 +86,7 @@ class ChecksPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._picked)
+        describe(self.table, "Checks", "What to check in the article; C confirms, D dismisses")
         self.buttons = {}
         row = QHBoxLayout()
         for status, text, key in (("confirmed", "&Confirm", "C"), ("dismissed", "&Dismiss", "D"),

@@ -40,7 +40,7 @@ def shown(legend: Legend) -> list:
 def test_a_folded_legend_keeps_to_one_line_with_a_count_of_the_rest(qtbot):
     legend = full_legend(qtbot, 700)
     offered = [chip for chip in legend.chips() if legend.offered(chip)]
-    assert len(offered) == 9 + 7 + 7
+    assert len(offered) == 9 + len(SOURCING_NAMES) + len(HEDGE_NAMES)
     unfolded_height = legend.layout().heightForWidth(700)
     with qtbot.waitSignal(legend.folded_changed):
         legend.set_folded(True)

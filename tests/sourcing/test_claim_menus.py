@@ -16,7 +16,7 @@ def window(qtbot, qapp, monkeypatch, tmp_path):
     install_fake_pipeline(monkeypatch)
     monkeypatch.setattr(
         "gui.session.sourcing_service.analyse",
-        lambda holder, body, outlets, entities, lexicons, progress: fake_result(body),
+        lambda holder, article, outlets, entities, lexicons, progress: fake_result(article.body),
     )
     monkeypatch.setattr(ErrorMessage, "ask", classmethod(lambda cls, parent, *a: None))
     window = make_window(qapp)
