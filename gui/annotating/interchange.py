@@ -107,11 +107,11 @@ class InterchangeActions(QObject):
         if path is None or article is None:
             return
         # Loaded on first use, not at start-up.
-        from gui.core.interchange.common import load_json
+        from gui.core.interchange.common import load_json, read_document
         from gui.core.interchange.importer import ImportAnnotations
 
         try:
-            document = load_json(path.read_bytes())
+            document = load_json(read_document(path))
         except (OSError, ValueError) as error:
             ErrorMessage.ask(self.parent_widget, "Nothing imported", f"{path.name}: {error}")
             return

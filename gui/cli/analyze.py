@@ -25,7 +25,7 @@ from gui.core.entities.pipeline import (
     group_entities,
 )
 from gui.core.findings import analyse, detect_entities
-from gui.core.importing import ImportFailure, collect_paths, import_file
+from gui.core.importing import ImportFailure, collect_paths, import_file, shown_path
 from gui.core.interchange.json_format import entity_dict
 from gui.core.sourcing.checks import find_checks
 from gui.core.sourcing.model import Findings
@@ -88,7 +88,7 @@ def _analysis_json(
 ) -> str:
     """One line of JSON: the file, its title, its text, its entities and its sourcing."""
     document = {
-        "path": str(path),
+        "path": shown_path(path),
         "title": imported.metadata.title,
         "text": imported.body,
         "entities": [entity_dict(entity) for entity in entities],
@@ -103,7 +103,7 @@ def _analysis_json(
 def _analysis_text(path: Path, imported: ImportedText, entities: Sequence[Entity]) -> str:
     """A readable summary: how many entities of each type, and every group with its forms."""
     title = common.title(imported.metadata.title, imported)
-    lines = [f"{path}: {title}", f"  {len(entities)} entities"]
+    lines = [f"{shown_path(path)}: {title}", f"  {len(entities)} entities"]
     for label, found in _by_label(entities):
         lines.append(f"  {ENTITY_TYPE_NAMES.get(label, label)}: {len(found)}")
         groups = sorted(group_entities(found).items(), key=lambda g: (-len(g[1]), g[0].casefold()))

@@ -13,16 +13,20 @@ from gui.cli.errors import EXIT_FAILED, CommandError
 from gui.core import interchange
 from gui.core.articles import Article, ArticleSummary, ImportedText
 from gui.core.importing import import_paths
+from gui.core.interchange.common import MAX_DOCUMENT_BYTES, read_document
 from gui.core.interchange.refi_import import (
     CodebookReport,
     ImportCodebook,
     ImportProject,
     ProjectReport,
 )
+from gui.core.interchange.refi_reader import MAX_TOTAL_BYTES
 from gui.core.library.commands import AddArticles
 from gui.core.storage import ArticleStore, Library
 from gui.core.storage.commands_store import carry_out
 
+# A REFI-QDA project may be larger than a JSON file: each reader checks its own limit.
+_MAX_INPUT = max(MAX_DOCUMENT_BYTES, MAX_TOTAL_BYTES)
 _COLUMNS = ("ID", "TITLE", "OUTLET", "PUBLISHED", "ENTITIES")
 _RIGHT_ALIGNED = frozenset({0, 4})
 _WIDTHS = (None, 60, 30, None, None)  # longer cells are shortened with an ellipsis
@@ -138,11 +142,13 @@ def _add(library: Library, imported: ImportedText) -> str:
 def _read_input(path: Path) -> bytes:
     """The bytes of the file to import ("-": standard input)."""
     if str(path) == "-":
-        return sys.stdin.buffer.read()
+        return sys.stdin.buffer.read(_MAX_INPUT + 1)  # the readers refuse a longer one
     try:
-        return path.read_bytes()
+        return read_document(path, _MAX_INPUT)
     except OSError as error:
         raise CommandError(f"cannot read {path}: {error.strerror or error}") from error
+    except interchange.InterchangeError as problem:
+        raise CommandError(f"{path}: {problem}") from None
 
 
 def _shown(path: Path) -> str:

@@ -1,17 +1,56 @@
-"""Spans over an article body, and conversion between Python and UTF-16 offsets.
+"""The one text model: bodies as stored, spans over them, and Python against UTF-16 offsets.
 
 Offsets everywhere in Sourcelight are Python string indices (code points) into the body.
 Qt counts UTF-16 code units, so every character outside the Basic Multilingual Plane
-(emoji, some scripts) shifts Qt's positions one further than Python's.
+(emoji, some scripts) shifts Qt's positions one further than Python's. Every way text comes
+in goes through normalise_body() first, so that no other difference is left: Qt's text
+document turns CR LF into one paragraph break (every later position drifts by one) and
+shows lone CRs, U+2029 and its frame markers as paragraph breaks of its own.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
+# The longest body Sourcelight keeps (about 5,000 pages of a book); no offset can pass it.
+MAX_TEXT_CHARS = 10_000_000
+
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# Line and paragraph separators that are one character each; CR LF is handled before them.
+# CR, U+2029 and Qt's frame markers (U+FDD0, U+FDD1) start a new block in Qt's document; U+2028,
+# NEL, VT and FF are separators to Python's str.splitlines() (and to a reader) but not to Qt.
+_BREAKS = str.maketrans(dict.fromkeys("\r\u2028\u2029\x85\x0b\x0c\ufdd0\ufdd1", "\n"))
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # from JSON "\\udce9" or an escaped file name
+_CR_LF = re.compile("\r\n")
+
+
+def normalise_body(text: str) -> str:
+    """text as every article body is stored: one "\\n" per line break, nothing Qt changes.
+
+    A leading byte-order mark goes; CR LF becomes "\\n"; each other separator (see _BREAKS)
+    becomes "\\n" one for one; a lone surrogate, which neither SQLite nor Qt can keep,
+    becomes U+FFFD.
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").translate(_BREAKS)
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def normalised_offsets(text: str) -> Callable[[int], int]:
+    """Maps an offset into text to the same place in normalise_body(text).
+
+    Only a leading BOM and the LF of each CR LF are removed; an offset between CR and LF
+    lands after the line break.
+    """
+    bom = 1 if text.startswith("\ufeff") else 0
+    removed = [m.start() + 1 for m in _CR_LF.finditer(text)]  # where each dropped LF was
+
+    def mapped(offset: int) -> int:
+        return max(0, offset - bisect_left(removed, offset) - bom)
+
+    return mapped
 
 
 @dataclass(frozen=True, order=True)

@@ -14,15 +14,19 @@ from pathlib import Path
 from gui.core.articles import ImportedText
 from gui.core.importing.decoding import (
     MAX_FILE_BYTES,
+    MAX_TEXT_CHARS,
     ImportFailure,
-    normalise_newlines,
+    check_text_length,
     os_reason,
     read_bytes,
+    shown_path,
 )
 from gui.core.importing.metadata import guess_metadata, merge_metadata
+from gui.core.text import normalise_body
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "MAX_TEXT_CHARS",
     "SUPPORTED_SUFFIXES",
     "BatchResult",
     "ImportFailure",
@@ -31,6 +35,7 @@ __all__ = [
     "import_file",
     "import_paths",
     "import_text",
+    "shown_path",
 ]
 
 Parser = Callable[[bytes, str], ImportedText]
@@ -66,19 +71,20 @@ class BatchResult:
 def import_file(path: Path) -> ImportedText:
     """Read one article file; raises ImportFailure for every kind of bad input."""
     path = Path(path).absolute()
-    source = str(path)
     parser = _parser(path.suffix)
     if parser is None:
-        raise ImportFailure(source, _unsupported(path))
+        raise ImportFailure(path, _unsupported(path))
     data = read_bytes(path)
     if not data:
-        raise ImportFailure(source, "the file is empty")
-    return _finish(_parse(parser, data, source), path.stem)
+        raise ImportFailure(path, "the file is empty")
+    source = shown_path(path)
+    return _finish(_parse(parser, data, source), shown_path(path.stem))
 
 
 def import_text(text: str, source: str = "clipboard") -> ImportedText:
-    """Turn pasted text into an article body (line endings normalised) with guessed metadata."""
-    body = normalise_newlines(text.removeprefix("\ufeff"))
+    """Turn pasted text into an article body (normalise_body) with guessed metadata."""
+    check_text_length(source, len(text))
+    body = normalise_body(text)
     if not body.strip():
         raise ImportFailure(source, "no text found")
     return ImportedText(body=body, metadata=guess_metadata(body), source=source, format="clipboard")
@@ -125,7 +131,12 @@ def _parse(parser: Parser, data: bytes, source: str) -> ImportedText:
 
 
 def _finish(imported: ImportedText, stem: str) -> ImportedText:
-    """Fill metadata the format lacked from the text's header lines (the file name as title)."""
+    """One text model (normalise_body), the length limit, and metadata the format lacked.
+
+    Metadata comes from the text's header lines, the title from the file name at the least.
+    """
+    check_text_length(imported.source, len(imported.body))
+    imported = replace(imported, body=normalise_body(imported.body))
     if not imported.body.strip():
         raise ImportFailure(imported.source, "no text found")
     metadata = merge_metadata(imported.metadata, guess_metadata(imported.body))
@@ -158,5 +169,5 @@ def _wanted(name: str) -> bool:
 
 def _unsupported(path: Path) -> str:
     """Why a file type is refused, listing the supported ones."""
-    kind = f"'{path.suffix}'" if path.suffix else "without a suffix"
+    kind = f"'{shown_path(path.suffix)}'" if path.suffix else "without a suffix"
     return f"unsupported file type {kind} (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})"

@@ -1,17 +1,22 @@
-"""Reading a file's bytes within the size limit and decoding them to text with \\n line endings.
+"""Reading a file's bytes within the size limit, decoding them, and the limit on the text.
 
 Also home of ImportFailure, the one exception every importer raises, so that the format modules
-depend on this module only.
+depend on this module only. Two limits: a file over MAX_FILE_BYTES is not read at all, and a
+text that would pass MAX_TEXT_CHARS is refused as soon as it does (a small compressed .docx
+can hold a text a thousand times its size).
 """
 
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import stat
 from pathlib import Path
 
 import charset_normalizer
+
+from gui.core.text import MAX_TEXT_CHARS, normalise_body
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 BINARY = "not a text file (binary data)"
@@ -25,20 +30,32 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")  # C0 controls other than \t \n \v \f \r
+_NAME_CONTROLS = re.compile("[\x00-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.02  # more control characters than this and it is not prose
 _TIE_MARGIN = 0.01  # charset-normalizer "chaos" within which Windows-1252 wins the tie
+
+
+def shown_path(path: str | Path) -> str:
+    """A file's path as the library and every message give it: valid text whatever its name.
+
+    A name that is not UTF-8 comes from the system as "surrogate escapes", which SQLite and
+    any UTF-8 output refuse; its bytes are shown as backslash escapes ("caf\\xe9.txt"), and
+    so are control characters (a line break or a terminal escape in a name).
+    """
+    text = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+    return _NAME_CONTROLS.sub(lambda match: f"\\x{ord(match[0]):02x}", text)
 
 
 class ImportFailure(Exception):
     """A file or pasted text that could not be imported, with the reason in the user's words."""
 
-    def __init__(self, path: str, reason: str) -> None:
+    def __init__(self, path: str | Path, reason: str) -> None:
         super().__init__(str(path), reason)
         self.path = str(path)
         self.reason = reason
 
     def __str__(self) -> str:
-        return f"{Path(self.path).name or self.path}: {self.reason}"
+        return f"{shown_path(Path(self.path).name or self.path)}: {self.reason}"
 
 
 def read_bytes(path: Path) -> bytes:
@@ -79,9 +96,21 @@ def _check_size(source: str, size: int) -> None:
         raise ImportFailure(source, reason)
 
 
-def normalise_newlines(text: str) -> str:
-    """Turn CRLF and lone CR line endings into \\n."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+class TextTooLong(ImportFailure):
+    """A text that passed MAX_TEXT_CHARS; reading stopped there."""
+
+    def __init__(self, path: str, length: int, what: str = "the text") -> None:
+        super().__init__(
+            path,
+            f"{what} passes the limit of {MAX_TEXT_CHARS:,} characters (read {length:,}"
+            " before stopping); nothing was imported",
+        )
+
+
+def check_text_length(source: str, length: int, what: str = "the text") -> None:
+    """Raise TextTooLong when a text of length characters passes MAX_TEXT_CHARS."""
+    if length > MAX_TEXT_CHARS:
+        raise TextTooLong(source, length, what)
 
 
 def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
@@ -92,7 +121,7 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
     text = _decode(data, declared)
     if text is None or _is_binary(text):
         raise ImportFailure(source, BINARY)
-    return normalise_newlines(text)
+    return normalise_body(text)
 
 
 def _decode(data: bytes, declared: str | None) -> str | None:

@@ -8,7 +8,8 @@ from pypdf import DocumentInformation, PageObject, PdfReader
 from pypdf.errors import DependencyError, PyPdfError
 
 from gui.core.articles import ImportedText, Metadata
-from gui.core.importing.decoding import ImportFailure, normalise_newlines
+from gui.core.importing.decoding import ImportFailure, check_text_length
+from gui.core.text import normalise_body
 
 NOT_PDF = "not a valid PDF file (damaged or incomplete)"
 NO_TEXT = "the PDF has no text layer (scanned?)"
@@ -20,11 +21,11 @@ def parse(data: bytes, source: str) -> ImportedText:
     reader = _open(data, source)
     _unlock(reader, source)
     try:
-        pages = [_page_text(page) for page in reader.pages]
+        pages = _pages_text(reader, source)
         metadata = _metadata(reader)
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ImportFailure(source, NOT_PDF) from exc
-    body = "\n\n".join(page for page in pages if page)
+    body = "\n\n".join(pages)
     if not body:
         raise ImportFailure(source, NO_TEXT)
     return ImportedText(body=body, metadata=metadata, source=source, format="pdf")
@@ -53,9 +54,22 @@ def _unlock(reader: PdfReader, source: str) -> None:
         raise ImportFailure(source, f"{LOCKED} (no password given)")
 
 
+def _pages_text(reader: PdfReader, source: str) -> list[str]:
+    """The text of each page that has some; stops with TextTooLong once they pass the limit."""
+    pages: list[str] = []
+    length = 0
+    for page in reader.pages:
+        text = _page_text(page)
+        if text:
+            pages.append(text)
+            length += len(text) + 2
+            check_text_length(source, length)
+    return pages
+
+
 def _page_text(page: PageObject) -> str:
     """A page's text with \\n line endings and no trailing spaces."""
-    text = normalise_newlines(page.extract_text() or "")
+    text = normalise_body(page.extract_text() or "")
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()
 
 

@@ -5,14 +5,19 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from gui.core.anchoring import Anchor
 from gui.core.annotations.codebook import LabelInfo
+from gui.core.text import MAX_TEXT_CHARS, normalise_body
 
 ARTICLE_URN = "urn:sourcelight:article:"  # + the SHA-256 content hash of the body
 NO_POSITION = -1  # start and end of an incoming anchor whose file gives only a quote
 SUMMARY_CHARS = 40  # longest quote shown when a report names an item
+# The largest annotation file read: a 10-million-character article with its entities and
+# findings fits; a bigger file is refused before it is parsed.
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 
 
 class InterchangeError(ValueError):
@@ -98,6 +103,33 @@ def short(text: str, limit: int = SUMMARY_CHARS) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+def position(value: object) -> int | None:
+    """value as an offset into an article: a whole number from 0 to MAX_TEXT_CHARS, else None.
+
+    A larger number can be no place in any text Sourcelight keeps, and one of 2**63 or more
+    cannot even be handed to SQLite or to str.find().
+    """
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    return value if 0 <= value <= MAX_TEXT_CHARS else None
+
+
+def position_problem(start: object, end: object) -> str:
+    """Why start and end are not a span of an article ("" when they are one)."""
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (start, end)):
+        return "start and end must be whole numbers"
+    if position(start) is None or position(end) is None:
+        return f"span {start}..{end} lies beyond any article (offsets go up to {MAX_TEXT_CHARS:,})"
+    if start > end:  # type: ignore[operator]
+        return f"span {start}..{end} is not a span"
+    return ""
+
+
+def quote_text(value: str) -> str:
+    """A quote or its context from a file, in the one text model of the bodies it anchors to."""
+    return normalise_body(value)
+
+
 def text_field(data: dict[str, Any], key: str, default: str = "") -> str:
     """data[key] when it is a string, else default."""
     value = data.get(key, default)
@@ -115,6 +147,8 @@ def load_json(data: bytes | str | dict[str, Any] | list[Any]) -> Any:
     """The JSON value in data (UTF-8 bytes, with or without BOM, or text); parsed data as is."""
     if isinstance(data, dict | list):
         return data
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise InterchangeError(too_large(len(data)))
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
@@ -128,3 +162,22 @@ def load_json(data: bytes | str | dict[str, Any] | list[Any]) -> Any:
         ) from None
     except RecursionError:
         raise InterchangeError("not usable JSON: nested too deeply") from None
+
+
+def too_large(size: int, limit: int | None = None) -> str:
+    """Why a file of size bytes is not read (limit None: MAX_DOCUMENT_BYTES)."""
+    most = (MAX_DOCUMENT_BYTES if limit is None else limit) // 2**20
+    return f"the file is too large ({size / 2**20:,.1f} MB; the limit is {most} MB), not read"
+
+
+def read_document(path: Path, limit: int | None = None) -> bytes:
+    """An annotation file's bytes, read no further than the limit (InterchangeError past it).
+
+    limit None: MAX_DOCUMENT_BYTES, the limit of a JSON file.
+    """
+    limit = MAX_DOCUMENT_BYTES if limit is None else limit
+    with path.open("rb") as file:
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise InterchangeError(too_large(path.stat().st_size, limit))
+    return data

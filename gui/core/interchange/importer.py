@@ -19,6 +19,7 @@ from gui.core.articles import Article
 from gui.core.changes import Batch, Change, Done
 from gui.core.interchange.common import NO_POSITION, Incoming, InterchangeError, Parsed, load_json
 from gui.core.interchange.json_format import add_article, is_own_export, parse_json
+from gui.core.interchange.own_text import normalised_export
 from gui.core.interchange.w3c import annotation_id
 from gui.core.interchange.w3c_reader import parse_w3c
 from gui.core.storage import AnnotationStore, ArticleStore, Library, apply
@@ -114,6 +115,8 @@ def _import_into(
     library: Library, document: Any, article_id: int | None, annotator: str | None
 ) -> ImportReport:
     """ImportAnnotations.run, as a function of the decoded document."""
+    if is_own_export(document):
+        document = normalised_export(document)
     parsed = parse_document(document)
     if article_id is not None:
         article = ArticleStore(library).get(article_id)

@@ -28,8 +28,11 @@ from gui.core.interchange.common import (
     Parsed,
     fields_without,
     load_json,
+    position_problem,
+    quote_text,
     text_field,
 )
+from gui.core.interchange.own_text import normalised_export
 from gui.core.interchange.sourcing_json import import_sourcing, sourcing_section
 from gui.core.library.commands import DeleteArticle
 from gui.core.sourcing.model import Findings
@@ -42,6 +45,7 @@ from gui.core.storage import (
     Library,
     apply,
 )
+from gui.core.text import MAX_TEXT_CHARS, normalise_body
 
 FORMAT_KEY = "sourcelight_export"
 VERSION = 2  # raised when the layout changes; files up to this version can be read
@@ -133,6 +137,7 @@ def import_article_export(library: Library, data: bytes | str | dict[str, Any]) 
     document = load_json(data)
     if not is_own_export(document):
         raise InterchangeError("not a Sourcelight JSON export")
+    document = normalised_export(document)
     with library.transaction():
         return add_article(library, document).article_id
 
@@ -239,15 +244,14 @@ def _anchor(value: object) -> Anchor:
     if not isinstance(value, dict):
         raise InterchangeError("no anchor")
     start, end = value.get("start"), value.get("end")
-    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (start, end)):
-        raise InterchangeError("the anchor's start and end must be whole numbers")
-    if not 0 <= start <= end:
-        raise InterchangeError(f"the anchor's span {start}..{end} is not a span")
+    if problem := position_problem(start, end):
+        raise InterchangeError(f"the anchor's {problem}")
     if any(not isinstance(value.get(key, ""), str) for key in _ANCHOR_TEXTS):
         raise InterchangeError("the anchor's exact, prefix and suffix must be text")
     if not value.get("exact"):
         raise InterchangeError("the anchor has no text (exact)")
-    return Anchor(start, end, value["exact"], value.get("prefix", ""), value.get("suffix", ""))
+    exact, prefix, suffix = (quote_text(value.get(key, "")) for key in _ANCHOR_TEXTS)
+    return Anchor(start, end, exact, prefix, suffix)
 
 
 def _codebook(document: dict[str, Any]) -> tuple[LabelInfo, ...]:
@@ -272,6 +276,12 @@ def _imported_text(document: dict[str, Any]) -> ImportedText:
     body = document.get("text")
     if not isinstance(body, str) or not body.strip():
         raise InterchangeError("the export carries no article text")
+    if len(body) > MAX_TEXT_CHARS:
+        raise InterchangeError(
+            f"the article's text passes the limit of {MAX_TEXT_CHARS:,} characters"
+            f" ({len(body):,}); nothing was imported"
+        )
+    body = normalise_body(body)
     raw = document.get("metadata")
     raw = raw if isinstance(raw, dict) else {}
     credits = raw.get("credits")

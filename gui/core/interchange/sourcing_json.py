@@ -15,7 +15,7 @@ from typing import Any
 
 from gui.core.entities.pipeline import Entity
 from gui.core.findings import compose
-from gui.core.interchange.common import fields_without, text_field
+from gui.core.interchange.common import fields_without, position_problem, text_field
 from gui.core.sourcing.check_commands import SetCheckDecision
 from gui.core.sourcing.commands import (
     AddSourcingCorrection,
@@ -186,8 +186,8 @@ def _correction(article_id: int, item: object) -> AddSourcingCorrection:
     """An exported correction of an attribution as the command that adds it."""
     data = _object(item)
     start, end = data.get("start"), data.get("end")
-    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (start, end)):
-        raise ValueError("start and end must be whole numbers")
+    if problem := position_problem(start, end):
+        raise ValueError(problem)
     texts = (text_field(data, k) for k in ("exact", "value", "created"))
     return AddSourcingCorrection(
         SourcingCorrection(0, article_id, text_field(data, "kind"), start, end, *texts)

@@ -25,6 +25,8 @@ from gui.core.interchange.common import (
     Parsed,
     as_list,
     hash_of_urn,
+    position_problem,
+    quote_text,
     short,
     stored_time,
     text_field,
@@ -189,7 +191,7 @@ def _last_position(item: dict[str, Any]) -> tuple[int, int] | None:
         place = item.get(key)
         if isinstance(place, dict):
             start, end = place.get("start"), place.get("end")
-            if _whole(start) and _whole(end) and 0 <= start <= end:
+            if not position_problem(start, end):  # a whole-number span within any article
                 return start, end
     return NO_POSITION, NO_POSITION
 
@@ -253,17 +255,15 @@ def _with_selector(found: _Selection, selector: dict[str, Any]) -> _Selection:
     """found, completed by one selector (the first quote and the first position count)."""
     kinds = types_of(selector)
     if "TextQuoteSelector" in kinds and not found.exact:
-        exact = text_field(selector, "exact")
+        exact = quote_text(text_field(selector, "exact"))
         if not exact:
             return _problem(found, "its TextQuoteSelector has no text (exact)")
-        prefix, suffix = text_field(selector, "prefix"), text_field(selector, "suffix")
+        prefix, suffix = (quote_text(text_field(selector, key)) for key in ("prefix", "suffix"))
         return _Selection(exact, prefix, suffix, found.position, found.problem)
     if "TextPositionSelector" in kinds and found.position is None:
         start, end = selector.get("start"), selector.get("end")
-        if not (_whole(start) and _whole(end)):
-            return _problem(found, "its TextPositionSelector's start and end are not numbers")
-        if not 0 <= start <= end:
-            return _problem(found, f"its TextPositionSelector's span {start}..{end} is not a span")
+        if problem := position_problem(start, end):
+            return _problem(found, f"its TextPositionSelector's {problem}")
         return _Selection(found.exact, found.prefix, found.suffix, (start, end), found.problem)
     return found
 
