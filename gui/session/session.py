@@ -28,16 +28,17 @@ from gui.core.library.commands import AddArticles, DeleteArticle, ReplaceBody, U
 from gui.core.sourcing.library_commands import SetLexiconOverrides
 from gui.core.storage.annotations_store import AnnotationStore, LabelStore
 from gui.core.storage.articles_store import ArticleStore
-from gui.core.storage.backup import backup_library
 from gui.core.storage.checks_store import CheckStore
 from gui.core.storage.commands_store import carry_out
 from gui.core.storage.corrections_store import CorrectionStore
 from gui.core.storage.database import Library, LibraryError, open_library, utc_now
+from gui.core.storage.restore import Restored
 from gui.core.storage.settings_store import LexiconStore, OutletStore, PipelineStore
 from gui.core.storage.sourcing_store import SourcingStore
 from gui.core.trainer.exercises import FindingsShown, findings_shown
 from gui.session.background import Task, Worker
 from gui.session.entity_service import EntityService
+from gui.session.safekeeping import Safekeeping
 from gui.session.sourcing_service import SourcingService
 from gui.session.undo import StoredCommand
 
@@ -60,6 +61,7 @@ class Session(QObject):
     article_opened = Signal(object)  # Article, or None when nothing is open
     changed = Signal(object)  # Change: what a command (or its undo or redo) touched
     import_finished = Signal(object)  # ImportReport
+    restore_finished = Signal(object)  # Restored, once the library is open again
     error = Signal(str, str)  # title, message
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -72,6 +74,14 @@ class Session(QObject):
         self.findings_shown = FindingsShown()  # an exercise may hide the automatic findings
         self._outlets: list[str] = []
         self._io_worker = Worker(parent=self)
+        self.library_file: Path | None = None  # the file last opened, even when it failed
+        self.safekeeping = Safekeeping(self)
+        self.safekeeping.damaged.connect(self._damaged)
+        self.safekeeping.backup_failed.connect(
+            lambda why: self.error.emit("No backup made", f"The library is open; {why}")
+        )
+        self.safekeeping.restored.connect(self._restored)
+        self.safekeeping.restore_failed.connect(self._restore_failed)
         self.entity_service = EntityService(self)
         service = self.entity_service
         # The entity service's news reach the window through the session, like all news.
@@ -90,17 +100,25 @@ class Session(QObject):
     # -- library -------------------------------------------------------------------------
 
     def open_library(self, path: Path | None) -> bool:
-        """Open (or create) a library file, backed up first; on failure say why."""
+        """Open (or create) a library file at once, checked and backed up in the background."""
+        self.library_file = None if path is None else Path(path).expanduser().absolute()
         try:
             library = open_library(path)
         except LibraryError as error:
             self.error.emit("Cannot open library", str(error))
             return False
-        try:
-            backup_library(library)
-        except (LibraryError, OSError) as error:
-            self.error.emit("No backup made", f"The library opened, but its backup failed: {error}")
         self.set_library(library)
+        self.safekeeping.watch(library)
+        return True
+
+    def restore_backup(self, source: Path) -> bool:
+        """Put a backup back as the library (after the user confirmed); restore_finished says."""
+        path = self.library_file
+        if path is None:
+            self.error.emit("Nothing to restore", "Open or choose a library file first.")
+            return False
+        self.close_library()
+        self.safekeeping.restore(path, source)
         return True
 
     def set_library(self, library: Library) -> None:
@@ -341,7 +359,8 @@ class Session(QObject):
 
     def wait_for_background(self, msecs: int = 30_000) -> bool:
         """Block until background work is done (shutdown and tests)."""
-        return self._io_worker.wait(msecs) and self.entity_service.wait(msecs)
+        done = self._io_worker.wait(msecs) and self.safekeeping.wait(msecs)
+        return done and self.entity_service.wait(msecs)
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -349,10 +368,34 @@ class Session(QObject):
         if self.library is None:
             self.error.emit("No library", "Open or create a library first (File menu).")
             return False
+        if self.library.damage:
+            self.error.emit("Damaged library", self.library.damage)
+            return False
         if self.library.read_only:
             self.error.emit("Read-only library", "This library is read-only: nothing can change.")
             return False
         return True
+
+    def _damaged(self, library: Library, reader: Library | None) -> None:
+        """The check found the open library damaged: show it again read-only, and say so."""
+        if library is not self.library or reader is None:
+            if reader is not None:
+                reader.close()  # another library was opened meanwhile
+            else:
+                self.library_opened.emit()  # the library refuses every change already
+            return
+        article = self.current.id if self.current else None
+        self.set_library(reader)  # the writable connection closes after the reader opened
+        if article is not None:
+            self.open_article(article)
+
+    def _restored(self, path: Path, restored: Restored) -> None:
+        if self.open_library(path):
+            self.restore_finished.emit(restored)
+
+    def _restore_failed(self, path: Path, why: str) -> None:
+        self.error.emit("Not restored", why)
+        self.open_library(path)  # the library as it was
 
     def _add_batch(self, batch: BatchResult) -> None:
         """Add the texts a background import produced, as one undoable step."""

@@ -2,7 +2,7 @@
 
 from gui.core.storage.annotations_store import AnnotationStore, LabelStore
 from gui.core.storage.articles_store import ArticleStore, DuplicateArticle
-from gui.core.storage.backup import backup_library
+from gui.core.storage.backup import BackupPolicy, back_up, backups
 from gui.core.storage.checks_store import CheckStore
 from gui.core.storage.commands_store import apply
 from gui.core.storage.corrections_store import CorrectionStore
@@ -19,7 +19,9 @@ from gui.core.storage.database import (
     open_library,
 )
 from gui.core.storage.entities_store import EntityStore
+from gui.core.storage.integrity import Verdict, check_file
 from gui.core.storage.migrations import SCHEMA_VERSION
+from gui.core.storage.restore import Restored, restore
 from gui.core.storage.search import fts_query
 from gui.core.storage.settings_store import OutletStore, PipelineStore
 from gui.core.storage.sourcing_store import SourcingStore
@@ -28,6 +30,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "AnnotationStore",
     "ArticleStore",
+    "BackupPolicy",
     "CheckStore",
     "CorrectionStore",
     "DuplicateArticle",
@@ -43,10 +46,15 @@ __all__ = [
     "LibraryUnavailable",
     "OutletStore",
     "PipelineStore",
+    "Restored",
     "SourcingStore",
+    "Verdict",
     "apply",
-    "backup_library",
+    "back_up",
+    "backups",
+    "check_file",
     "default_library_path",
     "fts_query",
     "open_library",
+    "restore",
 ]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import sqlite3
 import stat
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,9 +18,12 @@ import platformdirs
 from sqlite_utils import Database
 
 from gui.core.storage import migrations
+from gui.core.storage.integrity import SoundnessGate, damage_message
 
 CACHE_KIB = 64 * 1024  # page cache ceiling per connection; only what is read is allocated
 DEFAULT_BUSY_TIMEOUT = 2.0  # seconds to wait for another program's transaction to end
+MIN_FREE_BYTES = 1024 * 1024  # less room than this beside the library, and the disk is full
+REVISION_KEY = "library_revision"  # settings row renewed by every change: a JSON string
 
 
 class LibraryError(Exception):
@@ -54,12 +60,19 @@ class LibraryFull(LibraryError):
 
 @dataclass
 class Library:
-    """An open library: the sqlite-utils database and how it was opened."""
+    """An open library: the sqlite-utils database and how it was opened.
+
+    gate is the soundness check of the file (None when there is nothing to check: a library
+    in memory, just created, or open read-only); every write waits for its verdict. damage
+    says what is wrong once a check found the file damaged (the library is then read-only).
+    """
 
     db: Database
     path: Path | None
     read_only: bool
     created: bool
+    gate: SoundnessGate | None = None
+    damage: str = ""
 
     @property
     def name(self) -> str:
@@ -78,17 +91,41 @@ class Library:
         except sqlite3.Error as error:
             if not _is_environmental(error):
                 raise
-            raise library_error(error, self.name) from error
+            raise library_error(error, self.name, self.path) from error
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
-        """One user action: every change in the block is saved, or none of them is."""
+        """One user action: every change in the block is saved, or none of them is.
+
+        The first one of a session waits for the soundness check: nothing is written to a
+        damaged library (LibraryCorrupt says what is wrong and how to restore).
+        """
         if self.read_only:
-            raise LibraryReadOnly(
-                f"{self.name} is open read-only, so nothing can be changed in it."
+            raise (
+                LibraryCorrupt(self.damage)
+                if self.damage
+                else LibraryReadOnly(
+                    f"{self.name} is open read-only, so nothing can be changed in it."
+                )
             )
-        with self.errors(), _write_transaction(self.db):
+        self.require_sound()
+        with self.errors(), _write_transaction(self.db, self.path is not None):
             yield self.db
+
+    def require_sound(self) -> None:
+        """Wait for the verdict on the file; LibraryCorrupt (and read-only) when it is damaged."""
+        if self.gate is None:
+            return
+        verdict = self.gate.verdict()
+        if verdict.sound is None:
+            raise LibraryLocked(
+                f"{self.name} could not be checked before saving: another program holds it"
+                f" ({verdict.describe()}). Nothing was changed; try again."
+            )
+        if not verdict.sound:
+            self.damage = damage_message(self.name, verdict)
+            self.read_only = True
+            raise LibraryCorrupt(self.damage)
 
 
 def default_library_path() -> Path:
@@ -126,10 +163,10 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def library_error(error: sqlite3.Error, name: str) -> LibraryError:
-    """The LibraryError that explains an SQLite failure on the library called name."""
+def library_error(error: sqlite3.Error, name: str, path: Path | None = None) -> LibraryError:
+    """The LibraryError that explains an SQLite failure on the library called name (at path)."""
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
-    if code == sqlite3.SQLITE_FULL:
+    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and out_of_room(path)):
         return LibraryFull(
             f"Could not save to {name}: the disk is full (or the library reached its size"
             " limit). Nothing was changed; free some space and try again."
@@ -148,6 +185,38 @@ def library_error(error: sqlite3.Error, name: str) -> LibraryError:
     if code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM):
         return LibraryUnavailable(f"Could not open {name}: {error}.")
     return LibraryError(f"Could not use {name}: {error}.")
+
+
+def out_of_room(path: Path | None) -> bool:
+    """True when the disk beside path is (nearly) full, or the library and its journal reached
+    the largest file the system lets this program write (RLIMIT_FSIZE)."""
+    # SQLite says "disk I/O error", not "database or disk is full", when a full disk fails the
+    # write of its shared-memory file or an fsync, and when a write passes the file size limit.
+    if path is None:
+        return False
+    try:
+        if shutil.disk_usage(path.parent).free < MIN_FREE_BYTES:
+            return True
+        sizes = [p.stat().st_size for p in _library_files(path) if p.exists()]
+    except OSError:
+        return False
+    limit = _file_size_limit()
+    return limit is not None and max(sizes, default=0) + MIN_FREE_BYTES > limit
+
+
+def _library_files(path: Path) -> list[Path]:
+    """The library file and the journals SQLite keeps beside it."""
+    return [path, *(path.with_name(path.name + end) for end in ("-wal", "-journal"))]
+
+
+def _file_size_limit() -> int | None:
+    """The largest file this process may write, or None when there is no such limit."""
+    try:
+        import resource  # POSIX only
+    except ImportError:
+        return None
+    soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return None if soft == resource.RLIM_INFINITY else soft
 
 
 def _is_environmental(error: sqlite3.Error) -> bool:
@@ -211,7 +280,11 @@ def _read_only_uri(path: Path) -> str:
 
 
 def _set_up(library: Library) -> None:
-    """Check the file is a library this version can read, then bring it up to date."""
+    """Check the file is a library this version can read, then bring it up to date.
+
+    Nothing here writes to an existing library that is already in WAL mode and up to date;
+    when something must be written (an upgrade, the switch to WAL), the file is checked first.
+    """
     db = library.db
     db.execute("PRAGMA foreign_keys = ON")
     # A long article's 100k entity rows miss SQLite's 2 MB default cache and read 5x slower.
@@ -221,6 +294,11 @@ def _set_up(library: Library) -> None:
     library.created = version == 0
     if library.read_only:
         return
+    if not library.created and library.path is not None:
+        library.gate = SoundnessGate(library.path)
+        journal = db.execute("PRAGMA journal_mode").fetchone()[0]
+        if journal != "wal" or migrations.MIGRATIONS.pending(db):
+            library.require_sound()
     with db.ensure_autocommit_on():
         db.execute("PRAGMA journal_mode = WAL")
     _probe_write_lock(db)
@@ -253,19 +331,43 @@ def _probe_write_lock(db: Database) -> None:
     db.conn.execute("ROLLBACK")
 
 
+def revision(db: Database | sqlite3.Connection) -> str:
+    """The token that the last saved change left in the library ("" before any)."""
+    try:
+        row = db.execute("SELECT value FROM settings WHERE key = ?", [REVISION_KEY]).fetchone()
+    except sqlite3.OperationalError:  # no settings table: not a library (yet)
+        return ""
+    return "" if row is None else str(row[0])
+
+
 @contextmanager
-def _write_transaction(db: Database) -> Iterator[None]:
-    """BEGIN IMMEDIATE ... COMMIT, or a savepoint when a transaction is already open."""
+def _write_transaction(db: Database, track: bool) -> Iterator[None]:
+    """BEGIN IMMEDIATE ... COMMIT, or a savepoint when a transaction is already open.
+
+    track: a transaction that changed something renews the library's revision token, which
+    tells a backup whether anything changed since the last one.
+    """
     if db.conn.in_transaction:
         with db.atomic():
             yield
         return
     # IMMEDIATE takes the write lock up front, so the busy timeout applies before any work.
     db.conn.execute("BEGIN IMMEDIATE")
+    before = db.conn.total_changes
     try:
         yield
+        if track and db.conn.total_changes != before:
+            _renew_revision(db)
         db.conn.execute("COMMIT")
     except BaseException:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
         raise
+
+
+def _renew_revision(db: Database) -> None:
+    """Leave a new revision token in the library (inside the transaction that changed it)."""
+    db.execute(
+        "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+        [REVISION_KEY, json.dumps(uuid.uuid4().hex)],
+    )

@@ -1,97 +1,184 @@
-"""Rolling backups through SQLite's backup API: they open, hold the data, and rotate."""
+"""Backups: checked copies through SQLite's backup API, made only when the library changed,
+never of a damaged library, never in place of a good copy, and kept by count and age."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from gui.core.storage import ArticleStore, LibraryError, backup_library, open_library
+from gui.core.storage import (
+    ArticleStore,
+    BackupPolicy,
+    LibraryError,
+    back_up,
+    backups,
+    check_file,
+    open_library,
+)
 from gui.core.storage import backup as backup_module
-from gui.core.storage.backup import backup_path
+from gui.core.storage.database import revision
+from gui.core.storage.integrity import SOUND, Verdict
 
+from .damage import scribble, snapshot, sound_library, titles
 from .factories import imported
 
-
-def titles(path: Path) -> list[str]:
-    """The article titles in the library file at path, read by plain sqlite3."""
-    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
-        return [row[0] for row in db.execute("SELECT title FROM articles ORDER BY id")]
+NOON = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
-def add_article(library, n: int) -> None:
-    """Add a small article titled 'Article n'."""
-    ArticleStore(library).add(imported(f"Text number {n}.", f"Article {n}"))
-
-
-def test_backup_opens_as_a_library_and_holds_the_data(file_library, library_path):
-    add_article(file_library, 1)
-    made = backup_library(file_library)
-    assert made == library_path.with_name("library.sqlite.backup-1")
-    copy = open_library(made, read_only=True)
+def add_article(path: Path, n: int) -> None:
+    """Add a small article titled 'Article n' to the library file at path."""
+    library = open_library(path)
     try:
-        assert [s.title for s in ArticleStore(copy).summaries("number")] == ["Article 1"]
-        assert copy.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        ArticleStore(library).add(imported(f"Text number {n}.", f"Article {n}"))
     finally:
-        copy.close()
+        library.close()
 
 
-def test_backup_is_one_file_without_a_journal_beside_it(file_library, library_path):
-    made = backup_library(file_library)
-    assert made is not None
+def backup_files(path: Path) -> list[str]:
+    """The names of every file beside the library that is a backup or part of one."""
+    return sorted(p.name for p in path.parent.iterdir() if ".backup" in p.name)
+
+
+def test_a_backup_opens_as_a_library_holds_the_data_and_passes_its_check(library_path):
+    add_article(library_path, 1)
+    made = back_up(library_path, now=NOON).made
+    assert made == library_path.with_name("library.sqlite.backup-20260302T120000Z")
+    assert titles(made) == ["Article 1"]
+    assert check_file(made) == SOUND
     with closing(sqlite3.connect(made)) as db:
         assert db.execute("PRAGMA journal_mode").fetchone() == ("delete",)
-    assert not made.with_name(made.name + "-wal").exists()
+    assert backup_files(library_path) == [made.name]  # one file, nothing beside it
 
 
-def test_rotation_keeps_the_newest_copies_newest_first(file_library, library_path):
-    for n in range(1, 6):
-        add_article(file_library, n)
-        backup_library(file_library, keep=3)
-    backups = sorted(p.name for p in library_path.parent.glob("library.sqlite.backup*"))
-    assert backups == [f"library.sqlite.backup-{n}" for n in (1, 2, 3)]
-    assert [len(titles(backup_path(library_path, n))) for n in (1, 2, 3)] == [5, 4, 3]
+def test_nothing_changed_no_copy_made(library_path):
+    add_article(library_path, 1)
+    first = back_up(library_path, now=NOON)
+    again = back_up(library_path, now=NOON + timedelta(hours=1))
+    assert first.made is not None and again.made is None
+    assert "nothing changed" in again.reason
+    open_library(library_path).close()  # opening (and reading) changes nothing either
+    assert back_up(library_path, now=NOON + timedelta(hours=2)).made is None
+    add_article(library_path, 2)
+    assert back_up(library_path, now=NOON + timedelta(hours=3)).made is not None
 
 
-def test_keep_one_replaces_the_single_copy(file_library, library_path):
-    add_article(file_library, 1)
-    backup_library(file_library, keep=1)
-    add_article(file_library, 2)
-    backup_library(file_library, keep=1)
-    assert titles(backup_path(library_path, 1)) == ["Article 1", "Article 2"]
-    assert not backup_path(library_path, 2).exists()
-
-
-def test_memory_and_read_only_libraries_are_not_backed_up(library, library_path):
-    assert backup_library(library) is None
-    open_library(library_path).close()
-    read_only = open_library(library_path, read_only=True)
+def test_every_saved_change_renews_the_revision_and_nothing_else_does(library_path):
+    library = open_library(library_path)
     try:
-        assert backup_library(read_only) is None
+        store = ArticleStore(library)
+        start = revision(library.db)
+        store.add(imported("One."))
+        after_add = revision(library.db)
+        with library.transaction():
+            pass  # a transaction that changes nothing
+        assert revision(library.db) == after_add != start
+        store.add(imported("Two."))
+        assert revision(library.db) not in (after_add, start)
     finally:
-        read_only.close()
-    assert list(library_path.parent.glob("*.backup*")) == []
+        library.close()
 
 
-def test_a_failed_backup_leaves_the_older_ones_alone(file_library, library_path, monkeypatch):
-    add_article(file_library, 1)
-    backup_library(file_library)
+@pytest.mark.parametrize("opens", [3])
+def test_a_damaged_library_never_replaces_a_good_backup(tmp_path, opens):
+    # The failure of the issue: three opens of a damaged library replaced all three backups.
+    path = sound_library(tmp_path / "library.sqlite", articles=20)
+    good = [back_up(path, BackupPolicy(recent=3), now=NOON)]
+    add_article(path, 100)
+    good.append(back_up(path, BackupPolicy(recent=3), now=NOON + timedelta(minutes=1)))
+    kept = {p.made: snapshot(p.made) for p in good}
+    scribble(path, seed=5)
+    for n in range(opens):
+        result = back_up(path, BackupPolicy(recent=3), now=NOON + timedelta(hours=n + 1))
+        assert result.made is None and "damaged" in result.reason
+    assert {p: snapshot(p) for p in kept} == kept
+    assert backup_files(path) == sorted(p.name for p in kept)
 
-    def fail(library, target):
+
+def test_a_copy_that_fails_its_check_is_not_kept(library_path, monkeypatch):
+    add_article(library_path, 1)
+    older = back_up(library_path, now=NOON).made
+    add_article(library_path, 2)
+    damaged = Verdict(False, ("Page 4: btreeInitPage() returns error code 11",))
+    monkeypatch.setattr(
+        backup_module, "check_file", lambda path: damaged if ".partial" in path.name else SOUND
+    )
+    with pytest.raises(LibraryError, match="not kept.*Page 4"):
+        back_up(library_path, now=NOON + timedelta(hours=1))
+    assert backup_files(library_path) == [older.name]
+    assert titles(older) == ["Article 1"]
+
+
+def test_a_failed_write_leaves_the_older_backups_alone(library_path, monkeypatch):
+    add_article(library_path, 1)
+    older = back_up(library_path, now=NOON).made
+    add_article(library_path, 2)
+
+    def fail(source, target, name):
         target.write_bytes(b"half a copy")
         raise LibraryError("Could not back up: the disk is full.")
 
     monkeypatch.setattr(backup_module, "_copy", fail)
     with pytest.raises(LibraryError, match="disk is full"):
-        backup_library(file_library)
-    assert titles(backup_path(library_path, 1)) == ["Article 1"]
-    assert sorted(p.name for p in library_path.parent.iterdir() if "backup" in p.name) == [
-        "library.sqlite.backup-1"
-    ]
+        back_up(library_path, now=NOON + timedelta(hours=1))
+    assert backup_files(library_path) == [older.name]
 
 
-def test_keep_must_be_at_least_one(file_library):
+def test_the_policy_keeps_the_newest_and_the_newest_older_than_each_age(library_path):
+    policy = BackupPolicy(recent=2, ages=(timedelta(days=1), timedelta(days=7)))
+    days_ago = [30, 10, 8, 3, 2, 1.5, 0.5, 0.2]
+    now = NOON + timedelta(days=30)
+    removed = []
+    for n, age in enumerate(days_ago):
+        add_article(library_path, n)
+        removed += back_up(library_path, policy, now=now - timedelta(days=age)).removed
+    kept = [round((now - b.made) / timedelta(days=1), 1) for b in backups(library_path)]
+    # The two newest; the newest over a day old (1.5); over a week old, 10: when the 8-day
+    # copy was let go it was under a week old, and the 10-day one was already over.
+    assert kept == [0.2, 0.5, 1.5, 10.0]
+    assert len(removed) == len(days_ago) - len(kept)
+
+
+def test_older_numbered_backups_are_listed_by_age_and_let_go_in_turn(library_path):
+    add_article(library_path, 1)
+    legacy = library_path.with_name("library.sqlite.backup-1")
+    legacy.write_bytes(library_path.read_bytes())
+    old = (NOON - timedelta(days=40)).timestamp()
+    os.utime(legacy, (old, old))
+    assert [b.path for b in backups(library_path)] == [legacy]
+    for n in range(4):
+        add_article(library_path, n + 2)
+        back_up(library_path, BackupPolicy(recent=3, ages=()), now=NOON + timedelta(hours=n))
+    assert legacy not in [b.path for b in backups(library_path)]
+    assert not legacy.exists()
+
+
+def test_unrelated_files_beside_the_library_are_never_touched(library_path):
+    add_article(library_path, 1)
+    notes = library_path.with_name("library.sqlite.backup-notes.txt")
+    notes.write_text("my own notes")
+    for n in range(5):
+        add_article(library_path, n + 2)
+        back_up(library_path, BackupPolicy(recent=1, ages=()), now=NOON + timedelta(hours=n))
+    assert notes.read_text() == "my own notes"
+
+
+def test_a_backup_while_another_program_writes_is_consistent(library_path):
+    add_article(library_path, 1)
+    writer = open_library(library_path)
+    try:
+        writer.db.execute("PRAGMA wal_autocheckpoint = 0")
+        ArticleStore(writer).add(imported("Written, not yet checkpointed.", "Second"))
+        made = back_up(library_path, verdict=SOUND, now=NOON).made
+    finally:
+        writer.close()
+    assert titles(made) == ["Article 1", "Second"]
+
+
+def test_keep_at_least_one():
     with pytest.raises(ValueError):
-        backup_library(file_library, keep=0)
+        BackupPolicy(recent=0)
