@@ -79,7 +79,9 @@ def main() -> None:
     """Build (or reuse) the library and time the check and the backups."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--size-mb", type=int, default=1024)
-    parser.add_argument("--path", type=Path, default=Path(tempfile.gettempdir()) / "bench-1g.sqlite")
+    parser.add_argument(
+        "--path", type=Path, default=Path(tempfile.gettempdir()) / "bench-1g.sqlite"
+    )
     args = parser.parse_args()
     if not args.path.exists():
         print(f"building {args.path} ({args.size_mb} MB)…", flush=True)

@@ -22,7 +22,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from gui.core.storage.database import LibraryError, library_error, revision
-from gui.core.storage.integrity import SOUND, Verdict, check_connection, check_file
+from gui.core.storage.integrity import (
+    SOUND,
+    Verdict,
+    check_connection,
+    check_file,
+    read_only_uri,
+)
 
 _STAMP = "%Y%m%dT%H%M%SZ"
 _NAME = re.compile(r"\.backup-(?:(?P<stamp>\d{8}T\d{6}Z)(?:-\d+)?|(?P<legacy>\d+))")
@@ -117,9 +123,9 @@ def copy_checked(source: sqlite3.Connection, target: Path, name: str) -> None:
     _write_checked(source, target, name)
 
 
-def read_only_connection(path: Path) -> sqlite3.Connection:
-    """A read-only connection to a library or backup file, which may come from anywhere."""
-    uri = f"{path.absolute().as_uri()}?mode=ro"
+def read_only_connection(path: Path, foreign: bool = False) -> sqlite3.Connection:
+    """A read-only connection to a library or backup file (foreign: see read_only_uri)."""
+    uri = read_only_uri(path, foreign)
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
         conn.execute("PRAGMA trusted_schema = OFF")
@@ -133,7 +139,7 @@ def _write_checked(source: sqlite3.Connection, target: Path, name: str) -> None:
     fresh = target.with_name(target.name + ".partial")
     try:
         _copy(source, fresh, name)
-        verdict = check_file(fresh)
+        verdict = check_file(fresh, foreign=True)
         if verdict != SOUND:
             raise LibraryError(
                 f"The backup of {name} was not kept: its check found {verdict.describe()}."
@@ -160,7 +166,7 @@ def _copy(source: sqlite3.Connection, target: Path, name: str) -> None:
 def _revision_of(path: Path) -> str | None:
     """The revision token in a backup file, None when it cannot be read."""
     try:
-        with closing(read_only_connection(path)) as db:
+        with closing(read_only_connection(path, foreign=True)) as db:
             return revision(db)
     except (sqlite3.Error, LibraryError):
         return None

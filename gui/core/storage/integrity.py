@@ -51,9 +51,20 @@ def check_connection(conn: sqlite3.Connection) -> Verdict:
     return SOUND if problems == ("ok",) else Verdict(False, problems)
 
 
-def check_file(path: Path) -> Verdict:
+def read_only_uri(path: Path, foreign: bool = False) -> str:
+    """The URI that opens path read-only; a foreign file nobody is writing, with nothing beside.
+
+    foreign: a file from elsewhere (a backup to restore). When it has no -wal beside it, no
+    program is writing it, and immutable=1 reads it without creating -wal and -shm files.
+    """
+    path = Path(path).absolute()
+    idle = foreign and not path.with_name(path.name + "-wal").exists()
+    return path.as_uri() + ("?mode=ro&immutable=1" if idle else "?mode=ro")
+
+
+def check_file(path: Path, foreign: bool = False) -> Verdict:
     """quick_check of the file at path, on a read-only connection opened for it alone."""
-    uri = Path(path).absolute().as_uri() + "?mode=ro"
+    uri = read_only_uri(path, foreign)
     try:
         with closing(sqlite3.connect(uri, uri=True, timeout=CHECK_TIMEOUT)) as conn:
             conn.execute("PRAGMA trusted_schema = OFF")  # the file may come from anywhere

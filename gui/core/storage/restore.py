@@ -55,10 +55,10 @@ def check_restorable(path: Path, source: Path) -> None:
         raise LibraryUnavailable(f"Cannot restore {shown}: there is no such file.")
     if path.exists() and source.resolve() == path.resolve():
         raise LibraryError(f"Cannot restore {shown}: it is the library itself.")
-    verdict = check_file(source)
+    verdict = check_file(source, foreign=True)
     if not verdict.sound:
         raise LibraryCorrupt(f"Cannot restore {shown}: its check found {verdict.describe()}.")
-    with closing(read_only_connection(source)) as db:
+    with closing(read_only_connection(source, foreign=True)) as db:
         version = int(db.execute("PRAGMA user_version").fetchone()[0])
         extra = _foreign_schema(db)
     if version > SCHEMA_VERSION:
@@ -107,7 +107,7 @@ def _keep_current(path: Path, now: datetime) -> tuple[Path | None, bool]:
 
 def _write_into(source: Path, path: Path) -> None:
     """The backup's pages into the library file, through SQLite's locks where it can."""
-    with closing(read_only_connection(source)) as backup:
+    with closing(read_only_connection(source, foreign=True)) as backup:
         try:
             with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT)) as library:
                 backup.backup(library)

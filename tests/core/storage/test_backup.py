@@ -105,9 +105,11 @@ def test_a_copy_that_fails_its_check_is_not_kept(library_path, monkeypatch):
     add_article(library_path, 2)
     damaged = Verdict(False, ("Page 4: btreeInitPage() returns error code 11",))
     monkeypatch.setattr(
-        backup_module, "check_file", lambda path: damaged if ".partial" in path.name else SOUND
+        backup_module,
+        "check_file",
+        lambda path, foreign=False: damaged if ".partial" in path.name else SOUND,
     )
-    with pytest.raises(LibraryError, match="not kept.*Page 4"):
+    with pytest.raises(LibraryError, match=r"not kept.*Page 4"):
         back_up(library_path, now=NOON + timedelta(hours=1))
     assert backup_files(library_path) == [older.name]
     assert titles(older) == ["Article 1"]

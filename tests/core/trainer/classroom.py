@@ -60,9 +60,11 @@ def annotate(
 
 
 def snapshot(library: Library) -> dict[str, list[tuple]]:
-    """Every row of every table: what "unchanged" means."""
+    """Every row of every table but the revision token any change renews: "unchanged"."""
     db = library.db
-    return {name: db.execute(f'SELECT * FROM "{name}"').fetchall() for name in db.table_names()}
+    rows = {name: db.execute(f'SELECT * FROM "{name}"').fetchall() for name in db.table_names()}
+    rows["settings"] = [row for row in rows["settings"] if row[0] != "library_revision"]
+    return rows
 
 
 def layer(library: Library, name: str, article_id: int = 1) -> set[tuple[str, str]]:
