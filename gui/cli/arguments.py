@@ -23,6 +23,8 @@ COMMANDS = (
     "compare",
     "install-desktop",
     "exercise",
+    "new",
+    "restore",
 )
 
 
@@ -78,5 +80,6 @@ def add_library_option(parser: argparse.ArgumentParser, default: object) -> None
         metavar="FILE",
         type=path_argument,
         default=default,
-        help="the library file to use, created if missing (default: see below)",
+        help="the library file to use (default: see below); only import and new create a"
+        " missing one",
     )

@@ -21,15 +21,43 @@ from gui.core.storage import (
     open_library,
 )
 
+READ = "read"  # list, report, compare: nothing is written, no file is created
+DERIVE = "derive"  # export: reads, and saves what it had to find (unless the file is damaged)
+WRITE = "write"  # import-annotations: the library must exist and be sound
+CREATE = "create"  # import, new: a missing library is created
+
+
+def library_path(ns: argparse.Namespace) -> Path:
+    """The library file named by --library, or the default one."""
+    return Path(getattr(ns, "library", None) or default_library_path()).expanduser()
+
 
 @contextmanager
-def opened(ns: argparse.Namespace) -> Iterator[Library]:
-    """The library named by --library (or the default one), closed afterwards."""
-    library = open_library(getattr(ns, "library", None) or default_library_path())
+def opened(ns: argparse.Namespace, access: str = READ) -> Iterator[Library]:
+    """The library named by --library (or the default one), closed afterwards.
+
+    Only CREATE makes a library where there is none (or turns an empty file into one); a
+    library to WRITE or CREATE in is checked first, and a damaged one refused before any work.
+    """
+    path = library_path(ns)
+    if access != CREATE:
+        require_library(path)
+    library = open_library(path, read_only=access == READ, leave_no_files=access == READ)
     try:
+        if access in (WRITE, CREATE):
+            library.require_sound()
         yield library
     finally:
         library.close()
+
+
+def require_library(path: Path) -> None:
+    """CommandError unless a library (or at least a non-empty file) is at path."""
+    how = f"`sourcelight --library {path} new` creates one (and `import` fills it)."
+    if not path.exists():
+        raise CommandError(f"there is no library at {path}: {how}")
+    if path.is_file() and path.stat().st_size == 0:
+        raise CommandError(f"{path} is an empty file, not a library yet: {how}")
 
 
 def article(library: Library, article_id: int) -> Article:

@@ -75,7 +75,8 @@ def _add_create(parser: argparse.ArgumentParser) -> None:
 
 def exercise_command(ns: argparse.Namespace) -> int:
     """Run the exercise action that ns names."""
-    with common.opened(ns) as library:
+    writes = ns.action in ("create", "collect")  # the others only read the library
+    with common.opened(ns, common.WRITE if writes else common.READ) as library:
         return _ACTIONS[ns.action](library, ns)
 
 

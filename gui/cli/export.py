@@ -9,7 +9,7 @@ from pathlib import Path
 
 from gui.cli import common, exchange
 from gui.cli import sourcing as cli_sourcing
-from gui.cli.errors import CommandError
+from gui.cli.errors import EXIT_FAILED, CommandError
 from gui.core import findings as article_findings
 from gui.core import interchange
 from gui.core.articles import Article
@@ -24,12 +24,15 @@ BINARY = frozenset({"qdpx", "spacy"})
 def export_command(ns: argparse.Namespace) -> int:
     """Write an article (or the codebook, or every article) in the format asked for."""
     _check(ns)
-    with common.opened(ns) as library:
+    with common.opened(ns, common.DERIVE) as library:
         data = _export(library, ns)
     if isinstance(data, bytes):
         _write_bytes(data, ns.output)
     else:
         common.write(data, ns.output)
+    if library.damage:  # exported all the same: a damaged library is still worth reading
+        print(f"error: what was found was not saved: {library.damage}", file=sys.stderr)
+        return EXIT_FAILED
     return 0
 
 

@@ -34,7 +34,7 @@ _WIDTHS = (None, 60, 30, None, None)  # longer cells are shortened with an ellip
 
 def import_command(ns: argparse.Namespace) -> int:
     """Import files and folders into the library; 1 when any of them failed."""
-    with common.opened(ns) as library:
+    with common.opened(ns, common.CREATE) as library:
         batch = import_paths(ns.paths)
         for imported in batch.imported:
             print(_add(library, imported), flush=True)
@@ -62,7 +62,7 @@ def import_annotations_command(ns: argparse.Namespace) -> int:
     kind = refi_kind(data, ns.file)
     if kind is not None:
         return _import_refi(ns, data, kind)
-    with common.opened(ns) as library:
+    with common.opened(ns, common.WRITE) as library:
         if ns.article is not None:
             common.article(library, ns.article)
         try:
@@ -97,7 +97,7 @@ def _import_refi(ns: argparse.Namespace, data: bytes, kind: str) -> int:
     command = (
         ImportProject(data, ns.annotator, name) if kind == "qdpx" else ImportCodebook(data, name)
     )
-    with common.opened(ns) as library:
+    with common.opened(ns, common.WRITE) as library:
         try:
             report = carry_out(library, command).report
         except interchange.InterchangeError as problem:

@@ -15,6 +15,7 @@ from importlib import metadata
 from gui.cli import compare as cli_compare
 from gui.cli import desktop as cli_desktop
 from gui.cli import exercise as cli_exercise
+from gui.cli import library_file as cli_library_file
 from gui.cli import report as cli_report
 from gui.cli.arguments import (
     COMMANDS,
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_compare.add_parser(commands, _add_command)
     cli_desktop.add_parser(commands, _add_command)
     cli_exercise.add_parser(commands, _add_command)
+    cli_library_file.add_parsers(commands, _add_command)
     return parser
 
 

@@ -8,6 +8,7 @@ Corrections, verdicts and cache ids come from gui.core.findings, as they do for 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 
 from gui.cli import common
 from gui.core import findings as article_findings
@@ -17,7 +18,7 @@ from gui.core.entities.pipeline import Entity, Pipeline
 from gui.core.sourcing.lexicon_edits import library_lexicons
 from gui.core.sourcing.library_commands import SaveFindings
 from gui.core.sourcing.model import Findings
-from gui.core.storage import EntityStore, Library, SourcingStore
+from gui.core.storage import EntityStore, Library, LibraryCorrupt, SourcingStore
 from gui.core.storage.commands_store import carry_out
 
 SOURCING_KEYS = ("attributions", "hedges", "numbers")  # what analyze --json adds
@@ -36,8 +37,7 @@ def export_entities(
         return cached, pipeline_id, None
     pipeline = common.load_library_pipeline(library)
     entities = article_findings.detect_entities(article.body, pipeline, article.metadata)
-    if not library.read_only:
-        carry_out(library, SaveEntities(article.id, pipeline.id, tuple(entities)))
+    save(library, SaveEntities(article.id, pipeline.id, tuple(entities)))
     return entities, pipeline.id, pipeline
 
 
@@ -66,9 +66,16 @@ def export_findings(
     _, found = article_findings.analyse(
         article.body, used, shown.entities, lexicons, metadata=article.metadata
     )
-    if not library.read_only:
-        carry_out(library, SaveFindings(article.id, shown.findings_id, found))
+    save(library, SaveFindings(article.id, shown.findings_id, found))
     return found, shown.findings_id
+
+
+def save(library: Library, command: object) -> None:
+    """Save what was found when the library may be written; never into a damaged one."""
+    if library.read_only:
+        return
+    with suppress(LibraryCorrupt):  # library.damage says why; export says it once it wrote
+        carry_out(library, command)
 
 
 def has_assessments(library: Library, article_id: int) -> bool:

@@ -227,6 +227,7 @@ def test_json_round_trip_through_the_command_line(capsys, tmp_path, articles, fa
     annotated_library(capsys, first, articles)
     exported = tmp_path / "floods.json"
     run_cli(capsys, "--library", first, "export", "--article", 1, "--output", exported)
+    run_cli(capsys, "--library", second, "new")  # import-annotations creates no library
     code, out, err = run_cli(capsys, "--library", second, "import-annotations", exported)
     assert (code, err) == (0, "")
     assert out.splitlines() == [

@@ -69,7 +69,7 @@ def make_foreign(library: Path) -> None:
 
 def make_too_new(library: Path) -> None:
     """Mark the library as written by a future version."""
-    main(["--library", str(library), "list"])
+    main(["--library", str(library), "new"])
     with closing(sqlite3.connect(library)) as db:
         db.execute("PRAGMA user_version = 9999")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import stat
 import uuid
@@ -18,44 +17,37 @@ import platformdirs
 from sqlite_utils import Database
 
 from gui.core.storage import migrations
+from gui.core.storage.errors import (
+    LibraryCorrupt,
+    LibraryError,
+    LibraryFull,
+    LibraryLocked,
+    LibraryReadOnly,
+    LibraryTooNew,
+    LibraryUnavailable,
+    library_error,
+)
 from gui.core.storage.integrity import SoundnessGate, damage_message
+
+__all__ = [  # the errors are part of opening a library, and are imported from here too
+    "Library",
+    "LibraryCorrupt",
+    "LibraryError",
+    "LibraryFull",
+    "LibraryLocked",
+    "LibraryReadOnly",
+    "LibraryTooNew",
+    "LibraryUnavailable",
+    "default_library_path",
+    "library_error",
+    "open_library",
+    "revision",
+    "utc_now",
+]
 
 CACHE_KIB = 64 * 1024  # page cache ceiling per connection; only what is read is allocated
 DEFAULT_BUSY_TIMEOUT = 2.0  # seconds to wait for another program's transaction to end
-MIN_FREE_BYTES = 1024 * 1024  # less room than this beside the library, and the disk is full
 REVISION_KEY = "library_revision"  # settings row renewed by every change: a JSON string
-
-
-class LibraryError(Exception):
-    """A library problem the user can act on; str() is the message to show."""
-
-    def __init__(self, message: str) -> None:
-        # Messages may start with a library's name, such as "the in-memory library".
-        super().__init__(message[:1].upper() + message[1:])
-
-
-class LibraryCorrupt(LibraryError):
-    """The file is damaged, or is not a Sourcelight library."""
-
-
-class LibraryLocked(LibraryError):
-    """Another program kept the library busy for longer than the busy timeout."""
-
-
-class LibraryTooNew(LibraryError):
-    """The library was written by a newer Sourcelight with a schema this one cannot read."""
-
-
-class LibraryUnavailable(LibraryError):
-    """The library file cannot be created or opened."""
-
-
-class LibraryReadOnly(LibraryError):
-    """A change was asked of a library that can only be read."""
-
-
-class LibraryFull(LibraryError):
-    """The disk (or the library's size limit) ran out of room during a change."""
 
 
 @dataclass
@@ -138,8 +130,14 @@ def open_library(
     *,
     read_only: bool = False,
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    leave_no_files: bool = False,
 ) -> Library:
-    """Open (or create) the library at path, or an in-memory one for None, ready to use."""
+    """Open (or create) the library at path, or an in-memory one for None, ready to use.
+
+    leave_no_files (with read_only): create nothing beside the file either. When no program
+    has it open (no -wal or -journal beside it) it is read as immutable, else through the
+    write-ahead log like any reader.
+    """
     if path is None:
         return _open_memory(read_only)
     path = Path(path).expanduser().absolute()
@@ -147,7 +145,7 @@ def open_library(
     read_only = read_only or (path.exists() and not _writable(path))
     if not read_only:
         _prepare_folder(path)
-    conn = _connect(path, read_only, busy_timeout)
+    conn = _connect(path, read_only, busy_timeout, leave_no_files)
     library = Library(Database(conn, execute_plugins=False), path, read_only, created=False)
     try:
         with library.errors():
@@ -161,62 +159,6 @@ def open_library(
 def utc_now() -> str:
     """The current time as stored in the library: ISO 8601 in UTC, to the second."""
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def library_error(error: sqlite3.Error, name: str, path: Path | None = None) -> LibraryError:
-    """The LibraryError that explains an SQLite failure on the library called name (at path)."""
-    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
-    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and out_of_room(path)):
-        return LibraryFull(
-            f"Could not save to {name}: the disk is full (or the library reached its size"
-            " limit). Nothing was changed; free some space and try again."
-        )
-    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        return LibraryLocked(
-            f"{name} is busy: another program (perhaps another Sourcelight window) is using it."
-            " Nothing was changed; close the other program or try again."
-        )
-    if code == sqlite3.SQLITE_READONLY:
-        return LibraryReadOnly(f"{name} cannot be written (it is read-only). Nothing was changed.")
-    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        return LibraryCorrupt(
-            f"{name} is damaged or is not a Sourcelight library ({error}). It was left as it is."
-        )
-    if code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM):
-        return LibraryUnavailable(f"Could not open {name}: {error}.")
-    return LibraryError(f"Could not use {name}: {error}.")
-
-
-def out_of_room(path: Path | None) -> bool:
-    """True when the disk beside path is (nearly) full, or the library and its journal reached
-    the largest file the system lets this program write (RLIMIT_FSIZE)."""
-    # SQLite says "disk I/O error", not "database or disk is full", when a full disk fails the
-    # write of its shared-memory file or an fsync, and when a write passes the file size limit.
-    if path is None:
-        return False
-    try:
-        if shutil.disk_usage(path.parent).free < MIN_FREE_BYTES:
-            return True
-        sizes = [p.stat().st_size for p in _library_files(path) if p.exists()]
-    except OSError:
-        return False
-    limit = _file_size_limit()
-    return limit is not None and max(sizes, default=0) + MIN_FREE_BYTES > limit
-
-
-def _library_files(path: Path) -> list[Path]:
-    """The library file and the journals SQLite keeps beside it."""
-    return [path, *(path.with_name(path.name + end) for end in ("-wal", "-journal"))]
-
-
-def _file_size_limit() -> int | None:
-    """The largest file this process may write, or None when there is no such limit."""
-    try:
-        import resource  # POSIX only
-    except ImportError:
-        return None
-    soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
-    return None if soft == resource.RLIM_INFINITY else soft
 
 
 def _is_environmental(error: sqlite3.Error) -> bool:
@@ -260,19 +202,25 @@ def _prepare_folder(path: Path) -> None:
         raise LibraryUnavailable(f"Could not create the folder for {path}: {error}.") from error
 
 
-def _connect(path: Path, read_only: bool, busy_timeout: float) -> sqlite3.Connection:
+def _connect(
+    path: Path, read_only: bool, busy_timeout: float, leave_no_files: bool
+) -> sqlite3.Connection:
     """A connection to path; read-only ones can never write to the file or beside it."""
-    target, uri = (_read_only_uri(path), True) if read_only else (str(path), False)
+    uri = _read_only_uri(path, leave_no_files) if read_only else None
+    target = uri or str(path)
     try:
-        return sqlite3.connect(target, uri=uri, timeout=busy_timeout)
+        return sqlite3.connect(target, uri=uri is not None, timeout=busy_timeout)
     except sqlite3.Error as error:
         raise LibraryUnavailable(f"Could not open {path}: {error}.") from error
 
 
-def _read_only_uri(path: Path) -> str:
+def _read_only_uri(path: Path, leave_no_files: bool = False) -> str:
     """mode=ro, and immutable=1 (no -wal/-shm files at all) when nobody can be writing it."""
     wal = path.with_name(path.name + "-wal")
     uncheckpointed = wal.is_file() and wal.stat().st_size > 0
+    in_use = wal.exists() or path.with_name(path.name + "-journal").exists()
+    if leave_no_files and not in_use:
+        return path.as_uri() + "?mode=ro&immutable=1"
     if uncheckpointed or _writable(path):
         # Another program may be changing the library: read through its WAL like a reader.
         return path.as_uri() + "?mode=ro"

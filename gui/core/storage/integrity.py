@@ -47,7 +47,9 @@ def check_connection(conn: sqlite3.Connection) -> Verdict:
         rows = conn.execute(f"PRAGMA quick_check({MAX_PROBLEMS})").fetchall()
     except sqlite3.DatabaseError as error:
         return _failed(error)
-    problems = tuple(str(row[0]) for row in rows)
+    # A problem may span lines, under a "*** in database main ***" heading of its own.
+    lines = (line.strip() for row in rows for line in str(row[0]).splitlines())
+    problems = tuple(line for line in lines if line and not line.startswith("*** in database"))
     return SOUND if problems == ("ok",) else Verdict(False, problems)
 
 

@@ -51,6 +51,17 @@ def scribble(path: Path, seed: int, aligned: bool = True) -> None:
     path.write_bytes(bytes(data))
 
 
+def scribble_over(path: Path, table: str, seed: int) -> int:
+    """Write random bytes over one page of a table (the article bodies, say); its number."""
+    with closing(sqlite3.connect(path)) as db:
+        pages = [row[0] for row in db.execute("SELECT pageno FROM dbstat WHERE name = ?", [table])]
+    page = random.Random(seed).choice(pages[len(pages) // 4 :])
+    data = bytearray(path.read_bytes())
+    data[(page - 1) * PAGE : page * PAGE] = random.Random(seed).randbytes(PAGE)
+    path.write_bytes(bytes(data))
+    return page
+
+
 def truncate(path: Path, fraction: float) -> None:
     """Cut the file to fraction of its length, at a page boundary."""
     data = path.read_bytes()
