@@ -168,7 +168,8 @@ class MainWindow(QMainWindow):
             None, self.reports.print_action, self.reports.export_action,
             None, self.trainer.new_action, self.trainer.import_action, self.trainer.returns_action,
             self.trainer.answer_sheet_action,
-            None, library.open_library_action, library.new_library_action, None, quit_action,
+            None, library.open_library_action, library.new_library_action,
+            library.restore_action, None, quit_action,
         ])  # fmt: skip
         self.copy_action = make_action(self, "&Copy", view.copy, QKeySequence.StandardKey.Copy)
         self.find_action = make_action(
@@ -294,7 +295,10 @@ class MainWindow(QMainWindow):
         where = str(library.path) if library and library.path else "in memory"
         self.status_label.setText(f"Library: {where}")
         self.pane.banner.say(
-            f"Read-only library ({where}): you can read and search, but nothing can be changed."
+            library.damage
+            if library and library.damage
+            else f"Read-only library ({where}): you can read and search, but nothing can be"
+            " changed."
             if library and library.read_only
             else ""
         )

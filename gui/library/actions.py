@@ -14,9 +14,12 @@ from gui.article_view.header import ArticleHeader
 from gui.core.articles import Article
 from gui.core.changes import Change
 from gui.core.importing import ImportFailure, import_file
+from gui.core.storage.backup import backups
+from gui.core.storage.restore import Restored
 from gui.library.files import NewLibrary, OpenLibrary, ReplacementFile
 from gui.library.library_panel import LibraryPanel
 from gui.library.metadata_dialog import MetadataDialog
+from gui.library.restore_dialog import ConfirmRestore, RestoreBackupDialog
 from gui.session.session import Session
 from gui.settings import WindowSettings
 from gui.widgets.messages import ConfirmDelete, ErrorMessage, InfoMessage
@@ -40,6 +43,12 @@ class LibraryActions(QObject):
         self.settings, self.parent_widget = settings, parent
         self.open_library_action = make_action(self, "&Open Library…", self.open_library)
         self.new_library_action = make_action(self, "&New Library…", self.new_library)
+        self.restore_action = make_action(
+            self,
+            "Restore &Backup…",
+            self.restore_backup,
+            tip="Put back a backup of the library (the library as it is now is kept)",
+        )
         self.details_action = make_action(self, "Article &Details…", self.edit_details)
         self.replace_action = make_action(
             self,
@@ -50,6 +59,7 @@ class LibraryActions(QObject):
         session.changed.connect(self._changed)
         session.article_opened.connect(self._article_opened)
         session.library_opened.connect(self._library_opened)
+        session.restore_finished.connect(self._restored)
         panel.search_changed.connect(self.refresh)
         panel.open_requested.connect(session.open_article)
         panel.delete_requested.connect(self.delete_articles)
@@ -120,6 +130,30 @@ class LibraryActions(QObject):
             )
             return
         self.session.open_library(path)
+
+    def restore_backup(self) -> None:
+        """Choose a backup of the library, confirm, and put it back (in the background)."""
+        path = self.session.library_file
+        if path is None:
+            InfoMessage.ask(
+                self.parent_widget, "No backups", "A library kept in memory has no backups."
+            )
+            return
+        source = RestoreBackupDialog.ask(self.parent_widget, path, backups(path))
+        if source is not None and ConfirmRestore.ask(self.parent_widget, path, source):
+            self.session.restore_backup(source)
+
+    def _restored(self, restored: Restored) -> None:
+        kept = restored.kept
+        if kept is None:
+            where = "There was no library to keep."
+        elif restored.kept_damaged:
+            where = f"The damaged library's bytes are kept as {kept}."
+        else:
+            where = f"The library as it was is kept as {kept.name}: Restore Backup… undoes this."
+        InfoMessage.ask(
+            self.parent_widget, "Backup restored", f"{restored.source.name} is back. {where}"
+        )
 
     def _changed(self, changes: Change) -> None:
         if changes & LIST_CHANGES:
