@@ -39,7 +39,7 @@ _BLOCK = re.compile("[^\n\r\u2028\u2029\x85]+")
 # A sentence ends at one of these marks, then closing quotes or brackets (curly ones too: the
 # body keeps them, the model's text has them straightened), then white space.
 _SENTENCE_END = re.compile("[.!?;:][\"'\u2019\u201d\u00bb)\\]]*\\s+")
-_DOUBLE_MARKS = re.compile(f"[{re.escape(_DOUBLE_QUOTES)}\"]")
+_DOUBLE_MARKS = re.compile(f'[{re.escape(_DOUBLE_QUOTES)}"]')
 _SPACE = re.compile(r"\s")
 
 # Characters the model is given at once; a longer paragraph is cut at sentence ends. The

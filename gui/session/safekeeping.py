@@ -8,6 +8,7 @@ write that comes before the verdict waits for it (Library.transaction).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from gui.core.storage.backup import BackupPolicy, BackupResult, back_up
 from gui.core.storage.database import Library, LibraryError, open_library
 from gui.core.storage.integrity import SoundnessGate, Verdict, damage_message
-from gui.core.storage.restore import restore
+from gui.core.storage.restore import Restored, restore
 from gui.session.background import Task, Worker
 
 
@@ -43,8 +44,8 @@ class Safekeeping(QObject):
 
     damaged = Signal(object, object)  # the damaged Library, and it opened again read-only
     backup_failed = Signal(str)  # why no backup could be made
-    restored = Signal(object, object)  # library path, Restored
-    restore_failed = Signal(object, str)  # library path, why
+    restored = Signal(object)  # Restored, once the library is open again
+    restore_failed = Signal(str)  # why; the library is open again as it was
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,15 +65,18 @@ class Safekeeping(QObject):
             failed=lambda message, _trace: self.backup_failed.emit(message),
         )
 
-    def restore(self, path: Path, source: Path) -> Task:
-        """Put the backup at source back as the library at path (which must be closed)."""
-        return self._worker.start(
-            _restore,
-            path,
-            source,
-            finished=lambda restored: self.restored.emit(path, restored),
-            failed=lambda message, _trace: self.restore_failed.emit(path, message),
-        )
+    def restore(self, path: Path, source: Path, reopen: Callable[[Path], bool]) -> Task:
+        """Put the backup at source back as the library at path (closed), then reopen(path)."""
+
+        def restored(done: Restored) -> None:
+            if reopen(path):
+                self.restored.emit(done)
+
+        def failed(message: str, _trace: str) -> None:
+            self.restore_failed.emit(message)
+            reopen(path)  # the library as it was
+
+        return self._worker.start(_restore, path, source, finished=restored, failed=failed)
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the checks, backups and restores under way are done."""

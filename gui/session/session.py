@@ -32,7 +32,6 @@ from gui.core.storage.checks_store import CheckStore
 from gui.core.storage.commands_store import carry_out
 from gui.core.storage.corrections_store import CorrectionStore
 from gui.core.storage.database import Library, LibraryError, open_library, utc_now
-from gui.core.storage.restore import Restored
 from gui.core.storage.settings_store import LexiconStore, OutletStore, PipelineStore
 from gui.core.storage.sourcing_store import SourcingStore
 from gui.core.trainer.exercises import FindingsShown, findings_shown
@@ -75,13 +74,11 @@ class Session(QObject):
         self._outlets: list[str] = []
         self._io_worker = Worker(parent=self)
         self.library_file: Path | None = None  # the file last opened, even when it failed
-        self.safekeeping = Safekeeping(self)
-        self.safekeeping.damaged.connect(self._damaged)
-        self.safekeeping.backup_failed.connect(
-            lambda why: self.error.emit("No backup made", f"The library is open; {why}")
-        )
-        self.safekeeping.restored.connect(self._restored)
-        self.safekeeping.restore_failed.connect(self._restore_failed)
+        keeping = self.safekeeping = Safekeeping(self)
+        keeping.damaged.connect(self._damaged)
+        keeping.backup_failed.connect(lambda why: self.error.emit("No backup made", why))
+        keeping.restored.connect(self.restore_finished)
+        keeping.restore_failed.connect(lambda why: self.error.emit("Not restored", why))
         self.entity_service = EntityService(self)
         service = self.entity_service
         # The entity service's news reach the window through the session, like all news.
@@ -118,7 +115,7 @@ class Session(QObject):
             self.error.emit("Nothing to restore", "Open or choose a library file first.")
             return False
         self.close_library()
-        self.safekeeping.restore(path, source)
+        self.safekeeping.restore(path, source, self.open_library)
         return True
 
     def set_library(self, library: Library) -> None:
@@ -388,14 +385,6 @@ class Session(QObject):
         self.set_library(reader)  # the writable connection closes after the reader opened
         if article is not None:
             self.open_article(article)
-
-    def _restored(self, path: Path, restored: Restored) -> None:
-        if self.open_library(path):
-            self.restore_finished.emit(restored)
-
-    def _restore_failed(self, path: Path, why: str) -> None:
-        self.error.emit("Not restored", why)
-        self.open_library(path)  # the library as it was
 
     def _add_batch(self, batch: BatchResult) -> None:
         """Add the texts a background import produced, as one undoable step."""

@@ -35,6 +35,7 @@ def valid(document: bytes, schema: str) -> bool:
 
 
 def test_the_codebook_goes_out_as_qdc_without_an_article(capsys, library):
+    run_cli(capsys, "--library", library, "new")  # only import and new create a library
     code, out, err = run_cli(capsys, "--library", library, "export", "--format", "qdc")
     assert (code, err) == (0, "")
     assert valid(out.encode("utf-8"), "Codebook.xsd")
@@ -53,6 +54,7 @@ def test_a_library_wide_project_goes_out_and_comes_back_in(capsys, tmp_path, art
     with zipfile.ZipFile(project) as archive:
         assert valid(archive.read("project.qde"), "Project.xsd")
         assert len([n for n in archive.namelist() if n.startswith("sources/")]) == 2
+    run_cli(capsys, "--library", second, "new")
     code, out, err = run_cli(capsys, "--library", second, "import-annotations", project)
     assert (code, err) == (0, "")
     assert out.splitlines() == [
@@ -73,6 +75,7 @@ def test_a_qdc_codebook_is_imported(capsys, tmp_path, library):
         ' color="#112233"/></Codes></CodeBook>',
         encoding="utf-8",
     )
+    run_cli(capsys, "--library", library, "new")
     code, out, _ = run_cli(capsys, "--library", library, "import-annotations", book)
     assert (code, out) == (0, "codebook: added 1 labels (Framing), 0 known\n")
 
@@ -86,6 +89,7 @@ def test_a_hostile_project_is_refused_and_nothing_changes(capsys, tmp_path, libr
             '<!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]><Project name="&x;"/>',
         )
     evil.write_bytes(buffer.getvalue())
+    run_cli(capsys, "--library", library, "new")
     code, out, err = run_cli(capsys, "--library", library, "import-annotations", evil)
     assert (code, out) == (1, "")
     assert err.startswith(f"error: {evil}: project.qde declares a DTD")
