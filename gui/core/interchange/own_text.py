@@ -1,18 +1,20 @@
-"""An own-JSON export whose text is not in the one text model (CR LF, U+2028…), brought into it.
+"""Texts that files bring along (own JSON, REFI-QDA), brought into the one text model.
 
 An export written by hand, by another tool or by a Sourcelight from before normalise_body can
-hold such a text. It is normalised as every import is, and every offset into it (annotations,
-entities, claim keys, sourcing corrections) moves with it, so that nothing lands elsewhere;
-cached findings are dropped, to be found again for the text as it is now.
+hold CR LF, U+2028 and the like. The text is normalised as every import is, and every offset
+into it (annotations, entities, claim keys, sourcing corrections) moves with it, so that
+nothing lands elsewhere; cached findings are dropped, to be found again for the text as it is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
+from gui.core.anchoring import Anchor
 from gui.core.articles import content_hash
-from gui.core.interchange.common import position
+from gui.core.interchange.common import Incoming, position
 from gui.core.sourcing.commands import claim_key, split_claim_key
 from gui.core.text import normalise_body, normalised_offsets
 
@@ -33,6 +35,21 @@ def normalised_export(document: dict[str, Any]) -> dict[str, Any]:
     if isinstance(document.get("sourcing"), dict):
         result["sourcing"] = _sourcing(document["sourcing"], moved)
     return result
+
+
+def normalised_source(text: str, found: Sequence[Incoming]) -> tuple[str, tuple[Incoming, ...]]:
+    """A source text (REFI-QDA) in the one text model, with its annotations' anchors moved."""
+    body = normalise_body(text)
+    if body == text:
+        return text, tuple(found)
+    moved = normalised_offsets(text)
+    return body, tuple(replace(item, anchor=_moved(item.anchor, moved)) for item in found)
+
+
+def _moved(anchor: Anchor, moved: Moved) -> Anchor:
+    """An anchor into a text, moved to the same place in its normalised form."""
+    texts = (normalise_body(t) for t in (anchor.exact, anchor.prefix, anchor.suffix))
+    return Anchor(moved(anchor.start), moved(anchor.end), *texts)
 
 
 def _each(items: object, change: Callable[[Any], Any]) -> object:

@@ -24,6 +24,7 @@ from gui.core.anchoring import Anchor, anchor_for
 from gui.core.annotations.codebook import LabelInfo
 from gui.core.articles import Metadata
 from gui.core.interchange.common import Incoming, InterchangeError, short, stored_time
+from gui.core.interchange.own_text import normalised_source
 from gui.core.interchange.refi_export import INTERNAL, ORIGIN, PROJECT_FILE, VARIABLES
 from gui.core.text import Utf16Index
 
@@ -177,7 +178,8 @@ class _ProjectReader:
             skipped += [f"{name}: {problem}"] if problem else []
         if _child(element, "Coding") is not None:
             skipped.append(f"{name}: codes of the whole source are not read (only of spans)")
-        return Source(text, self._metadata(element, name), tuple(found), tuple(skipped))
+        text, placed = normalised_source(text, found)  # CR LF and the like, as every import
+        return Source(text, self._metadata(element, name), placed, tuple(skipped))
 
     def _source_text(self, element: etree._Element) -> str:
         """The text of a source: embedded, or an internal file of the archive."""
