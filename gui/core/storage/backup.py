@@ -106,12 +106,14 @@ def back_up(
     policy = policy or BackupPolicy()
     now = now or datetime.now(UTC)
     with closing(read_only_connection(path)) as source:
+        if verdict is not None and not verdict.sound:
+            return BackupResult(None, f"the library is damaged ({verdict.describe()})")
+        existing = backups(path)  # the cheap question first: is there anything new to keep?
+        if existing and _revision_of(existing[0].path) == revision(source):
+            return BackupResult(None, f"nothing changed since {existing[0].path.name}")
         verdict = verdict or check_connection(source)
         if not verdict.sound:
             return BackupResult(None, f"the library is damaged ({verdict.describe()})")
-        existing = backups(path)
-        if existing and _revision_of(existing[0].path) == revision(source):
-            return BackupResult(None, f"nothing changed since {existing[0].path.name}")
         made = backup_path(path, now)
         _write_checked(source, made, path.name)
     removed = _prune(path, policy, now) if prune else ()

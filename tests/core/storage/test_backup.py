@@ -91,6 +91,7 @@ def test_a_damaged_library_never_replaces_a_good_backup(tmp_path, opens):
     add_article(path, 100)
     good.append(back_up(path, BackupPolicy(recent=3), now=NOON + timedelta(minutes=1)))
     kept = {p.made: snapshot(p.made) for p in good}
+    add_article(path, 101)  # changed since the last backup: only the check stops a copy
     scribble(path, seed=5)
     for n in range(opens):
         result = back_up(path, BackupPolicy(recent=3), now=NOON + timedelta(hours=n + 1))
