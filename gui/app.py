@@ -30,8 +30,11 @@ def run_window(library: Path | None, files: list[Path]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from gui.session.unexpected import report_unexpected_errors
+
     app = QApplication(sys.argv[:1])
     window = make_window(app)
+    report_unexpected_errors(window.session)  # an error in a slot is said in the window
     window.show()
     # Open the library once the window is on screen: the first paint comes first.
     QTimer.singleShot(0, lambda: start_session(window, library, files))

@@ -12,6 +12,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from gui.core.storage.integrity import RESTORE_HINT
+
 MIN_FREE_BYTES = 1024 * 1024  # less room than this beside the library, and the disk is full
 
 
@@ -65,6 +67,7 @@ def library_error(error: sqlite3.Error, name: str, path: Path | None = None) -> 
     if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return LibraryCorrupt(
             f"{name} is damaged or is not a Sourcelight library ({error}). It was left as it is."
+            f" {RESTORE_HINT}"
         )
     if code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM):
         return LibraryUnavailable(f"Could not open {name}: {error}.")

@@ -18,8 +18,8 @@ from pathlib import Path
 MAX_PROBLEMS = 20  # quick_check stops after this many; the first ones say enough
 CHECK_TIMEOUT = 5.0  # seconds to wait for another program's lock before giving up
 RESTORE_HINT = (
-    "To put a backup back: File > Restore Backup… in the window, or `sourcelight restore`"
-    " on the command line (it lists the backups; `restore --from FILE` restores one)."
+    "To put a backup back: File > Restore Backup… in the window, or `sourcelight restore"
+    " --from FILE` (`sourcelight restore` lists the backups)."
 )
 
 
@@ -78,8 +78,8 @@ def check_file(path: Path, foreign: bool = False) -> Verdict:
 def damage_message(name: str, verdict: Verdict) -> str:
     """What the user reads about a damaged library: what is wrong and how to restore."""
     return (
-        f"{name} is damaged: SQLite's check of the file found {verdict.describe()}. Nothing"
-        f" was written to it, and nothing will be while it is damaged. {RESTORE_HINT}"
+        f"{name} is damaged (SQLite's check: {verdict.describe()}). Nothing was written to it,"
+        f" and nothing will be while it is damaged. {RESTORE_HINT}"
     )
 
 
