@@ -294,14 +294,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(writable)
         where = str(library.path) if library and library.path else "in memory"
         self.status_label.setText(f"Library: {where}")
-        self.pane.banner.say(
-            library.damage
-            if library and library.damage
-            else f"Read-only library ({where}): you can read and search, but nothing can be"
-            " changed."
-            if library and library.read_only
-            else ""
-        )
+        notice = "you can read and search, but nothing can be changed."
+        text = (library.damage or f"Read-only library ({where}): {notice}") if library else ""
+        self.pane.banner.say(text if library and library.read_only else "")  # damaged: says so
         self._update_title()
         self.trainer.library_opened()  # after the banner above: an exercise has its own
 

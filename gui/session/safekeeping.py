@@ -65,8 +65,17 @@ class Safekeeping(QObject):
             failed=lambda message, _trace: self.backup_failed.emit(message),
         )
 
-    def restore(self, path: Path, source: Path, reopen: Callable[[Path], bool]) -> Task:
-        """Put the backup at source back as the library at path (closed), then reopen(path)."""
+    def restore(
+        self,
+        path: Path | None,
+        source: Path,
+        close: Callable[[], None],
+        reopen: Callable[[Path], bool],
+    ) -> bool:
+        """close() the library at path, put the backup at source back, then reopen(path)."""
+        if path is None:
+            self.restore_failed.emit("A library kept in memory has no backups to restore.")
+            return False
 
         def restored(done: Restored) -> None:
             if reopen(path):
@@ -76,7 +85,9 @@ class Safekeeping(QObject):
             self.restore_failed.emit(message)
             reopen(path)  # the library as it was
 
-        return self._worker.start(_restore, path, source, finished=restored, failed=failed)
+        close()
+        self._worker.start(_restore, path, source, finished=restored, failed=failed)
+        return True
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the checks, backups and restores under way are done."""

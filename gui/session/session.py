@@ -110,13 +110,8 @@ class Session(QObject):
 
     def restore_backup(self, source: Path) -> bool:
         """Put a backup back as the library (after the user confirmed); restore_finished says."""
-        path = self.library_file
-        if path is None:
-            self.error.emit("Nothing to restore", "Open or choose a library file first.")
-            return False
-        self.close_library()
-        self.safekeeping.restore(path, source, self.open_library)
-        return True
+        keeping = self.safekeeping
+        return keeping.restore(self.library_file, source, self.close_library, self.open_library)
 
     def set_library(self, library: Library) -> None:
         """Switch to an opened library."""
@@ -356,8 +351,8 @@ class Session(QObject):
 
     def wait_for_background(self, msecs: int = 30_000) -> bool:
         """Block until background work is done (shutdown and tests)."""
-        done = self._io_worker.wait(msecs) and self.safekeeping.wait(msecs)
-        return done and self.entity_service.wait(msecs)
+        workers = (self._io_worker, self.safekeeping, self.entity_service)
+        return all(worker.wait(msecs) for worker in workers)
 
     # -- helpers ---------------------------------------------------------------------------
 
