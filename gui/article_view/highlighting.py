@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from gui.article_view.palette import Style
 from gui.core.colours import Rgb, readable_alpha
 from gui.core.span_index import Highlight, SpanIndex, assign_lanes
-from gui.core.text import Utf16Index
+from gui.core.text import DocumentIndex
 
 Page = tuple[Rgb, Rgb]  # the paper and the ink the highlights are drawn between
 TINT_CONTRAST = 4.7  # a little above WCAG AA (4.5): painting rounds the blended colour
@@ -119,12 +119,12 @@ class Highlighter:
     def __init__(self, view: QPlainTextEdit) -> None:
         self._view = view
         self.layers: list[HighlightLayer] = []
-        self.utf16 = Utf16Index("")
+        self.utf16 = DocumentIndex("")
         self.spotlight: tuple[int, int] | None = None  # the one span not dimmed, if any
 
     def set_text(self, text: str) -> None:
         """Prepare offset conversion for a new body (call after setPlainText)."""
-        self.utf16 = Utf16Index(text)
+        self.utf16 = DocumentIndex(text)
 
     def visible_blocks(self) -> Iterator[tuple[QTextBlock, QRectF]]:
         """The blocks laid out in the viewport, with their rectangles in viewport coordinates."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 # The longest body Sourcelight keeps (about 5,000 pages of a book); no offset can pass it.
 MAX_TEXT_CHARS = 10_000_000
 
+_CRLF = re.compile("\r\n")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # Line and paragraph separators that are one character each; CR LF is handled before them.
 # CR, U+2029 and Qt's frame markers (U+FDD0, U+FDD1) start a new block in Qt's document; U+2028,
@@ -96,6 +97,41 @@ class Utf16Index:
         if before < len(self._astral_utf16) and self._astral_utf16[before] == position - 1:
             offset -= 1  # inside a surrogate pair: the character itself
         return offset
+
+
+class DocumentIndex(Utf16Index):
+    """Offsets between Python code points and the positions of a rich text document.
+
+    Such a document (Qt's) counts UTF-16 units and takes CR LF as one paragraph separator.
+    Importers normalise line endings now, but a library made before they did still holds
+    bodies with CR LF; this keeps their highlights and selections on the right words.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._length = len(text)
+        # The LF of each CR LF pair: the document has no position of its own for it.
+        self._lf = [m.start() + 1 for m in _CRLF.finditer(text)]
+
+    def to_utf16(self, offset: int) -> int:
+        """Document position of the Python offset."""
+        return super().to_utf16(offset) - bisect_left(self._lf, offset)
+
+    def from_utf16(self, position: int) -> int:
+        """Python offset of a document position (inside a surrogate pair: its character)."""
+        if not self._lf:
+            return super().from_utf16(position)
+        end = self.to_utf16(self._length)
+        if position >= end:
+            return self._length + position - end  # past the text: the block's separator
+        low, high = 0, self._length
+        while low < high:  # the last offset whose position is not past the one asked for
+            middle = (low + high + 1) // 2
+            if self.to_utf16(middle) <= position:
+                low = middle
+            else:
+                high = middle - 1
+        return low
 
 
 EXCERPT_CHARS = 30  # the longest quote shown in an undo description

@@ -39,3 +39,29 @@ def test_a_selection_is_trimmed_to_its_words():
     assert text[slice(*trim_span(text, 0, len(text)))] == "Officials reportedly, said so."
     assert trim_span(text, len(text) - 2, len(text)) == (len(text), len(text))  # only spaces
     assert trim_span("“Yes.” ", 0, 7) == (0, 6)  # quotes and full stops belong to a quote
+
+
+def test_a_document_index_takes_crlf_as_one_position_and_astral_characters_as_two():
+    from gui.core.text import DocumentIndex
+
+    text = "Hi\r\n🙂 Joe\r\nBiden"
+    index = DocumentIndex(text)
+    qt = "Hi\u2029" + "\ud83d\ude42 Joe\u2029Biden"  # how the document holds it
+    for word in ("Hi", "Joe", "Biden"):
+        start = text.index(word)
+        position = index.to_utf16(start)
+        assert qt[position : position + len(word)] == word
+        assert index.from_utf16(position) == start
+        assert index.from_utf16(position + len(word)) == start + len(word)
+    assert index.to_utf16(len(text)) == len(qt)
+
+
+def test_a_document_index_without_crlf_is_the_utf16_index():
+    from gui.core.text import DocumentIndex, Utf16Index
+
+    text = "a🙂b\nc"
+    plain, document = Utf16Index(text), DocumentIndex(text)
+    for offset in range(len(text) + 1):
+        assert document.to_utf16(offset) == plain.to_utf16(offset)
+    for position in range(len(text) + 3):
+        assert document.from_utf16(position) == plain.from_utf16(position)
