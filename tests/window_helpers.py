@@ -1,5 +1,7 @@
 """A window with an article that has every kind of highlight, for tests of the whole window."""
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 
@@ -18,21 +20,39 @@ LONG_ARTICLE = "A long title for an article about talks in Baghdad that goes on\
 )
 
 
-def open_window(qtbot, qapp, monkeypatch, tmp_path):
-    """The window on a fresh library, with one long article open (a fixture's body)."""
-    install_fake_pipeline(monkeypatch)
-    monkeypatch.setattr(ErrorMessage, "ask", classmethod(lambda cls, parent, *args: None))
+def has_entities(window) -> bool:
+    """True once the open article's entities are drawn."""
+    return len(window.pane.view.entities()) > 0
+
+
+@contextmanager
+def article_window(qtbot, qapp, tmp_path, article: str, ready=has_entities):
+    """The window on a fresh library with one pasted article open; closed cleanly after.
+
+    ready(window) is waited for before the window is handed over (None: nothing waited for).
+    """
     window = make_window(qapp)
     qtbot.addWidget(window)
     window.show()
     start_session(window, tmp_path / "lib.sqlite", [])
-    QGuiApplication.clipboard().setText(LONG_ARTICLE)
+    QGuiApplication.clipboard().setText(article)
     window.paste_action.trigger()
-    qtbot.waitUntil(lambda: len(window.pane.view.entities()) > 0, timeout=10_000)
-    yield window
-    window.session.wait_for_background()
-    if window.session.library:
-        window.session.close_library()
+    if ready is not None:
+        qtbot.waitUntil(lambda: ready(window), timeout=10_000)
+    try:
+        yield window
+    finally:
+        window.session.wait_for_background()
+        if window.session.library:
+            window.session.close_library()
+
+
+def open_window(qtbot, qapp, monkeypatch, tmp_path):
+    """The window on a fresh library, with one long article open (a fixture's body)."""
+    install_fake_pipeline(monkeypatch)
+    monkeypatch.setattr(ErrorMessage, "ask", classmethod(lambda cls, parent, *args: None))
+    with article_window(qtbot, qapp, tmp_path, LONG_ARTICLE) as window:
+        yield window
 
 
 def fill_everything(window) -> None:

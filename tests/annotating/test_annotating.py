@@ -4,12 +4,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from gui.app import make_window, start_session
 from gui.core.storage.annotations_store import AnnotationStore
 from gui.library.files import ReplacementFile
 from gui.widgets.messages import ConfirmDelete, ErrorMessage, InfoMessage
 from gui.widgets.note_dialog import NoteDialog
 from tests.fakes import install_fake_pipeline
+from tests.window_helpers import article_window
 
 ARTICLE = (
     "Talks in Baghdad\n\n"
@@ -29,16 +29,8 @@ def errors(monkeypatch):
 @pytest.fixture
 def window(qtbot, qapp, monkeypatch, errors, tmp_path):
     install_fake_pipeline(monkeypatch)
-    window = make_window(qapp)
-    qtbot.addWidget(window)
-    window.show()
-    start_session(window, tmp_path / "lib.sqlite", [])
-    QGuiApplication.clipboard().setText(ARTICLE)
-    window.paste_action.trigger()
-    qtbot.waitUntil(lambda: len(window.pane.view.entities()) > 0, timeout=10_000)
-    yield window
-    window.session.wait_for_background()
-    window.session.close_library()
+    with article_window(qtbot, qapp, tmp_path, ARTICLE) as window:
+        yield window
 
 
 def stored(window):

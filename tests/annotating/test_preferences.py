@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QGuiApplication
 
 from gui.annotating.preferences_dialog import Preferences, PreferencesDialog
-from gui.app import make_window, start_session
 from gui.core.entities.models import InstalledPipeline
 from gui.core.storage import EntityStore
 from tests.annotating.test_annotating import ARTICLE
 from tests.fakes import FakePipeline, install_fake_pipeline
+from tests.window_helpers import article_window
 
 PIPELINES = (
     InstalledPipeline("en_core_web_sm", "3.8.0", "English pipeline optimized for CPU."),
@@ -51,16 +50,8 @@ def window(qtbot, qapp, monkeypatch, tmp_path):
         "gui.session.entity_service.nlp.load_pipeline",
         lambda outlets=None, model=None: loaded(pipeline_id(outlets, model)),
     )
-    window = make_window(qapp)
-    qtbot.addWidget(window)
-    window.show()
-    start_session(window, tmp_path / "lib.sqlite", [])
-    QGuiApplication.clipboard().setText(ARTICLE)
-    window.paste_action.trigger()
-    qtbot.waitUntil(lambda: len(window.pane.view.entities()) > 0, timeout=10_000)
-    yield window
-    window.session.wait_for_background()
-    window.session.close_library()
+    with article_window(qtbot, qapp, tmp_path, ARTICLE) as window:
+        yield window
 
 
 def loaded(pipeline_id: str) -> FakePipeline:

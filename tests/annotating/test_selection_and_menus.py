@@ -2,15 +2,14 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 
 from gui.actions import plain_text
-from gui.app import make_window, start_session
 from gui.core.annotations.commands import SaveLabel
 from gui.core.annotations.model import Label
 from gui.core.storage.annotations_store import AnnotationStore
 from gui.widgets.messages import ErrorMessage
 from tests.fakes import install_fake_pipeline
+from tests.window_helpers import article_window
 
 ARTICLE = "Q&A on the talks\n\nOfficials reportedly left Baghdad on Monday, Reuters said.\n"
 
@@ -19,16 +18,8 @@ ARTICLE = "Q&A on the talks\n\nOfficials reportedly left Baghdad on Monday, Reut
 def window(qtbot, qapp, monkeypatch, tmp_path):
     install_fake_pipeline(monkeypatch)
     monkeypatch.setattr(ErrorMessage, "ask", classmethod(lambda cls, parent, *a: None))
-    window = make_window(qapp)
-    qtbot.addWidget(window)
-    window.show()
-    start_session(window, tmp_path / "lib.sqlite", [])
-    QGuiApplication.clipboard().setText(ARTICLE)
-    window.paste_action.trigger()
-    qtbot.waitUntil(lambda: len(window.pane.view.entities()) > 0, timeout=10_000)
-    yield window
-    window.session.wait_for_background()
-    window.session.close_library()
+    with article_window(qtbot, qapp, tmp_path, ARTICLE) as window:
+        yield window
 
 
 def stored(window):

@@ -1,13 +1,12 @@
 """The reader's entity menus show type names and entity texts as written, ampersands and all."""
 
 import pytest
-from PySide6.QtGui import QGuiApplication
 
 from gui.actions import plain_text
-from gui.app import make_window, start_session
 from gui.core.entities.pipeline import ENTITY_TYPE_NAMES, Entity
 from gui.widgets.messages import ErrorMessage
 from tests.fakes import install_fake_pipeline
+from tests.window_helpers import article_window
 
 ARTICLE = "Deal\n\nAT&T agreed with Reuters in Baghdad on Monday.\n"
 
@@ -16,16 +15,8 @@ ARTICLE = "Deal\n\nAT&T agreed with Reuters in Baghdad on Monday.\n"
 def window(qtbot, qapp, monkeypatch, tmp_path):
     install_fake_pipeline(monkeypatch)
     monkeypatch.setattr(ErrorMessage, "ask", classmethod(lambda cls, parent, *a: None))
-    window = make_window(qapp)
-    qtbot.addWidget(window)
-    window.show()
-    start_session(window, tmp_path / "lib.sqlite", [])
-    QGuiApplication.clipboard().setText(ARTICLE)
-    window.paste_action.trigger()
-    qtbot.waitUntil(lambda: len(window.pane.view.entities()) > 0, timeout=10_000)
-    yield window
-    window.session.wait_for_background()
-    window.session.close_library()
+    with article_window(qtbot, qapp, tmp_path, ARTICLE) as window:
+        yield window
 
 
 def submenu(menu, title):

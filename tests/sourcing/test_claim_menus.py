@@ -1,14 +1,13 @@
 """Verdict, grade and relation menus say what each value means and tick the one the claim has."""
 
 import pytest
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView
 
 from gui.actions import plain_text
-from gui.app import make_window, start_session
 from gui.widgets.messages import ErrorMessage
 from tests.fakes import install_fake_pipeline
 from tests.sourcing.test_sourcing import ARTICLE, fake_result
+from tests.window_helpers import article_window
 
 
 @pytest.fixture
@@ -19,16 +18,10 @@ def window(qtbot, qapp, monkeypatch, tmp_path):
         lambda holder, article, outlets, entities, lexicons, progress: fake_result(article.body),
     )
     monkeypatch.setattr(ErrorMessage, "ask", classmethod(lambda cls, parent, *a: None))
-    window = make_window(qapp)
-    qtbot.addWidget(window)
-    window.show()
-    start_session(window, tmp_path / "lib.sqlite", [])
-    QGuiApplication.clipboard().setText(ARTICLE)
-    window.paste_action.trigger()
-    qtbot.waitUntil(lambda: window.claims_panel.model.rowCount() == 2, timeout=10_000)
-    yield window
-    window.session.wait_for_background()
-    window.session.close_library()
+    with article_window(
+        qtbot, qapp, tmp_path, ARTICLE, lambda window: window.claims_panel.model.rowCount() == 2
+    ) as window:
+        yield window
 
 
 def submenu(menu, title):
