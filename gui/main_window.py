@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
         """Panels, lenses and menu entries only for the findings an exercise lets trainees see."""
         for dock, allowed in (
             (self.entities_dock, shown.entities), (self.sources_dock, shown.sourcing),
-            (self.claims_dock, shown.sourcing),
+            (self.claims_dock, shown.sourcing), (self.checks_dock, shown.sourcing),
         ):  # fmt: skip
             self.workspace.set_available(dock, allowed)
         self.sourcing.allow_lenses(shown.entities, shown.sourcing)

@@ -219,7 +219,8 @@ def assert_findings_hidden(trainee, calls_before):
     assert EntityStore(trainee.session.library).counts(trainee.session.current.id) == {}
     assert not trainee.pane.header.profile.isVisibleTo(trainee)
     assert not any(b.isVisibleTo(trainee) for b in trainee.pane.legend.buttons.values())
-    for dock in (trainee.entities_dock, trainee.sources_dock, trainee.claims_dock):
+    docks = (trainee.entities_dock, trainee.sources_dock, trainee.claims_dock, trainee.checks_dock)
+    for dock in docks:
         assert not dock.isVisibleTo(trainee) and not dock.toggleViewAction().isEnabled()
     assert not any(a.isVisible() or a.isEnabled() for a in trainee.sourcing.lens_group.actions())
     assert trainee.library_panel.table.isColumnHidden(ENTITY_COUNTS)  # no counts of them
@@ -250,6 +251,7 @@ def test_the_entities_may_stay_when_the_trainer_allows_it(
     assert lenses == {"Entities Lens": True, "Sourcing Lens": False, "Hedges Lens": False,
                       "All Lens": False}  # fmt: skip
     assert not trainee.sources_dock.toggleViewAction().isEnabled()
+    assert not trainee.checks_dock.toggleViewAction().isEnabled()  # checks read the sourcing
 
 
 def test_cancelling_an_import_keeps_nothing(open_window, tmp_path, monkeypatch, messages, qtbot):
