@@ -64,6 +64,7 @@ class ImportAnnotations:
         | Change.ENTITY_RULES
         | Change.QUOTES
         | Change.CLAIMS
+        | Change.CHECKS  # an own-JSON export brings its verdicts on checks along
     )
 
     document: Any

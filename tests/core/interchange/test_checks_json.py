@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 
+from gui.core.changes import Change
 from gui.core.interchange import export_json, import_document
+from gui.core.interchange.importer import ImportAnnotations
 from gui.core.sourcing.check_commands import SetCheckDecision
 from gui.core.sourcing.summary import summarise
 from gui.core.storage import CheckStore, apply
+from gui.core.storage.commands_store import carry_out
 from tests.core.interchange.test_claimreview import BODY, FINDINGS, METADATA, library
 from tests.core.interchange_helpers import add_article, memory_library
 
@@ -36,3 +39,13 @@ def test_the_export_lists_the_checks_and_the_summary_the_window_shows(library):
     assert section["summary"] == summarise(FINDINGS).as_dict()
     assert {"key", "kind", "message", "spans"} <= section["checks"][0].keys()
     assert "check_decisions" in export_json(library, article_id)["sourcing"]
+
+
+def test_an_import_that_brings_verdicts_on_checks_says_it_changed_them(library):
+    article_id = add_article(library, BODY, METADATA)
+    apply(library, SetCheckDecision(article_id, KEY, "anonymous_only", "confirmed"))
+    document = export_json(library, article_id)
+    with memory_library() as fresh:
+        applied = carry_out(fresh, ImportAnnotations(document))
+        assert CheckStore(fresh).decisions(1)
+    assert applied.changes & Change.CHECKS  # so that the Checks panel shows them
