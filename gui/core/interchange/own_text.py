@@ -2,7 +2,7 @@
 
 An export written by hand, by another tool or by a Sourcelight from before normalise_body can
 hold CR LF, U+2028 and the like. The text is normalised as every import is, and every offset
-into it (annotations, entities, claim keys, sourcing corrections) moves with it, so that
+into it (annotations, entities, claim and check keys, sourcing corrections) moves with it, so that
 nothing lands elsewhere; cached findings are dropped, to be found again for the text as it is.
 """
 
@@ -15,6 +15,7 @@ from typing import Any
 from gui.core.anchoring import Anchor
 from gui.core.articles import content_hash
 from gui.core.interchange.common import Incoming, position
+from gui.core.sourcing.checks import check_key, split_check_key
 from gui.core.sourcing.commands import claim_key, split_claim_key
 from gui.core.text import normalise_body, normalised_offsets
 
@@ -90,6 +91,7 @@ def _sourcing(section: dict[str, Any], moved: Moved) -> dict[str, Any]:
         "assessments": _each(section.get("assessments"), lambda a: _keys(a, moved, "claim_key")),
         "relations": _each(section.get("relations"), lambda r: _keys(r, moved, "key_a", "key_b")),
         "corrections": _each(section.get("corrections"), lambda c: _span(c, moved, "exact")),
+        "check_decisions": _each(section.get("check_decisions"), lambda d: _check(d, moved)),
     }
 
 
@@ -102,3 +104,12 @@ def _keys(item: dict[str, Any], moved: Moved, *names: str) -> dict[str, Any]:
         if split is not None and position(split[1]) is not None:
             result[name] = claim_key(normalise_body(split[0]), moved(split[1]))
     return result
+
+
+def _check(item: dict[str, Any], moved: Moved) -> dict[str, Any]:
+    """A verdict on a check with its key moved ("insertion|[nearly 12 miles]@312" -> "@311")."""
+    split = split_check_key(item["check_key"]) if isinstance(item.get("check_key"), str) else None
+    if split is None or position(split[2]) is None:
+        return item
+    kind, text, start = split
+    return {**item, "check_key": check_key(kind, normalise_body(text), moved(start))}

@@ -43,6 +43,15 @@ def check_key(kind: str, text: str, start: int) -> str:
     return f"{kind}{KEY_SEPARATOR}{text}@{start}"
 
 
+def split_check_key(key: str) -> tuple[str, str, int] | None:
+    """(kind, text, start) of a check key; None when key is not one."""
+    kind, separator, rest = key.partition(KEY_SEPARATOR)
+    text, at, start = rest.rpartition("@")
+    if not (separator and kind and at and start.isdigit()):
+        return None
+    return kind, text, int(start)
+
+
 @dataclass(frozen=True)
 class Check:
     """One check: its kind, what to check in one line, and the spans it is about."""
