@@ -38,7 +38,7 @@ class OutletStore:
             )
 
 
-_PIPELINE = "pipeline_model"
+PIPELINE_SETTING = "pipeline_model"
 
 
 class PipelineStore:
@@ -49,7 +49,7 @@ class PipelineStore:
 
     def model(self) -> str:
         """The package name of the chosen pipeline, "" when none was chosen."""
-        value = json_setting(self._library, _PIPELINE)
+        value = json_setting(self._library, PIPELINE_SETTING)
         return value if isinstance(value, str) else ""
 
     def set_model(self, model: str) -> None:
@@ -57,7 +57,7 @@ class PipelineStore:
         with self._library.transaction() as db:
             db.execute(
                 "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                [_PIPELINE, json.dumps(model)],
+                [PIPELINE_SETTING, json.dumps(model)],
             )
 
 

@@ -12,12 +12,14 @@ import pytest
 from gui.core.annotations.commands import SaveLabel
 from gui.core.annotations.model import Label
 from gui.core.articles import ImportedText, Metadata
+from gui.core.entities.commands import SetPipeline
 from gui.core.library.commands import ReplaceBody
 from gui.core.storage import (
     AnnotationStore,
     ArticleStore,
     EntityStore,
     LabelStore,
+    PipelineStore,
     apply,
     open_library,
 )
@@ -141,6 +143,13 @@ def test_findings_go_in_when_shown_and_the_key_never(trainer, tmp_path):
         assert AnnotationStore(handed_out).search() == []
     assert not exercise.with_name("e.sqlite-wal").exists()  # one file to hand out
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("e.")] == ["e.sqlite"]
+
+
+def test_the_trainees_see_the_findings_of_the_pipeline_the_trainer_chose(trainer, tmp_path):
+    apply(trainer, SetPipeline("en_core_web_md"))  # the entities above: that pipeline's
+    exercise = make_exercise(trainer, tmp_path / "e.sqlite", hide_findings=False)
+    with opened(exercise) as handed_out:
+        assert PipelineStore(handed_out).model() == "en_core_web_md"
 
 
 def test_the_trainer_library_records_the_exercise_and_the_returns(trainer, tmp_path):
