@@ -26,7 +26,7 @@ from gui.core.articles import Metadata
 from gui.core.interchange.common import Incoming, InterchangeError, short, stored_time
 from gui.core.interchange.own_text import normalised_source
 from gui.core.interchange.refi_export import INTERNAL, ORIGIN, PROJECT_FILE, VARIABLES
-from gui.core.text import Utf16Index
+from gui.core.text import MAX_TEXT_CHARS, Utf16Index
 
 MAX_MEMBERS = 10_000  # files in one .qdpx
 MAX_XML_BYTES = 64 * 1024 * 1024  # project.qde or a .qdc
@@ -179,6 +179,10 @@ class _ProjectReader:
         if _child(element, "Coding") is not None:
             skipped.append(f"{name}: codes of the whole source are not read (only of spans)")
         text, placed = normalised_source(text, found)  # CR LF and the like, as every import
+        if len(text) > MAX_TEXT_CHARS:  # as for every import: what the text becomes counts
+            raise InterchangeError(
+                f"its text passes the limit of {MAX_TEXT_CHARS:,} characters ({len(text):,})"
+            )
         return Source(text, self._metadata(element, name), placed, tuple(skipped))
 
     def _source_text(self, element: etree._Element) -> str:

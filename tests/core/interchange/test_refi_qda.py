@@ -259,6 +259,14 @@ def test_members_larger_than_the_bounds_or_too_many_are_refused(library, monkeyp
         carry_out(library, ImportProject(data))
 
 
+def test_a_source_whose_text_passes_the_article_limit_is_skipped(library, monkeypatch):
+    # As for every import, the limit is what the text becomes, not the file's size.
+    monkeypatch.setattr(refi_reader, "MAX_TEXT_CHARS", len(HARBOUR) - 1)
+    report = carry_out(library, ImportProject(harbour_project_files(0))).report
+    assert report.articles == () and ArticleStore(library).count() == 0
+    assert f"passes the limit of {len(HARBOUR) - 1:,} characters" in report.skipped[0]
+
+
 @pytest.mark.parametrize(
     "path", ["file:///etc/passwd", "internal://../../etc/passwd", "relative/notes.txt"]
 )
