@@ -130,11 +130,13 @@ class InterchangeActions(QObject):
 
     def _import_refi(self, path: Path) -> None:
         """Bring in a REFI-QDA project (texts, codes, codings) or codebook (one undo step)."""
+        from gui.core.interchange.common import read_document
         from gui.core.interchange.refi_import import ImportCodebook, ImportProject
+        from gui.core.interchange.refi_reader import MAX_TOTAL_BYTES
 
-        try:
-            data = path.read_bytes()
-        except OSError as error:
+        try:  # no further than the reader would go: a huge file never fills the memory
+            data = read_document(path, MAX_TOTAL_BYTES)
+        except (OSError, ValueError) as error:
             ErrorMessage.ask(self.parent_widget, "Nothing imported", f"{path.name}: {error}")
             return
         is_project = path.suffix.lower() == ".qdpx"

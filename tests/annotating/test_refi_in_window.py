@@ -57,3 +57,21 @@ def test_a_codebook_comes_in_and_a_bad_one_is_refused(
     window.interchange.import_action.trigger()
     assert len(LabelStore(window.session.library).labels()) == count
     assert "DTD or entities" in errors[-1][1]
+
+
+def test_a_project_past_the_bound_is_not_read_into_memory(
+    window,  # noqa: F811
+    tmp_path,
+    monkeypatch,
+    errors,  # noqa: F811
+):
+    from gui.core.interchange import refi_reader
+
+    target = tmp_path / "huge.qdpx"
+    monkeypatch.setattr(ExportTarget, "ask", classmethod(lambda cls, p, title: (target, "qdpx")))
+    window.interchange.export_action.trigger()
+    monkeypatch.setattr(refi_reader, "MAX_TOTAL_BYTES", target.stat().st_size - 1)
+    monkeypatch.setattr(AnnotationFile, "ask", classmethod(lambda cls, parent: target))
+    window.interchange.import_action.trigger()
+    title, text = errors[-1][:2]
+    assert title == "Nothing imported" and text.startswith("huge.qdpx: the file is too large")
