@@ -288,8 +288,9 @@ class MainWindow(QMainWindow):
         for action in (
             annotate.label_button, annotate.note_action, annotate.delete_action,
             annotate.codebook_action, self.entities.corrections_action, self.outlets_action,
-            interchange.import_action, importing.import_action,
-            importing.import_folder_action, importing.paste_action,
+            interchange.import_action, importing.import_action, importing.import_folder_action,
+            importing.paste_action, self.sourcing.lexicons_action, self.trainer.new_action,
+            self.trainer.import_action,  # an exercise is recorded here, returns are kept here
         ):  # fmt: skip
             action.setEnabled(writable)
         where = str(library.path) if library and library.path else "in memory"

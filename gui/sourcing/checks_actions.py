@@ -29,6 +29,7 @@ class ChecksActions(QObject):
         self.checks: list[Check] = []
         panel.check_picked.connect(pane.view.select_span)
         panel.decision_requested.connect(self.decide)
+        session.library_opened.connect(lambda: panel.set_read_only(session.read_only))
 
     def show(self, findings: Findings | None, entities: Sequence) -> None:
         """Compute the checks of an article's findings and show them."""

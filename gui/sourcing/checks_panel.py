@@ -73,6 +73,7 @@ class ChecksPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ChecksModel(self)
+        self.read_only = False
         self.summary = QLabel(wordWrap=True, objectName="checksSummary")
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -136,10 +137,15 @@ class ChecksPanel(QWidget):
         open_count = sum(1 for row in range(total) if not self.model.status(row))
         self.summary.setText(f"{total} checks, {open_count} open. Pick one to see it in the text.")
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Offer no verdict in a library that cannot keep one (read-only, or damaged)."""
+        self.read_only = read_only
+        self._enable()
+
     def _enable(self) -> None:
-        """Buttons only with a check selected."""
+        """Buttons only with a check selected, in a library that can keep the verdict."""
         for button in self.buttons.values():
-            button.setEnabled(self.selected() is not None)
+            button.setEnabled(self.selected() is not None and not self.read_only)
 
     def _picked(self, current, _previous=None) -> None:
         self._enable()

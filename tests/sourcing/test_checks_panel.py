@@ -2,6 +2,7 @@
 
 import pytest
 
+from gui.app import start_session
 from gui.core.storage import CheckStore
 from gui.sourcing.checks_panel import ChecksModel
 from tests.sourcing.test_sourcing import ARTICLE, fake_findings, window
@@ -85,6 +86,22 @@ def test_a_read_only_library_keeps_no_verdict(window, monkeypatch):
     panel.table.setCurrentIndex(panel.model.index(0, 0))
     panel.buttons["confirmed"].click()
     assert CheckStore(window.session.library).decisions(window.session.current.id) == {}
+
+
+def test_a_library_that_cannot_change_offers_no_change(window, qtbot):
+    session = window.session
+    path = session.library.path
+    session.close_library()
+    path.chmod(0o444)  # as a damaged library is shown: read-only, through the same path
+    with qtbot.waitSignal(session.findings_changed, timeout=10_000):
+        start_session(window, path, [])
+    assert session.read_only
+    panel = window.checks_panel
+    panel.table.setCurrentIndex(panel.model.index(0, 0))
+    assert not any(button.isEnabled() for button in panel.buttons.values())
+    for action in (window.trainer.new_action, window.trainer.import_action,
+                   window.sourcing.lexicons_action):  # fmt: skip
+        assert not action.isEnabled(), action.text()
 
 
 @pytest.mark.parametrize("decided", [False, True])
