@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from gui.core.sourcing.check_commands import CheckDecision
 from gui.core.sourcing.checks import CHECK_NAMES, Check
 from gui.widgets.accessible import describe
 from gui.widgets.table_model import SIZING_ROWS, Index, RowsModel
+from gui.widgets.theme import readable_colour
 
 STATUS_NAMES = {"": "Open", "confirmed": "Confirmed", "dismissed": "Dismissed"}
 _STATUS_COLOURS = {"confirmed": "#B04A00", "dismissed": "#7F7F7F"}
@@ -60,7 +61,7 @@ class ChecksModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return check.message
         if role == Qt.ItemDataRole.ForegroundRole and status in _STATUS_COLOURS:
-            return QColor(_STATUS_COLOURS[status])
+            return readable_colour(_STATUS_COLOURS[status])  # on a light or a dark list
         return None
 
 

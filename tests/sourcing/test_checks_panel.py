@@ -114,3 +114,27 @@ def test_the_checks_model_passes_qt_model_tester(qtmodeltester, decided):
     model = ChecksModel()
     model.set_checks(checks, decisions if decided else {})
     qtmodeltester.check(model)
+
+
+@pytest.mark.parametrize("status", ["confirmed", "dismissed"])
+def test_a_verdicts_colour_reads_on_a_dark_list_too(qapp, status):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    from gui.core.colours import READABLE, contrast
+    from gui.core.sourcing.check_commands import CheckDecision
+    from gui.core.sourcing.checks import find_checks
+    from tests.pixels import dark_palette
+
+    checks = find_checks(fake_findings(ARTICLE))
+    model = ChecksModel()
+    model.set_checks(checks, {checks[0].key: CheckDecision(1, checks[0].key, "x", status)})
+    original = QPalette(qapp.palette())
+    qapp.setPalette(dark_palette())
+    try:
+        shown = model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole)
+        base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+    finally:
+        qapp.setPalette(original)
+    ink, back = (shown.red(), shown.green(), shown.blue()), (base.red(), base.green(), base.blue())
+    assert contrast(ink, back) >= READABLE
