@@ -84,3 +84,37 @@ def test_legend_chips_say_what_they_stand_for(window):
     assert spoken_name(chip) == "People 3"
     interface = QAccessible.queryAccessibleInterface(chip)
     assert "People" in interface.text(QAccessible.Text.Description)
+
+
+def unnamed_controls(widget: QWidget) -> list[str]:
+    """The controls in widget with no name a screen reader could say."""
+    silent = (QLineEdit, QComboBox, QAbstractItemView, QPlainTextEdit, QTextEdit)
+    found = [w for w in widget.findChildren(QWidget) if isinstance(w, CONTROLS) and ours(w)]
+    return [
+        type(w).__name__
+        for w in found
+        if not spoken_name(w) or (isinstance(w, silent) and not w.accessibleName())
+    ]
+
+
+def test_the_dialogs_and_the_checklist_of_the_classroom_and_of_restoring_name_their_controls(
+    qtbot, tmp_path
+):
+    # The walk above sees the window without an exercise and without its dialogs.
+    from gui.annotating.preferences_dialog import PreferencesDialog
+    from gui.library.restore_dialog import RestoreBackupDialog
+    from gui.trainer.checklist import Checklist
+    from gui.trainer.exercise_dialog import ExerciseDialog
+    from gui.trainer.returns_dialog import ReturnsView
+
+    checklist = Checklist()
+    checklist.set_questions(["Who is the source?", "Is it named?"], {}, lambda answers: None)
+    parts = (checklist, ReturnsView([]), RestoreBackupDialog(tmp_path / "lib.sqlite", []),
+             ExerciseDialog([], None), PreferencesDialog("ana"))  # fmt: skip
+    for part in parts:
+        qtbot.addWidget(part)
+        assert unnamed_controls(part) == [], type(part).__name__
+    assert [f.accessibleName() for f in checklist.answers.values()] == [
+        "Who is the source?",
+        "Is it named?",
+    ]

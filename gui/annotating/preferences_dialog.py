@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.entities.models import InstalledPipeline
+from gui.widgets.accessible import describe
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class PreferencesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
-        self.name = QLineEdit(annotator)
+        self.name = describe(QLineEdit(annotator), "Your name", "The name of your layer")
         note = QLabel(
             "New annotations carry this name: it is your layer when a trainer compares "
             "annotations, and the creator in exported files.",

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.storage.backup import Backup
+from gui.widgets.accessible import describe
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -53,6 +54,7 @@ class RestoreBackupDialog(QDialog):
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.list.itemDoubleClicked.connect(self.accept)
+        describe(self.list, "Backups", "The library's backups, newest first; one to restore")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.addButton(
             "Restore", QDialogButtonBox.ButtonRole.AcceptRole

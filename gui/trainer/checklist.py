@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QScrollArea, QWidget
 
+from gui.widgets.accessible import describe
+
 
 class Checklist(QScrollArea):
     """The exercise's questions with the trainee's answers, saved as they type."""
@@ -25,6 +27,7 @@ class Checklist(QScrollArea):
         self.answers = {}
         for question in questions:
             field = QPlainTextEdit(answers.get(question, ""))
+            describe(field, question, "Your answer, saved as you type")
             field.setMaximumHeight(90)
             field.textChanged.connect(self._timer.start)
             form.addRow(QLabel(question, wordWrap=True))

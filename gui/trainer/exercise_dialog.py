@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from gui.core.articles import ArticleSummary
 from gui.core.trainer.exercises import CHECKLISTS as TRAINING_CHECKLISTS
 from gui.core.trainer.exercises import ExerciseOptions
+from gui.widgets.accessible import describe
 
 # Checklists trainers use (the same as the command line's), and the trainer's own questions.
 CHECKLISTS = {**TRAINING_CHECKLISTS, "Your own questions": ()}
@@ -76,6 +77,7 @@ class ExerciseDialog(QDialog):
             "The layer that is the answer key. It stays in this library, where returned work "
             "is scored; the file for trainees holds nothing of it."
         )
+        self._name_fields()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -89,6 +91,18 @@ class ExerciseDialog(QDialog):
             ("Answer &key", self.key), ("", buttons),
         ):  # fmt: skip
             form.addRow(label, widget)
+
+    def _name_fields(self) -> None:
+        """What a screen reader calls each field (the form's labels do not reach every one)."""
+        for widget, name, description in (
+            (self.articles, "Articles", "Tick the articles the exercise holds"),
+            (self.title, "Title", "The exercise's title, as trainees see it"),
+            (self.instructions, "Instructions", "What the trainees should do"),
+            (self.preset, "Checklist", "A checklist trainers use, or your own questions"),
+            (self.checklist, "Checklist questions", "One question per line"),
+            (self.key, "Answer key", "The layer kept here as the key; the file holds none of it"),
+        ):
+            describe(widget, name, description)
 
     def _preset_chosen(self, name: str) -> None:
         self.checklist.setPlainText("\n".join(CHECKLISTS.get(name, ())))

@@ -30,6 +30,7 @@ from gui.core.storage.database import Library
 from gui.core.trainer.agreement import ALL
 from gui.core.trainer.results import ExerciseResults, ReturnResult, all_results
 from gui.core.trainer.scoring import MATCHING_LINE
+from gui.widgets.accessible import describe
 from gui.widgets.messages import ErrorMessage
 
 RETURN_COLUMNS = ("Trainee", "Layer", "Handed in", "Articles annotated", "Annotations",
@@ -69,6 +70,13 @@ class ReturnsView(QDialog):
         self.answers = QTextBrowser()
         self.labels = _table(LABEL_COLUMNS)
         self.export_button = self._layout()
+        for widget, name, description in (
+            (self.exercises, "Exercise", "The exercise whose returns are shown"),
+            (self.returns, "Returns", "Who handed in what and when, with their overall scores"),
+            (self.answers, "Checklist answers", "The selected trainee's answers"),
+            (self.labels, "Scores per label", "The selected return against the key, by label"),
+        ):
+            describe(widget, name, description)
         self.exercises.currentIndexChanged.connect(self._show_exercise)
         self.returns.currentCellChanged.connect(lambda row, *_: self._show_return(row))
         self._show_exercise(0)
