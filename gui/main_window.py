@@ -35,7 +35,7 @@ from gui.reports.actions import ReportActions
 from gui.session.session import Session
 from gui.settings import SavedLayout, WindowSettings, screen_key, starts_compact
 from gui.sourcing.actions import SourcingActions
-from gui.sourcing.checks_panel import ChecksPanel
+from gui.sourcing.checks_panel import CHECK_KEYS, ChecksPanel
 from gui.sourcing.claims_panel import ClaimsPanel
 from gui.sourcing.sources_panel import SourcesPanel
 from gui.trainer.actions import TrainerActions
@@ -133,9 +133,10 @@ class MainWindow(QMainWindow):
             "The exercise's questions, with your answers saved as you type",
         )  # fmt: skip
         self.workspace.set_available(self.checklist_dock, False)
-        self.help = HelpActions(
-            self, [("Reading and annotating", READER_KEYS), ("Presentation mode", PRESENTER_KEYS)]
-        )
+        self.help = HelpActions(self, [
+            ("Reading and annotating", READER_KEYS), ("Checks panel", CHECK_KEYS),
+            ("Presentation mode", PRESENTER_KEYS),
+        ])  # fmt: skip
 
     def _toolbar(self):
         toolbar = self.annotate.toolbar(self)

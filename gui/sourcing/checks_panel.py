@@ -29,6 +29,10 @@ from gui.widgets.theme import readable_colour
 
 STATUS_NAMES = {"": "Open", "confirmed": "Confirmed", "dismissed": "Dismissed"}
 _STATUS_COLOURS = {"confirmed": "#B04A00", "dismissed": "#7F7F7F"}
+# The verdicts the panel offers: the status kept, its button, its key (in the list).
+DECISIONS = (("confirmed", "&Confirm", "C"), ("dismissed", "&Dismiss", "D"), ("", "&Reopen", "R"))
+# How the shortcut reference says them.
+CHECK_KEYS = tuple((key, f"{text[1:]} the selected check") for _, text, key in DECISIONS)
 
 
 class ChecksModel(RowsModel):
@@ -91,8 +95,7 @@ class ChecksPanel(QWidget):
         describe(self.table, "Checks", "What to check in the article; C confirms, D dismisses")
         self.buttons = {}
         row = QHBoxLayout()
-        for status, text, key in (("confirmed", "&Confirm", "C"), ("dismissed", "&Dismiss", "D"),
-                                  ("", "&Reopen", "R")):  # fmt: skip
+        for status, text, key in DECISIONS:
             button = QPushButton(text, self)
             button.setToolTip(f"{text.replace('&', '')} the selected check ({key})")
             button.clicked.connect(lambda _=False, s=status: self.decide(s))
