@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -176,7 +178,12 @@ def read_document(path: Path, limit: int | None = None) -> bytes:
     limit None: MAX_DOCUMENT_BYTES, the limit of a JSON file.
     """
     limit = MAX_DOCUMENT_BYTES if limit is None else limit
-    with path.open("rb") as file:
+    # Opened without blocking and looked at before reading: a pipe would wait for a writer
+    # forever, a device (a link to /dev/zero) never end.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise InterchangeError("not a plain file (a pipe, a device or a folder), not read")
         data = file.read(limit + 1)
     if len(data) > limit:
         raise InterchangeError(too_large(path.stat().st_size, limit))

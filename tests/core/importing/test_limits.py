@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import threading
 import zipfile
 from pathlib import Path
 
@@ -155,3 +157,32 @@ def test_an_annotation_file_over_its_limit_is_not_read(tmp_path, monkeypatch):
         read_document(path)
     with pytest.raises(InterchangeError, match="too large"):
         interchange_common.load_json(path.read_bytes())
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("make", ["fifo", "device"])
+def test_an_annotation_file_that_is_no_plain_file_is_refused_without_waiting(tmp_path, make):
+    # A pipe would make the reading wait for a writer forever (on the GUI thread, in the
+    # window); a link to /dev/zero would never end. Documents and returned exercises are
+    # refused the same way.
+    path = tmp_path / "notes.json"
+    if make == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    outcome: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            read_document(path)
+        except BaseException as error:  # handed over to the test's thread
+            outcome.append(error)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(5)
+    if reader.is_alive() and make == "fifo":
+        with open(path, "wb"):  # let the stuck reader go
+            pass
+    assert outcome and isinstance(outcome[0], InterchangeError)
+    assert "not a plain file" in str(outcome[0])
