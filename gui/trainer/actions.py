@@ -195,7 +195,8 @@ class TrainerActions(QObject):
         if info.hide_findings and not info.keep_entities:
             self.layers.set_hidden(self.layers.hidden | {FINDINGS})
         if info.checklist:
-            self.checklist.set_questions(info.checklist, checklist_answers(library), self._save)
+            answers = checklist_answers(library)
+            self.checklist.set_questions(info.checklist, answers, self._save, library.read_only)
             self.exercise_opened.emit(True)
 
     def _save(self, answers: dict[str, str]) -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QScrollArea, QWidget
 
 from gui.widgets.accessible import describe
+
+SELECTABLE = (
+    Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+)
 
 
 class Checklist(QScrollArea):
@@ -19,8 +23,8 @@ class Checklist(QScrollArea):
         self._timer = QTimer(self, singleShot=True, interval=400)
         self._timer.timeout.connect(lambda: self._save(self.values()))
 
-    def set_questions(self, questions, answers: dict[str, str], save) -> None:
-        """Show one answer field per question."""
+    def set_questions(self, questions, answers: dict[str, str], save, read_only=False) -> None:
+        """Show one answer field per question (read_only: to read, in a file that cannot change)."""
         self._save = save
         body = QWidget()
         form = QFormLayout(body)
@@ -28,6 +32,9 @@ class Checklist(QScrollArea):
         for question in questions:
             field = QPlainTextEdit(answers.get(question, ""))
             describe(field, question, "Your answer, saved as you type")
+            if read_only:  # the answers could not be kept: none is asked for
+                field.setReadOnly(True)
+                field.setTextInteractionFlags(SELECTABLE)
             field.setMaximumHeight(90)
             field.textChanged.connect(self._timer.start)
             form.addRow(QLabel(question, wordWrap=True))

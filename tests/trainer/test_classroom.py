@@ -254,6 +254,22 @@ def test_the_entities_may_stay_when_the_trainer_allows_it(
     assert not trainee.checks_dock.toggleViewAction().isEnabled()  # checks read the sourcing
 
 
+def test_an_exercise_that_cannot_be_written_shows_its_answers_but_asks_for_none(
+    open_window, tmp_path, monkeypatch, messages, qtbot
+):
+    trainer = trainer_with_key(open_window, tmp_path, qtbot)
+    exercise = tmp_path / "week3.sourcelight"
+    make_exercise(trainer, monkeypatch, exercise)
+    messages.clear()
+    exercise.chmod(0o444)  # handed out on a read-only share, say, or found damaged
+    trainee = open_window(exercise, "Ana")
+    fields = list(trainee.trainer.checklist.answers.values())
+    assert fields and all(field.isReadOnly() for field in fields)
+    QTest.keyClicks(fields[0], "x")
+    trainee.trainer.checklist.flush()
+    assert messages == []  # not a "read-only library" message at each pause in the typing
+
+
 def test_cancelling_an_import_keeps_nothing(open_window, tmp_path, monkeypatch, messages, qtbot):
     trainer = trainer_with_key(open_window, tmp_path, qtbot)
     exercise = tmp_path / "week3.sourcelight"
