@@ -83,6 +83,7 @@ class TrainerActions(QObject):
         super().__init__(parent)
         self.session, self.banner, self.layers, self.parent_widget = session, banner, layers, parent
         self.info = None  # the ExerciseInfo of the open library, when it is an exercise
+        self._hid_findings = False  # True while the findings are hidden because it said so
         self.new_action = QAction("New &Exercise…", self)
         self.new_action.triggered.connect(self.new_exercise)
         self.import_action = QAction("Import &Returned Exercises…", self)
@@ -158,6 +159,9 @@ class TrainerActions(QObject):
     def library_opened(self) -> None:
         """When the library is an exercise file: the trainee's name, instructions, checklist."""
         self.info = None
+        if self._hid_findings:  # the last library was an exercise that hid them: not this one
+            self._hid_findings = False
+            self.layers.set_hidden(self.layers.hidden - {FINDINGS})
         self.checklist.flush()
         self.checklist.set_questions([], {}, lambda answers: None)
         self.exercise_opened.emit(False)
@@ -192,7 +196,8 @@ class TrainerActions(QObject):
         info = self.info
         stop = "" if info.title[-1:] in ".?!" else "."
         self.banner.say(f"Exercise: {info.title}{stop} {info.instructions}".strip())
-        if info.hide_findings and not info.keep_entities:
+        if info.hide_findings and not info.keep_entities and FINDINGS not in self.layers.hidden:
+            self._hid_findings = True
             self.layers.set_hidden(self.layers.hidden | {FINDINGS})
         if info.checklist:
             answers = checklist_answers(library)

@@ -270,6 +270,20 @@ def test_an_exercise_that_cannot_be_written_shows_its_answers_but_asks_for_none(
     assert messages == []  # not a "read-only library" message at each pause in the typing
 
 
+def test_the_findings_an_exercise_hid_come_back_with_the_next_library(
+    open_window, tmp_path, monkeypatch, qtbot
+):
+    trainer = trainer_with_key(open_window, tmp_path, qtbot)
+    exercise = tmp_path / "week3.sourcelight"
+    make_exercise(trainer, monkeypatch, exercise)
+    monkeypatch.setattr(TraineeName, "ask", classmethod(lambda cls, parent, title, s: "Ana"))
+    own = trainer.session.library.path
+    trainer.session.open_library(exercise)  # the trainer looks at the file handed out
+    assert not trainer.layers.findings_shown()
+    trainer.session.open_library(own)  # and goes back to work
+    assert trainer.layers.findings_shown()
+
+
 def test_cancelling_an_import_keeps_nothing(open_window, tmp_path, monkeypatch, messages, qtbot):
     trainer = trainer_with_key(open_window, tmp_path, qtbot)
     exercise = tmp_path / "week3.sourcelight"
