@@ -84,6 +84,7 @@ class TrainerActions(QObject):
         self.session, self.banner, self.layers, self.parent_widget = session, banner, layers, parent
         self.info = None  # the ExerciseInfo of the open library, when it is an exercise
         self._hid_findings = False  # True while the findings are hidden because it said so
+        self._own_name: str | None = None  # the user's name while an exercise lends its own
         self.new_action = QAction("New &Exercise…", self)
         self.new_action.triggered.connect(self.new_exercise)
         self.import_action = QAction("Import &Returned Exercises…", self)
@@ -162,6 +163,8 @@ class TrainerActions(QObject):
         if self._hid_findings:  # the last library was an exercise that hid them: not this one
             self._hid_findings = False
             self.layers.set_hidden(self.layers.hidden - {FINDINGS})
+        if self._own_name is not None:  # and its trainee's name stays with it
+            self.session.annotator, self._own_name = self._own_name, None
         self.checklist.flush()
         self.checklist.set_questions([], {}, lambda answers: None)
         self.exercise_opened.emit(False)
@@ -190,6 +193,7 @@ class TrainerActions(QObject):
             )
             session.execute(trainee_command(library, name), undoable=False)
         if name:
+            self._own_name = session.annotator
             session.annotator = name
 
     def _show_exercise(self, library) -> None:

@@ -284,6 +284,18 @@ def test_the_findings_an_exercise_hid_come_back_with_the_next_library(
     assert trainer.layers.findings_shown()
 
 
+def test_the_trainees_name_stays_in_the_exercise_file(open_window, tmp_path, monkeypatch, qtbot):
+    trainer = trainer_with_key(open_window, tmp_path, qtbot)
+    exercise = tmp_path / "week3.sourcelight"
+    make_exercise(trainer, monkeypatch, exercise)
+    monkeypatch.setattr(TraineeName, "ask", classmethod(lambda cls, parent, title, s: "Ana"))
+    own = trainer.session.library.path
+    trainer.session.open_library(exercise)
+    assert trainer.session.annotator == "Ana"  # in the file, its trainee's name
+    trainer.session.open_library(own)
+    assert trainer.session.annotator == "trainer"  # new work here is the trainer's again
+
+
 def test_cancelling_an_import_keeps_nothing(open_window, tmp_path, monkeypatch, messages, qtbot):
     trainer = trainer_with_key(open_window, tmp_path, qtbot)
     exercise = tmp_path / "week3.sourcelight"
