@@ -118,3 +118,13 @@ def test_the_dialogs_and_the_checklist_of_the_classroom_and_of_restoring_name_th
         "Who is the source?",
         "Is it named?",
     ]
+
+
+def test_the_progress_of_reading_returned_work_is_named(qtbot):
+    from gui.session.session import Session
+    from gui.trainer.collecting import ReturnsImport
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    dialog = ReturnsImport(Session(window), window)._progress_dialog(3)
+    assert unnamed_controls(dialog) == []

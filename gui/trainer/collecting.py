@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 from gui.core.changes import Batch
 from gui.core.storage.database import LibraryError
@@ -25,6 +25,7 @@ from gui.core.trainer.returns import (
 )
 from gui.session.background import Task, Worker
 from gui.session.session import Session
+from gui.widgets.accessible import describe
 from gui.widgets.messages import InfoMessage
 
 TITLE = "Returned exercises"
@@ -73,6 +74,8 @@ class ReturnsImport(QObject):
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
+        bar = QProgressBar(dialog)  # the dialog's own bar has no name a screen reader says
+        dialog.setBar(describe(bar, "Returned files read", "How many of the files are read"))
         return dialog
 
     def _progress(self, done: int, total: int) -> None:
