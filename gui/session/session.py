@@ -151,8 +151,9 @@ class Session(QObject):
         return self.library is None or self.library.read_only
 
     def summaries(self, search: str = "") -> list[ArticleSummary]:
-        """The library's articles, filtered by a full-text search."""
-        return self.articles.summaries(search) if self.articles else []
+        """The library's articles, filtered by a full-text search; current pipeline's counts."""
+        pipeline = self.entity_service.pipeline_id()
+        return self.articles.summaries(search, pipeline) if self.articles else []
 
     # -- articles ------------------------------------------------------------------------
 

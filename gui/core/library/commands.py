@@ -29,8 +29,8 @@ class ArticleSnapshot:
     """Everything deleting an article removes, so that undo can bring it back with its ids."""
 
     article: Article
-    entities: tuple[Entity, ...]
-    analysis: Analysis | None
+    entities: tuple[tuple[str, Entity], ...]  # (pipeline id, entity), every pipeline's
+    analyses: tuple[Analysis, ...]
     annotations: tuple[Annotation, ...]
     sourcing: tuple[TableRows, ...] = ()  # verdicts, corrections and cached sourcing findings
 

@@ -15,13 +15,16 @@ from gui.core.storage.database import Library
 from gui.core.storage.sourcing_store import restore_rows, take_rows
 
 _ENTITIES = (
-    'SELECT start, "end", label, text, grp FROM entities WHERE article_id = ? ORDER BY rowid'
+    'SELECT pipeline_id, start, "end", label, text, grp FROM entities WHERE article_id = ?'
+    " ORDER BY rowid"
 )
-_ANALYSIS = (
-    "SELECT pipeline_id, content_hash, entity_count, analysed_at FROM analyses WHERE article_id = ?"
+_ANALYSES = (
+    "SELECT pipeline_id, content_hash, entity_count, analysed_at FROM analyses"
+    " WHERE article_id = ? ORDER BY pipeline_id"
 )
 _INSERT_ENTITY = (
-    'INSERT INTO entities (article_id, start, "end", label, text, grp) VALUES (?, ?, ?, ?, ?, ?)'
+    'INSERT INTO entities (article_id, pipeline_id, start, "end", label, text, grp)'
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_ANALYSIS = (
     "INSERT INTO analyses (article_id, pipeline_id, content_hash, entity_count, analysed_at)"
@@ -48,14 +51,15 @@ _INSERT_ARTICLE = "INSERT INTO articles ({}) VALUES ({})".format(
 
 
 def take(library: Library, article: Article) -> ArticleSnapshot:
-    """The article with its entities (in stored order), analysis, annotations and sourcing."""
+    """The article with every pipeline's entities (in stored order) and analyses, its
+    annotations and sourcing."""
     db = library.db
-    entities = tuple(Entity(*row) for row in db.execute(_ENTITIES, [article.id]))
-    row = db.execute(_ANALYSIS, [article.id]).fetchone()
-    analysis = None if row is None else Analysis(*row)
+    rows = db.execute(_ENTITIES, [article.id])
+    entities = tuple((row[0], Entity(*row[1:])) for row in rows)
+    analyses = tuple(Analysis(*row) for row in db.execute(_ANALYSES, [article.id]))
     annotations = tuple(AnnotationStore(library).for_article(article.id))
     sourcing = take_rows(db, article.id) + checks_store.take_rows(db, article.id)
-    return ArticleSnapshot(article, entities, analysis, annotations, sourcing)
+    return ArticleSnapshot(article, entities, analyses, annotations, sourcing)
 
 
 def restore(db: Database, snapshot: ArticleSnapshot) -> None:
@@ -64,14 +68,18 @@ def restore(db: Database, snapshot: ArticleSnapshot) -> None:
     db.execute(_INSERT_ARTICLE, _article_row(article))
     db.conn.executemany(
         _INSERT_ENTITY,
-        ((article.id, e.start, e.end, e.label, e.text, e.group) for e in snapshot.entities),
+        (
+            (article.id, pipeline, e.start, e.end, e.label, e.text, e.group)
+            for pipeline, e in snapshot.entities
+        ),
     )
-    if snapshot.analysis is not None:
-        a = snapshot.analysis
-        db.execute(
-            _INSERT_ANALYSIS,
-            [article.id, a.pipeline_id, a.content_hash, a.entity_count, a.analysed_at],
-        )
+    db.conn.executemany(
+        _INSERT_ANALYSIS,
+        (
+            (article.id, a.pipeline_id, a.content_hash, a.entity_count, a.analysed_at)
+            for a in snapshot.analyses
+        ),
+    )
     checks = [rows for rows in snapshot.sourcing if rows[0] == checks_store.TABLE]
     restore_rows(db, [rows for rows in snapshot.sourcing if rows[0] != checks_store.TABLE])
     checks_store.restore_rows(db, checks)

@@ -30,14 +30,15 @@ from gui.core.storage.search import fts_query
 
 _SUMMARY_SQL = """
 SELECT a.id, a.title, a.outlet, a.published,
-       CASE WHEN an.content_hash = a.content_hash THEN an.entity_count END,
+       (SELECT an.entity_count FROM analyses AS an
+        WHERE an.article_id = a.id AND an.content_hash = a.content_hash {pipeline}
+        ORDER BY an.analysed_at DESC LIMIT 1),
        a.imported_at
 FROM articles AS a
-LEFT JOIN analyses AS an ON an.article_id = a.id
 {where}
 ORDER BY a.imported_at DESC, a.id DESC
 """
-_MATCH = "WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+_MATCH = "WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :query)"
 
 
 class DuplicateArticle(LibraryError):
@@ -82,12 +83,17 @@ class ArticleStore:
                 raise KeyError(article_id) from None
         return _article(row)
 
-    def summaries(self, search: str = "") -> list[ArticleSummary]:
-        """The library list, newest import first, narrowed by a search-as-you-type string."""
+    def summaries(self, search: str = "", pipeline_id: str | None = None) -> list[ArticleSummary]:
+        """The library list, newest import first, narrowed by a search-as-you-type string.
+
+        Entity counts are the given pipeline's (None: the latest analysis of the body).
+        """
         query = fts_query(search)
-        sql = _SUMMARY_SQL.format(where=_MATCH if query else "")
+        mine = "" if pipeline_id is None else "AND an.pipeline_id = :pipeline"
+        sql = _SUMMARY_SQL.format(where=_MATCH if query else "", pipeline=mine)
+        params = {"query": query, "pipeline": pipeline_id}
         with self._library.errors():
-            rows = self._db.execute(sql, [query] if query else []).fetchall()
+            rows = self._db.execute(sql, params).fetchall()
         return [ArticleSummary(*row) for row in rows]
 
     def update_metadata(self, article_id: int, metadata: Metadata) -> None:

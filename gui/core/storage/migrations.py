@@ -13,7 +13,7 @@ from sqlite_utils.migrations import Migrations
 from gui.core.annotations.model import DEFAULT_CODEBOOK
 
 MIGRATIONS = Migrations("sourcelight")
-SCHEMA_VERSION = 7  # the highest schema this code knows: the number of the last migration
+SCHEMA_VERSION = 8  # the highest schema this code knows: the number of the last migration
 
 FTS_COLUMNS = ("title", "outlet", "byline", "body")
 ANNOTATION_FTS_COLUMNS = ("exact", "note")
@@ -322,6 +322,62 @@ def check_decisions_schema(db: Database) -> None:
     """Confirmed and dismissed checks."""
     db.execute(_CHECK_DECISIONS)
     _set_version(db, 7)
+
+
+# Results kept per pipeline: choosing another language model, and back, finds the first
+# model's entities and findings still there instead of analysing the whole library again.
+# The stores keep the few most recent pipelines of each article (KEPT_PIPELINES).
+_ENTITIES_BY_PIPELINE = """
+CREATE TABLE entities_by_pipeline (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    pipeline_id TEXT NOT NULL,  -- the pipeline that found them (analyses.pipeline_id)
+    start INTEGER NOT NULL,  -- code-point offsets into articles.body, half-open
+    "end" INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    text TEXT NOT NULL,
+    grp TEXT NOT NULL  -- the alias group, e.g. 'Islamic State'
+)"""
+_ANALYSES_BY_PIPELINE = """
+CREATE TABLE analyses_by_pipeline (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    pipeline_id TEXT NOT NULL,
+    content_hash TEXT NOT NULL,  -- the body the entities were found in
+    entity_count INTEGER NOT NULL,
+    analysed_at TEXT NOT NULL,  -- ISO 8601, UTC
+    PRIMARY KEY (article_id, pipeline_id)
+)"""
+_SOURCING_CACHE_BY_PIPELINE = """
+CREATE TABLE sourcing_cache_by_pipeline (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    pipeline_id TEXT NOT NULL,  -- the findings cache id (entity pipeline, rules, entities)
+    content_hash TEXT NOT NULL,  -- the body the findings were found in
+    findings TEXT NOT NULL,  -- JSON: Findings.to_json()
+    analysed_at TEXT NOT NULL,  -- ISO 8601, UTC
+    PRIMARY KEY (article_id, pipeline_id)
+)"""
+_KEEP_PER_PIPELINE = (
+    'INSERT INTO entities_by_pipeline SELECT e.article_id, an.pipeline_id, e.start, e."end",'
+    " e.label, e.text, e.grp FROM entities AS e JOIN analyses AS an USING (article_id)"
+    " ORDER BY e.rowid",
+    "INSERT INTO analyses_by_pipeline SELECT article_id, pipeline_id, content_hash,"
+    " entity_count, analysed_at FROM analyses",
+    "INSERT INTO sourcing_cache_by_pipeline SELECT article_id, pipeline_id, content_hash,"
+    " findings, analysed_at FROM sourcing_cache",
+)
+
+
+@MIGRATIONS(name="0008_results_per_pipeline")
+def results_per_pipeline_schema(db: Database) -> None:
+    """Entities, analyses and findings keyed by article and pipeline, the old rows kept."""
+    for sql in (_ENTITIES_BY_PIPELINE, _ANALYSES_BY_PIPELINE, _SOURCING_CACHE_BY_PIPELINE):
+        db.execute(sql)
+    for sql in _KEEP_PER_PIPELINE:
+        db.execute(sql)
+    for table in ("entities", "analyses", "sourcing_cache"):
+        db.execute(f"DROP TABLE {table}")
+        db.execute(f"ALTER TABLE {table}_by_pipeline RENAME TO {table}")
+    db.table("entities").create_index(["article_id", "pipeline_id"])
+    _set_version(db, 8)
 
 
 def _codebook_rows() -> list[dict[str, object]]:

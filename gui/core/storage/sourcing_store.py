@@ -51,7 +51,7 @@ TABLES: dict[str, tuple[tuple[str, ...], str]] = {
     "claim_assessments": (ASSESSMENT_COLUMNS, "claim_key"),
     "claim_relations": (RELATION_COLUMNS, "key_a, key_b"),
     "sourcing_corrections": (CORRECTION_COLUMNS, "id"),
-    "sourcing_cache": (CACHE_COLUMNS, "article_id"),
+    "sourcing_cache": (CACHE_COLUMNS, "rowid"),
 }
 
 _CACHED = """
@@ -60,9 +60,16 @@ WHERE c.article_id = ? AND c.pipeline_id = ? AND c.content_hash = a.content_hash
 """
 _LATEST = """
 SELECT c.pipeline_id, c.findings FROM sourcing_cache AS c JOIN articles AS a ON a.id = c.article_id
-WHERE c.article_id = ? AND c.content_hash = a.content_hash
+WHERE c.article_id = ? AND c.content_hash = a.content_hash ORDER BY c.rowid DESC LIMIT 1
 """
 _REPLACE = "INSERT OR REPLACE"
+# Findings kept per article: one set for each of the most recently used pipelines, so that
+# switching models and back finds them, while edits of entities or lexicons do not pile up.
+KEPT_PIPELINES = 3
+_FORGET_OLDEST = """
+DELETE FROM sourcing_cache WHERE article_id = ? AND rowid NOT IN (
+    SELECT rowid FROM sourcing_cache WHERE article_id = ? ORDER BY rowid DESC LIMIT ?)
+"""
 
 Handler = Callable[[Library, Any], SourcingCommand]
 
@@ -175,6 +182,7 @@ class SourcingStore:
                 _insert("sourcing_cache", _REPLACE),
                 [article_id, pipeline_id, found[0], text, utc_now()],
             )
+            db.execute(_FORGET_OLDEST, [article_id, article_id, KEPT_PIPELINES])
 
     def _rows(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         """Run a query and fetch its rows, with SQLite failures as LibraryError."""

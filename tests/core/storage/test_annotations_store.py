@@ -16,13 +16,11 @@ from gui.core.annotations.commands import AddAnnotation, SaveLabel
 from gui.core.annotations.model import DEFAULT_CODEBOOK, Annotation, Label
 from gui.core.entities.commands import AddCorrection
 from gui.core.entities.corrections import Correction
-from gui.core.entities.pipeline import Entity
 from gui.core.storage import (
     SCHEMA_VERSION,
     AnnotationStore,
     ArticleStore,
     CorrectionStore,
-    EntityStore,
     LabelStore,
     Library,
     apply,
@@ -132,7 +130,14 @@ def schema_one_library(path: Path) -> None:
     first_only.apply(db)
     library = Library(db, path, read_only=False, created=True)
     article = ArticleStore(library).add(imported(FIRST, "Palmyra"))
-    EntityStore(library).save(article, "p1", [Entity(29, 36, "PLACE", "Palmyra", "Palmyra")])
+    # Written as that schema had it: one analysis per article, entities without a pipeline.
+    db.execute(
+        'INSERT INTO entities (article_id, start, "end", label, text, grp)'
+        " VALUES (?, 29, 36, 'PLACE', 'Palmyra', 'Palmyra')",
+        [article],
+    )
+    db.execute("INSERT INTO analyses SELECT id, 'p1', content_hash, 1, imported_at FROM articles")
+    db.conn.commit()
     db.close()
 
 

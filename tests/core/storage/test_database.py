@@ -110,6 +110,7 @@ def test_migrations_run_once(library_path):
         "0005_annotation_iri",
         "0006_exercise_key",
         "0007_check_decisions",
+        "0008_results_per_pipeline",
     ]
 
 

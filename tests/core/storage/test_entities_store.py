@@ -1,12 +1,25 @@
-"""EntityStore: the cache answers only for the same pipeline and body; saves replace whole lists."""
+"""EntityStore: the cache answers per pipeline and body, keeps three pipelines; migration 8."""
 
 from __future__ import annotations
 
 import pytest
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from gui.core.articles import content_hash
 from gui.core.entities.pipeline import Entity
-from gui.core.storage import ArticleStore, EntityStore, LibraryFull, LibraryReadOnly, open_library
+from gui.core.sourcing.model import Findings
+from gui.core.storage import (
+    SCHEMA_VERSION,
+    ArticleStore,
+    EntityStore,
+    LibraryFull,
+    LibraryReadOnly,
+    SourcingStore,
+    open_library,
+)
+from gui.core.storage import migrations as schema
+from gui.core.storage.database import Library
 
 from .factories import imported
 
@@ -63,12 +76,24 @@ def test_a_changed_body_misses_the_cache(library, store, article_id):
     assert ArticleStore(library).summaries()[0].entity_count is None
 
 
-def test_a_save_replaces_the_previous_entities(store, article_id):
+def test_a_save_replaces_only_that_pipelines_entities(store, article_id):
     store.save(article_id, "pipeline-1", FOUND)
+    store.save(article_id, "pipeline-2", FOUND[:2])
     store.save(article_id, "pipeline-2", FOUND[:1])
     assert store.cached(article_id, "pipeline-2") == FOUND[:1]
-    assert store.cached(article_id, "pipeline-1") is None
-    assert store.counts(article_id) == {"PERSON": 1}
+    assert store.cached(article_id, "pipeline-1") == FOUND  # switching back costs nothing
+    assert store.counts(article_id, "pipeline-2") == {"PERSON": 1}
+    assert store.counts(article_id) == {"PERSON": 1}  # no pipeline: the latest analysis
+
+
+def test_only_the_three_latest_pipelines_are_kept(library, store, article_id):
+    for number in range(1, 6):
+        store.save(article_id, f"pipeline-{number}", FOUND[: number % 3 + 1])
+    kept = [store.cached(article_id, f"pipeline-{number}") for number in range(1, 6)]
+    assert kept[:2] == [None, None]
+    assert kept[2:] == [FOUND[:1], FOUND[:2], FOUND[:3]]
+    pipelines = library.db.execute("SELECT DISTINCT pipeline_id FROM entities ORDER BY 1")
+    assert [row[0] for row in pipelines] == ["pipeline-3", "pipeline-4", "pipeline-5"]
 
 
 def test_counts_follow_the_legend_order(store, article_id):
@@ -132,3 +157,48 @@ def test_cached_spans_match_cached_entities_row_for_row(store, article_id):
     spans = store.cached_spans(article_id, "pipeline-1")
     assert spans == [(e.start, e.end, e.label) for e in store.cached(article_id, "pipeline-1")]
     assert store.cached_spans(article_id, "pipeline-2") is None
+
+
+# Migration 8
+
+
+def schema_seven_library(path) -> None:
+    """A library file as schema 7 left it: one analysis and one findings set per article."""
+    first_seven = Migrations("sourcelight")
+    for step in schema.MIGRATIONS._migrations[:7]:
+        first_seven(name=step.name)(step.fn)
+    db = Database(path)
+    first_seven.apply(db)
+    article = ArticleStore(Library(db, path, read_only=False, created=True)).add(
+        imported(BODY, "Speech")
+    )
+    for entity in FOUND:
+        db.execute(
+            'INSERT INTO entities (article_id, start, "end", label, text, grp)'
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [article, entity.start, entity.end, entity.label, entity.text, entity.group],
+        )
+    db.execute("INSERT INTO analyses SELECT id, 'p1', content_hash, 4, imported_at FROM articles")
+    db.execute(
+        "INSERT INTO sourcing_cache SELECT id, 'cache-1', content_hash, '{}', imported_at"
+        " FROM articles"
+    )
+    db.conn.commit()
+    db.close()
+
+
+def test_migration_eight_keeps_every_result_under_its_pipeline(library_path):
+    schema_seven_library(library_path)
+    library = open_library(library_path)
+    try:
+        assert schema.schema_version(library.db) == SCHEMA_VERSION >= 8
+        store = EntityStore(library)
+        assert store.cached(1, "p1") == FOUND
+        assert SourcingStore(library).latest(1) == ("cache-1", Findings())
+        store.save(1, "p2", FOUND[:1])
+        assert (store.cached(1, "p1"), store.cached(1, "p2")) == (FOUND, FOUND[:1])
+        assert [s.entity_count for s in ArticleStore(library).summaries(pipeline_id="p1")] == [4]
+        assert [s.entity_count for s in ArticleStore(library).summaries(pipeline_id="p2")] == [1]
+        assert [s.entity_count for s in ArticleStore(library).summaries(pipeline_id="p3")] == [None]
+    finally:
+        library.close()

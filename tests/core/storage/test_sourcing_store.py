@@ -216,7 +216,12 @@ def test_the_cache_holds_only_for_its_pipeline_and_the_current_body(library):
     assert store.latest(world.article) == ("pipeline-1", FINDINGS)
     assert store.cached(world.other_article, "pipeline-1") is None
     store.save_cache(world.article, "pipeline-2", Findings(hedges=(Hedge(0, 1, "ü", "doubt"),)))
-    assert store.cached(world.article, "pipeline-1") is None  # one cache entry per article
+    assert store.cached(world.article, "pipeline-1") == FINDINGS  # kept for a switch back
+    assert store.cached(world.article, "pipeline-2").hedges[0].text == "ü"
+    assert store.latest(world.article)[0] == "pipeline-2"
+    for number in (3, 4):
+        store.save_cache(world.article, f"pipeline-{number}", Findings())
+    assert store.cached(world.article, "pipeline-1") is None  # only the three latest stay
     assert store.cached(world.article, "pipeline-2").hedges[0].text == "ü"
     apply(library, ReplaceBody(world.article, BODY + " Updated."))
     assert store.cached(world.article, "pipeline-2") is None
