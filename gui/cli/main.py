@@ -155,14 +155,21 @@ def _add_analyze_parser(commands: _Commands) -> None:
     parser = _add_command(
         commands,
         "analyze",
-        "detect the entities in files (does not use the library)",
+        "detect the entities in files, or analyse the whole library",
         "Read each file (folders: every supported file inside) without storing it, and\n"
         "detect its entities. With --json, also its quotes and attributions, hedges and\n"
-        "numeric claims; one JSON object per line (JSON Lines), in the order given.",
+        "numeric claims; one JSON object per line (JSON Lines), in the order given.\n"
+        "Without files, --library FILE: find the entities and sourcing of every article\n"
+        "the library lacks and store them, on --jobs cores; progress on stderr. A run\n"
+        "stopped midway is taken up by the next one where it stopped.",
     )
     parser.add_argument(
-        "paths", nargs="+", type=path_argument, metavar="PATH", help="files or folders"
+        "paths", nargs="*", type=path_argument, metavar="PATH", help="files or folders"
     )
+    parser.add_argument(
+        "--jobs", type=int, default=0, metavar="N", help="worker processes (default: every core)"
+    )
+    parser.add_argument("--limit", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help="print one JSON object per file")
     installed = ", ".join(p.label for p in installed_pipelines()) or "none"
     parser.add_argument(
