@@ -247,7 +247,7 @@ def _write_quotes(
             end=content.end,
             text=content.text,
             normalised=quote_key(content.text),
-            speaker=span.text if span else "",
+            speaker=span.text if span else s.name,  # a speaker the user gave has no span
             speaker_key=keys.get((content.start, content.end), ""),
             speaker_type=s.type,
             anonymous=s.anonymous,
