@@ -30,7 +30,7 @@ FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 _ARTICLES = """
 CREATE TABLE articles_rebuilt (  -- One imported article: its metadata and its text, as stored.
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY,  -- the article's id, used by every table about it
     title TEXT NOT NULL DEFAULT '',  -- the headline
     outlet TEXT NOT NULL DEFAULT '',  -- the news outlet that published it
     byline TEXT NOT NULL DEFAULT '',  -- who wrote it, as credited
