@@ -191,10 +191,12 @@ class FindingRowsStore:
         query = fts_query(text)
         if not query:
             return []
-        ranked = "quotes_fts AS f JOIN quotes AS t ON t.id = f.rowid"
-        return self._select(
-            QuoteRow, ranked, {}, "f.rank, t.id", limit, "quotes_fts MATCH :query", query
+        # Ranked and cut inside the index: only the rows shown are joined and read.
+        ranked = (
+            "(SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH :query"
+            " ORDER BY rank LIMIT :limit) AS f JOIN quotes AS t ON t.id = f.rowid"
         )
+        return self._select(QuoteRow, ranked, {}, "f.rank, t.id", limit, query=query)
 
     def count_quotes(self, text: str) -> int:
         """How many quotes match text, counted without reading them."""
