@@ -13,7 +13,7 @@ from sqlite_utils.migrations import Migrations
 from gui.core.annotations.model import DEFAULT_CODEBOOK
 
 MIGRATIONS = Migrations("sourcelight")
-SCHEMA_VERSION = 8  # the highest schema this code knows: the number of the last migration
+SCHEMA_VERSION = 11  # the highest schema this code knows: the number of the last migration
 
 FTS_COLUMNS = ("title", "outlet", "byline", "body")
 ANNOTATION_FTS_COLUMNS = ("exact", "note")
@@ -392,3 +392,8 @@ def _codebook_rows() -> list[dict[str, object]]:
         }
         for label in DEFAULT_CODEBOOK
     ]
+
+
+from gui.core.storage.migration_11_source_grades import source_grades  # noqa: E402
+
+MIGRATIONS(name="0011_source_grades")(source_grades)

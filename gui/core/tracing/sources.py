@@ -19,14 +19,17 @@ NAMED = frozenset({"person", "institution", "outlet"})
 
 @dataclass(frozen=True)
 class SourceMention:
-    """One article's source: how it names them, their key, and what they said there."""
+    """A source as articles of one outlet name them: their key, what they said there.
 
-    article_id: int
+    One article's source, or (from the rows) every article of one outlet naming them alike.
+    """
+
+    articles: tuple[int, ...]
     outlet: str
     name: str
     name_key: str
     type: str
-    anonymous: bool = False
+    anonymous: int = 0  # in how many of the articles the source is anonymous
     statements: int = 0
     relayed: int = 0
 
@@ -44,6 +47,8 @@ class LibrarySource:
     statements: int
     relayed: int
     anonymous: int  # in how many articles the source is anonymous
+    grade: str = ""  # the trainer's Admiralty grade (A-F), '' when not graded
+    note: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """The source in the command line's shape."""
@@ -57,6 +62,8 @@ class LibrarySource:
             "statements": self.statements,
             "relayed": self.relayed,
             "anonymous": self.anonymous,
+            "grade": self.grade,
+            "note": self.note,
         }
 
 
@@ -98,16 +105,18 @@ def _type(items: Sequence[SourceMention]) -> str:
 
 def _source(key: str, items: Sequence[SourceMention]) -> LibrarySource:
     """The library source of one key's mentions."""
-    names = Counter(" ".join(m.name.split()) for m in items)
+    names: Counter[str] = Counter()
+    for m in items:
+        names[" ".join(m.name.split())] += len(m.articles)
     name = max(names, key=lambda n: (len(name_words(n)), names[n], n))
     return LibrarySource(
         key=key,
         name=name,
         aliases=tuple(sorted(n for n in names if n != name)),
         type=_type(items),
-        articles=tuple(sorted({m.article_id for m in items})),
+        articles=tuple(sorted({a for m in items for a in m.articles})),
         outlets=tuple(sorted({m.outlet for m in items if m.outlet})),
         statements=sum(m.statements for m in items),
         relayed=sum(m.relayed for m in items),
-        anonymous=len({m.article_id for m in items if m.anonymous}),
+        anonymous=sum(m.anonymous for m in items),
     )

@@ -57,6 +57,11 @@ def normalised(text: str) -> str:
     return " ".join(word_keys(text))
 
 
+def is_content_word(word: str) -> bool:
+    """True for a casefolded word that carries meaning (not "the", "will", "said")."""
+    return word not in _FUNCTION_WORDS and len(word) > 1
+
+
 def content_words(text: str) -> frozenset[str]:
     """The stems of the words that carry meaning ("containers" and "container" are one)."""
     return frozenset(stem(w) for w in word_keys(text) if w not in _FUNCTION_WORDS)
