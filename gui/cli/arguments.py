@@ -25,6 +25,10 @@ COMMANDS = (
     "exercise",
     "new",
     "restore",
+    "trace",
+    "sources",
+    "claims",
+    "outlets",
 )
 
 

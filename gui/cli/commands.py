@@ -11,9 +11,11 @@ from gui.cli.export import export_command
 from gui.cli.library import import_annotations_command, import_command, list_command
 from gui.cli.library_file import new_command, restore_command
 from gui.cli.report import report_command
+from gui.cli.tracing import claims_command, outlets_command, sources_command, trace_command
 
 __all__ = [
     "analyze_command",
+    "claims_command",
     "compare_command",
     "exercise_command",
     "export_command",
@@ -22,6 +24,9 @@ __all__ = [
     "install_desktop_command",
     "list_command",
     "new_command",
+    "outlets_command",
     "report_command",
     "restore_command",
+    "sources_command",
+    "trace_command",
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from gui.core.storage.database import Library
+from gui.core.storage.search import fts_query
 from gui.core.tracing.claims import ClaimFigure
 from gui.core.tracing.model import Appearance
 from gui.core.tracing.outlets import RelayedStatement
@@ -112,8 +113,6 @@ class TraceStore:
         )
         params: list[object] = []
         if search.strip():
-            from gui.core.storage.search import fts_query
-
             like = f"%{_like(search.strip())}%"
             sql += (
                 " WHERE c.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
