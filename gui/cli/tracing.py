@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from gui.cli import common
@@ -88,12 +89,18 @@ def trace_command(ns: argparse.Namespace) -> int:
 
 
 def sources_command(ns: argparse.Namespace) -> int:
-    """Print each source of the library once."""
+    """Print each source of the library once (with --search, the articles quoting each)."""
     with _rows(ns) as library:
         found = queries.library_sources(library, ns.search)
-    shown = common.as_json([s.as_dict() for s in found], indent=2)
-    print(shown if ns.json else sources_table(found))
+        quoted = {s.key: queries.source_articles(library, s) for s in found} if ns.search else {}
+    shown = [s.as_dict() | _quoted_in(quoted.get(s.key)) for s in found]
+    print(common.as_json(shown, indent=2) if ns.json else sources_table(found))
     return 0
+
+
+def _quoted_in(articles: list | None) -> dict[str, Any]:
+    """{"quoted_in": the articles} when they were asked for, else nothing."""
+    return {} if articles is None else {"quoted_in": [a.as_dict() for a in articles]}
 
 
 def claims_command(ns: argparse.Namespace) -> int:
@@ -106,9 +113,13 @@ def claims_command(ns: argparse.Namespace) -> int:
 
 
 def outlets_command(ns: argparse.Namespace) -> int:
-    """Print which outlets relay which."""
+    """Print which outlets relay which (in JSON with the statements behind each edge)."""
     with _rows(ns) as library:
         edges = queries.outlet_edges(library)
+        if ns.json:
+            edges = [
+                replace(e, statements=tuple(queries.edge_statements(library, e))) for e in edges
+            ]
     print(
         common.as_json([e.as_dict() for e in edges], indent=2) if ns.json else outlets_table(edges)
     )
@@ -138,7 +149,7 @@ def sources_table(sources: list[LibrarySource]) -> str:
         grade = f" [grade {s.grade}]" if s.grade else ""
         lines.append(
             f"{s.name}{aliases}{grade}: {s.type}, {s.statements} statements in"
-            f" {len(s.articles)} articles ({', '.join(s.outlets)})"
+            f" {s.articles} articles"
         )
     return "\n".join(lines) or "no sources"
 

@@ -61,8 +61,10 @@ def test_trace_of_a_missing_article_fails_with_a_message(capsys, traced_library)
 def test_sources_with_a_search(capsys, traced_library):
     data = as_json(capsys, "--library", traced_library, "sources", "--search", "Stahl")
     assert [(s["name"], s["aliases"], s["type"], s["articles"], s["statements"]) for s in data] == [
-        ("Elin Stahl", ["Stahl"], "person", [1, 2, 3, 4, 5], 6)
+        ("Elin Stahl", ["Stahl"], "person", 5, 6)
     ]
+    quoted = [(a["article"], a["outlet"], a["name"]) for a in data[0]["quoted_in"]]
+    assert quoted == expected.STAHL_ARTICLES
 
 
 def test_every_source(capsys, traced_library):
@@ -83,6 +85,7 @@ def test_outlets(capsys, traced_library):
     assert [(e["from"], e["to"], e["count"]) for e in data] == [
         edge[:3] for edge in expected.OUTLET_EDGES
     ]
+    assert [s["text"][:9] for s in data[1]["statements"]] == ["The smoke"]
 
 
 def test_the_tables_read_as_text(capsys, traced_library):

@@ -74,9 +74,42 @@ class EventGroup:
         }
 
 
+@dataclass(frozen=True)
+class ClaimGroup:
+    """One event and thing counted: the word pairs the figures use, and how many figures."""
+
+    event: str
+    counted: str
+    pairs: tuple[tuple[str, str], ...]  # (event, counted) as the rows have them
+    figures: int
+
+    def as_dict(self) -> dict[str, Any]:
+        """The group in the command line's shape, without its figures."""
+        return {"event": self.event, "counted": self.counted, "count": self.figures}
+
+
 def group_key(figure: ClaimFigure) -> tuple[str, str]:
     """(event family, counted family) of a figure; a word without a family stands for itself."""
-    return _family(figure.event, event_family), _family(figure.counted, counted_family)
+    return pair_key(figure.event, figure.counted)
+
+
+def pair_key(event: str, counted: str) -> tuple[str, str]:
+    """(event family, counted family) of an event word and a thing counted."""
+    return _family(event, event_family), _family(counted, counted_family)
+
+
+def claim_groups(pairs: Iterable[tuple[str, str, int]]) -> list[ClaimGroup]:
+    """The groups of (event, counted, figures) pairs, the largest first."""
+    grouped: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
+    for event, counted, count in pairs:
+        key = pair_key(event, counted)
+        if any(key):
+            grouped.setdefault(key, []).append((event, counted, count))
+    groups = [
+        ClaimGroup(key[0], key[1], tuple((e, c) for e, c, _ in items), sum(n for *_, n in items))
+        for key, items in grouped.items()
+    ]
+    return sorted(groups, key=lambda g: (-g.figures, g.event, g.counted))
 
 
 def group_claims(figures: Iterable[ClaimFigure], least: int = 1) -> list[EventGroup]:

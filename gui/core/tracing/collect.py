@@ -60,11 +60,10 @@ def source_mentions(article: Article, findings: Findings, entities: Sequence[Ent
         key = "" if row.anonymous or row.type not in NAMED_TYPES else normalised(row.name)
         found.append(
             SourceMention(
-                (article.id,),
-                article.metadata.outlet,
                 row.name,
                 key,
                 row.type,
+                1,
                 int(row.anonymous),
                 len(row.statements),
                 len(row.relayed),

@@ -1,8 +1,9 @@
 """The library-wide answers: a trace, the sources, the claims, the outlets (read-only).
 
-Each reads the findings rows through TraceStore and hands them to the pure core. A trace asks
-the full-text index for candidates that share the statement's words, compares only those,
-and asks once more with the words its versions added (a quote that drifts a word a day).
+Each reads the findings rows through a store and hands them to the pure core. A trace asks
+the full-text index for the quotes that share the statement's rarest words, compares only
+those, and asks once more with the words its versions added (a quote that drifts a word a
+day). Lists are sums the database makes; what lies behind an entry is read when it is chosen.
 """
 
 from __future__ import annotations
@@ -13,15 +14,16 @@ from itertools import combinations
 from gui.core.storage.articles_store import ArticleStore
 from gui.core.storage.database import Library
 from gui.core.storage.grades_store import GradeStore
+from gui.core.storage.library_rows_store import LibraryRowsStore
 from gui.core.storage.trace_store import TraceStore
-from gui.core.tracing.claims import EventGroup, group_claims
+from gui.core.tracing.claims import ClaimGroup, EventGroup, claim_groups, group_claims, pair_key
 from gui.core.tracing.model import Appearance, Trace
-from gui.core.tracing.outlets import RelayEdge, relay_edges
-from gui.core.tracing.sources import LibrarySource, merge_sources
+from gui.core.tracing.outlets import RelayEdge, RelayedStatement, counted_edges, on_edge
+from gui.core.tracing.sources import LibrarySource, SourceArticle, merge_sources
 from gui.core.tracing.trace import build_trace
 from gui.core.tracing.wording import MATCH, is_content_word, match_score, similarity, word_keys
 
-MAX_WORDS = 24  # words of a statement put to the full-text index
+MAX_WORDS = 8  # words of a statement put to the full-text index: its rarest
 
 
 class NotFound(LookupError):
@@ -49,43 +51,82 @@ def trace_text(library: Library, article_id: int, text: str, start: int | None =
 
 def trace_of(store: TraceStore, target: Appearance) -> Trace:
     """The trace of target among the quotes the index finds for its words (twice at most)."""
-    asked = query_words([target.text])
+    asked = query_words(store, [target.text])
     trace = build_trace(target, store.candidates(asked))
     versions = [t.appearance.text for t in trace.appearances]
-    more = [w for w in query_words(versions) if w not in asked]
+    more = [w for w in query_words(store, versions) if w not in asked]
     if not more:
         return trace
     return build_trace(target, store.candidates(asked + more))
 
 
-def query_words(texts: list[str]) -> list[str]:
-    """The distinct content words of texts, longest first (they tell statements apart best)."""
-    found = dict.fromkeys(w for text in texts for w in word_keys(text) if is_content_word(w))
-    return sorted(found, key=lambda w: (-len(w), w))[:MAX_WORDS]
+def query_words(store: TraceStore, texts: list[str]) -> list[str]:
+    """The rarest content words of texts in the library's quotes: they tell statements apart."""
+    found = list(dict.fromkeys(w for t in texts for w in word_keys(t) if is_content_word(w)))
+    counts = store.document_counts(found)
+    held = [w for w in found if w in counts]
+    return sorted(held, key=lambda w: (counts[w], -len(w), w))[:MAX_WORDS]
 
 
 def library_sources(library: Library, search: str = "") -> list[LibrarySource]:
     """Every source of the library once (search: those whose names hold it), with grades."""
-    store = TraceStore(library)
-    mentions = store.source_mentions(search)
+    store = LibraryRowsStore(library)
     if search.strip():
-        keys = {m.name_key for m in mentions if m.name_key}
-        mentions = store.source_keys_named(keys | _shorter_keys(keys)) + [
-            m for m in mentions if not m.name_key
-        ]
+        keys = set(store.source_keys_like(search))
+        mentions = store.source_mentions(keys | _shorter_keys(keys))
+        mentions += store.unkeyed_mentions(search)
+    else:
+        mentions = store.source_mentions()
     sources = merge_sources(mentions)
-    grades = GradeStore(library).grades(s.key for s in sources)
+    grades = GradeStore(library).grades()  # a trainer grades a few: all of them, at once
     return [_graded(s, grades.get(s.key)) for s in sources]
 
 
+def source_articles(library: Library, source: LibrarySource) -> list[SourceArticle]:
+    """The articles that quote a source, by publication date."""
+    names = (source.name, *source.aliases)
+    return LibraryRowsStore(library).source_articles(source.keys, names)
+
+
+def library_claim_groups(library: Library) -> list[ClaimGroup]:
+    """The events and things counted of the library's figures, with how many figures each."""
+    return claim_groups(LibraryRowsStore(library).claim_pairs())
+
+
+def group_figures(library: Library, group: ClaimGroup) -> EventGroup:
+    """One group with its figures, by publication date and outlet."""
+    found = group_claims(LibraryRowsStore(library).figures_of(list(group.pairs)))
+    return found[0] if found else EventGroup(group.event, group.counted, ())
+
+
 def library_claims(library: Library, search: str = "") -> list[EventGroup]:
-    """The figures of the library by event (search: of articles about it, or naming it)."""
-    return group_claims(TraceStore(library).claim_figures(search))
+    """The figures by event: all, or of the events and articles search names."""
+    store = LibraryRowsStore(library)
+    pairs = [(e, c) for e, c, _ in store.claim_pairs()]
+    if not search.strip():
+        return group_claims(store.figures_of(pairs))
+    words = set(word_keys(search))
+    named = [(e, c) for e, c in pairs if words & _pair_words(e, c)]
+    figures = {(f.article_id, f.claim): f for f in store.figures_of(named)}
+    for figure in store.figures_in_articles_about(search):
+        figures.setdefault((figure.article_id, figure.claim), figure)
+    return group_claims(figures.values())
 
 
 def outlet_edges(library: Library) -> list[RelayEdge]:
-    """Which outlets relay which, the busiest first."""
-    return relay_edges(TraceStore(library).relayed())
+    """Which outlets relay which, the busiest first (counts; the statements on demand)."""
+    return counted_edges(LibraryRowsStore(library).relay_links())
+
+
+def edge_statements(library: Library, edge: RelayEdge) -> list[RelayedStatement]:
+    """The statements behind an edge, with their text and chains."""
+    far = [name for name, _ in edge.names]
+    return on_edge(edge, LibraryRowsStore(library).relayed_through(far))
+
+
+def _pair_words(event: str, counted: str) -> set[str]:
+    """The words of an event and a thing counted, and of their families."""
+    return {*word_keys(event), *word_keys(counted), *pair_key(event, counted)}
 
 
 def _quote_holding(quotes: list[Appearance], text: str, start: int | None) -> Appearance | None:

@@ -3,50 +3,50 @@
 A mention's key is its resolved name or alias group, normalised (rows keep it as name_key);
 a mention without one goes under its words ("a port official"). Named keys whose words all
 appear in a longer named key join it ("stahl" joins "elin stahl"), as in one article.
+The list holds counts; the articles that quote one source are asked for when it is chosen.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from gui.core.tracing.wording import name_words, normalised
+from gui.core.tracing.wording import normalised
 
 NAMED = frozenset({"person", "institution", "outlet"})
 
 
 @dataclass(frozen=True)
 class SourceMention:
-    """A source as articles of one outlet name them: their key, what they said there.
+    """A source as articles name them alike: key, name, type, and what they said there.
 
-    One article's source, or (from the rows) every article of one outlet naming them alike.
+    One article's source, or (from the rows) every article naming them so, summed up.
     """
 
-    articles: tuple[int, ...]
-    outlet: str
     name: str
     name_key: str
     type: str
-    anonymous: int = 0  # in how many of the articles the source is anonymous
+    articles: int = 1  # how many articles name the source so
+    anonymous: int = 0  # in how many of them the source is anonymous
     statements: int = 0
     relayed: int = 0
 
 
 @dataclass(frozen=True)
 class LibrarySource:
-    """One source across the library, with every article and outlet that quotes them."""
+    """One source across the library: its names, type, and how often it is quoted."""
 
     key: str
     name: str
     aliases: tuple[str, ...]
     type: str
-    articles: tuple[int, ...]
-    outlets: tuple[str, ...]
+    articles: int  # how many articles quote the source (or pass on through it)
     statements: int
     relayed: int
     anonymous: int  # in how many articles the source is anonymous
+    keys: tuple[str, ...] = ()  # every key merged into this source (its alias group)
     grade: str = ""  # the trainer's Admiralty grade (A-F), '' when not graded
     note: str = ""
 
@@ -57,14 +57,44 @@ class LibrarySource:
             "name": self.name,
             "aliases": list(self.aliases),
             "type": self.type,
-            "articles": list(self.articles),
-            "outlets": list(self.outlets),
+            "articles": self.articles,
             "statements": self.statements,
             "relayed": self.relayed,
             "anonymous": self.anonymous,
             "grade": self.grade,
             "note": self.note,
         }
+
+
+@dataclass(frozen=True)
+class SourceArticle:
+    """An article that quotes a source: where, and how it names them."""
+
+    article_id: int
+    title: str
+    outlet: str
+    published: str
+    name: str
+    statements: int
+    relayed: int
+
+    def as_dict(self) -> dict[str, Any]:
+        """The article in the command line's shape."""
+        return {
+            "article": self.article_id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "name": self.name,
+            "statements": self.statements,
+            "relayed": self.relayed,
+        }
+
+
+@lru_cache(maxsize=1 << 18)
+def key_words(key: str) -> frozenset[str]:
+    """The words of a key (keys are normalised: casefolded words and single spaces)."""
+    return frozenset(key.split())
 
 
 def mention_key(mention: SourceMention) -> str:
@@ -78,45 +108,72 @@ def merge_sources(mentions: Iterable[SourceMention]) -> list[LibrarySource]:
     for mention in mentions:
         keyed.setdefault(mention_key(mention), []).append(mention)
     merged = _merge_short_keys(keyed)
-    found = [_source(key, items) for key, items in merged.items() if key]
+    found = [_source(key, items, keys) for key, (items, keys) in merged.items() if key]
     return sorted(found, key=lambda s: (-s.statements, s.name.casefold()))
 
 
-def _merge_short_keys(keyed: dict[str, list[SourceMention]]) -> dict[str, list[SourceMention]]:
-    """Named keys whose words all appear in a longer named key go under that key."""
-    named = [k for k, items in keyed.items() if _type(items) in NAMED and k]
-    merged = dict(keyed)
-    for key in sorted(named, key=lambda k: len(name_words(k))):
-        words = name_words(key)
-        longer = [k for k in named if k in merged and k != key and words < name_words(k)]
-        if words and longer:
-            target = max(longer, key=lambda k: (len(merged[k]), k))
-            merged[target] = merged[target] + merged.pop(key)
+def _merge_short_keys(
+    keyed: dict[str, list[SourceMention]],
+) -> dict[str, tuple[list[SourceMention], list[str]]]:
+    """Named keys whose words all appear in a longer named key go under that key.
+
+    Only keys of several words can take others in, so only they are indexed by word; a key
+    is looked up under its word that the fewest of them hold.
+    """
+    merged = {key: (items, [key]) for key, items in keyed.items()}
+    named = [k for k, items in keyed.items() if k and _type(items) in NAMED]
+    by_word: dict[str, list[str]] = {}
+    for key in named:
+        if " " in key:
+            for word in key_words(key):
+                by_word.setdefault(word, []).append(key)
+    if not by_word:
+        return merged
+    for key in sorted(named, key=lambda k: k.count(" ")):
+        held = key_words(key)
+        fewest = min((by_word.get(w, ()) for w in held), key=len)
+        longer = [k for k in fewest if k in merged and held < key_words(k)]
+        if longer:
+            target = max(longer, key=lambda k: (len(merged[k][0]), k))
+            items, keys = merged.pop(key)
+            merged[target][0].extend(items)
+            merged[target][1].extend(keys)
     return merged
 
 
 def _type(items: Sequence[SourceMention]) -> str:
-    """The most frequent type that names the source, else the most frequent type."""
-    counts = Counter(m.type for m in items)
-    named = [(n, t) for t, n in counts.items() if t in NAMED]
-    pool = named or [(n, t) for t, n in counts.items()]
-    return max(pool, key=lambda pair: (pair[0], pair[1]))[1]
-
-
-def _source(key: str, items: Sequence[SourceMention]) -> LibrarySource:
-    """The library source of one key's mentions."""
-    names: Counter[str] = Counter()
+    """The type most articles give that names the source, else the one most give."""
+    if len(items) == 1:
+        return items[0].type
+    counts: dict[str, int] = {}
     for m in items:
-        names[" ".join(m.name.split())] += len(m.articles)
-    name = max(names, key=lambda n: (len(name_words(n)), names[n], n))
+        counts[m.type] = counts.get(m.type, 0) + m.articles
+    named = {t: n for t, n in counts.items() if t in NAMED}
+    pool = named or counts
+    return max(pool, key=lambda t: (pool[t], t))
+
+
+def _source(key: str, items: Sequence[SourceMention], keys: Sequence[str]) -> LibrarySource:
+    """The library source of one key's mentions: named as most words say, then most often."""
+    if len(items) == 1:
+        m = items[0]
+        name = " ".join(m.name.split())
+        return LibrarySource(
+            key, name, (), m.type, m.articles, m.statements, m.relayed, m.anonymous, (key,)
+        )
+    names: dict[str, int] = {}
+    for m in items:
+        name = " ".join(m.name.split())
+        names[name] = names.get(name, 0) + m.articles
+    name = max(names, key=lambda n: (n.count(" "), names[n], n)) if len(names) > 1 else name
     return LibrarySource(
-        key=key,
-        name=name,
-        aliases=tuple(sorted(n for n in names if n != name)),
-        type=_type(items),
-        articles=tuple(sorted({a for m in items for a in m.articles})),
-        outlets=tuple(sorted({m.outlet for m in items if m.outlet})),
-        statements=sum(m.statements for m in items),
-        relayed=sum(m.relayed for m in items),
-        anonymous=sum(m.anonymous for m in items),
+        key,
+        name,
+        tuple(sorted(n for n in names if n != name)),
+        _type(items),
+        sum(m.articles for m in items),
+        sum(m.statements for m in items),
+        sum(m.relayed for m in items),
+        sum(m.anonymous for m in items),
+        tuple(sorted(keys)),
     )

@@ -15,6 +15,7 @@ from gui.core.tracing.model import Appearance, Origin, Trace, Traced
 from gui.core.tracing.wording import MATCH, compare, match_score, same_speaker, similarity
 
 _UNDATED = "~"  # sorts after every ISO date
+MAX_SIMILAR = 50  # look-alikes from other speakers listed at most (the closest)
 
 
 def build_trace(target: Appearance, candidates: Sequence[Appearance]) -> Trace:
@@ -23,10 +24,11 @@ def build_trace(target: Appearance, candidates: Sequence[Appearance]) -> Trace:
     ordered = order(members)
     earliest = ordered[0].text
     similar = [c for c in rest if any(match_score(m.text, c.text) >= MATCH for m in members)]
+    closest = sorted(similar, key=lambda c: -similarity(target.text, c.text))[:MAX_SIMILAR]
     return Trace(
         appearances=tuple(_traced(earliest, a) for a in ordered),
         origin=find_origin(ordered),
-        similar=tuple(_traced(earliest, a) for a in order(similar)),
+        similar=tuple(_traced(earliest, a) for a in order(closest)),
     )
 
 

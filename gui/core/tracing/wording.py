@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -39,7 +40,7 @@ these those there here it its we us our you your he him his she her they them th
 are was were be been being am has have had do does did will would shall should can could may
 might must not no so all every each any some up out over very just said says say
 """
-_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 
 
 def words(text: str) -> list[str]:
@@ -49,9 +50,16 @@ def words(text: str) -> list[str]:
 
 def word_keys(text: str) -> list[str]:
     """The words of a text casefolded, curly apostrophes made straight."""
-    return [w.casefold().replace("’", "'") for w in words(text)]
+    return list(_word_keys(text))
 
 
+@lru_cache(maxsize=65536)
+def _word_keys(text: str) -> tuple[str, ...]:
+    """word_keys, kept for the texts a trace compares again and again."""
+    return tuple(w.casefold().replace("’", "'") for w in words(text))
+
+
+@lru_cache(maxsize=65536)
 def normalised(text: str) -> str:
     """The text as compared: casefolded words joined by single spaces."""
     return " ".join(word_keys(text))
@@ -59,12 +67,13 @@ def normalised(text: str) -> str:
 
 def is_content_word(word: str) -> bool:
     """True for a casefolded word that carries meaning (not "the", "will", "said")."""
-    return word not in _FUNCTION_WORDS and len(word) > 1
+    return word not in FUNCTION_WORDS and len(word) > 1
 
 
+@lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
     """The stems of the words that carry meaning ("containers" and "container" are one)."""
-    return frozenset(stem(w) for w in word_keys(text) if w not in _FUNCTION_WORDS)
+    return frozenset(stem(w) for w in word_keys(text) if w not in FUNCTION_WORDS)
 
 
 def match_score(text: str, other: str) -> float:
@@ -85,6 +94,7 @@ def similarity(text: str, other: str) -> float:
     return fuzz.ratio(normalised(text), normalised(other)) / 100
 
 
+@lru_cache(maxsize=65536)
 def name_words(key: str) -> frozenset[str]:
     """The words of a name key."""
     return frozenset(word_keys(key))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from gui.core.articles import Article
 from gui.core.sourcing.model import Findings
 from gui.core.storage import Library
+from gui.core.storage.migration_11_source_grades import trace_indexes
 from gui.core.storage.migrations import FTS_TOKENIZER
 from gui.core.tracing import collect
 
@@ -45,6 +46,7 @@ def make_tables(library: Library) -> None:
     with library.transaction() as db:
         for sql in TABLES:
             db.execute(sql)
+        trace_indexes(db)
 
 
 def write_rows(library: Library, article: Article, findings: Findings, entities=()) -> None:

@@ -63,6 +63,19 @@ def test_a_source_search_brings_the_whole_alias_group(library):
     assert expected.source_rows(found) == expected.SOURCES[:1]
 
 
+def test_the_articles_behind_a_source(library):
+    stahl = queries.library_sources(library, "Stahl")[0]
+    found = [(a.article_id, a.outlet, a.name) for a in queries.source_articles(library, stahl)]
+    assert found == expected.STAHL_ARTICLES
+
+
+def test_an_anonymous_source_is_found_by_its_words(library):
+    found = queries.library_sources(library, "port official")
+    assert expected.source_rows(found) == [expected.SOURCES[1]]
+    articles = queries.source_articles(library, found[0])
+    assert [a.article_id for a in articles] == [1, 3]
+
+
 def test_a_grade_shows_wherever_the_source_is_and_is_undone(library):
     inverse = apply(library, SetSourceGrade(SourceGrade("elin stahl", "Elin Stahl", "B", "mayor")))
     stahl = queries.library_sources(library, "Stahl")[0]
@@ -78,5 +91,19 @@ def test_claims_across_the_library(library):
     assert injured.series() == expected.INJURED_SERIES
 
 
+def test_claim_groups_then_the_figures_of_one(library):
+    groups = queries.library_claim_groups(library)
+    injured = next(g for g in groups if (g.event, g.counted) == ("injure", "people"))
+    assert injured.figures == len(expected.INJURED)
+    assert expected.figure_rows(queries.group_figures(library, injured)) == expected.INJURED
+
+
 def test_outlets_relay_each_other(library):
-    assert expected.edge_rows(queries.outlet_edges(library)) == expected.OUTLET_EDGES
+    edges = queries.outlet_edges(library)
+    assert [(e.source, e.target, e.count) for e in edges] == [
+        edge[:3] for edge in expected.OUTLET_EDGES
+    ]
+    behind = [[s.article_id for s in queries.edge_statements(library, e)] for e in edges]
+    assert behind == [edge[3] for edge in expected.OUTLET_EDGES]
+    smoke = queries.edge_statements(library, edges[1])
+    assert [(s.article_id, s.text[:9]) for s in smoke] == [(3, "The smoke")]
