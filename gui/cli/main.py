@@ -16,6 +16,7 @@ from gui.cli import compare as cli_compare
 from gui.cli import desktop as cli_desktop
 from gui.cli import exercise as cli_exercise
 from gui.cli import library_file as cli_library_file
+from gui.cli import metadata as cli_metadata
 from gui.cli import report as cli_report
 from gui.cli import tracing as cli_tracing
 from gui.cli.arguments import (
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_desktop.add_parser(commands, _add_command)
     cli_exercise.add_parser(commands, _add_command)
     cli_library_file.add_parsers(commands, _add_command)
+    cli_metadata.add_parser(commands, _add_command)
     cli_tracing.add_parsers(commands, _add_command)
     return parser
 

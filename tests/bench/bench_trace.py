@@ -23,7 +23,6 @@ sys.path.insert(0, str(ROOT))
 from gui.core.storage import open_library  # noqa: E402
 from gui.core.tracing import queries  # noqa: E402
 from gui.core.tracing.wording import FUNCTION_WORDS  # noqa: E402
-from tests.core.tracing.rows_helper import make_tables  # noqa: E402
 
 BAR = 1.0
 ARTICLES = 100_000
@@ -79,7 +78,6 @@ def generate(path: Path, count: int) -> None:
     """A library at path with count articles and their findings rows."""
     world = World(random.Random(12))
     library = open_library(path)
-    make_tables(library)
     tables: dict[str, list[tuple]] = {name: [] for name in _INSERTS}
     for article_id in range(1, count + 1):
         add_article(world, article_id, tables)
@@ -93,7 +91,7 @@ def generate(path: Path, count: int) -> None:
 
 
 def add_article(world: World, article_id: int, tables: dict[str, list[tuple]]) -> None:
-    """One article's row and its findings rows."""
+    """One article's row and its findings rows (the quotes' index fills itself, by trigger)."""
     rng = world.rng
     day = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     article = (article_id, f"Story {article_id}", rng.choice(world.outlets), day, "bench", "txt")
@@ -104,30 +102,31 @@ def add_article(world: World, article_id: int, tables: dict[str, list[tuple]]) -
         relay = rng.choice(world.outlets) if rng.random() < 0.2 else ""
         via = f"{relay} ← {speaker}" if relay else ""
         quote = (quote_id, article_id, attribution, "direct", 0, len(text), text, text.lower())
-        tables["quotes"].append((*quote, speaker, speaker.lower(), "person", 0, 1, 0, via))
-        tables["quotes_fts"].append((quote_id, text))
+        tables["quotes"].append((*quote, speaker, speaker.lower(), "person", via))
         if relay:
-            tables["relays"].append((quote_id, 0, relay, relay.lower(), "outlet"))
+            tables["relays"].append((quote_id, article_id, 0, relay, relay.lower(), "outlet"))
         if attribution <= SOURCES:
-            statements = rng.randint(1, 3)
-            tables["sources"].append(
-                (article_id, speaker.lower(), speaker, "person", 0, statements, 0)
-            )
+            said = (speaker.lower(), speaker, "person", rng.randint(1, 3))
+            tables["sources"].append((article_id, attribution - 1, *said))
     for claim in range(1, FIGURES + 1):
         value = rng.randint(1, 500)
         counted, event, source = rng.choice(_COUNTED), rng.choice(_EVENTS), rng.choice(world.people)
-        figure = (article_id, claim, 0, 3, str(value), value, "", counted, "", event, source, "", 0)
+        figure = (article_id, claim, 0, 3, str(value), value, counted, event, source)
         tables["numeric_claims"].append(figure)
 
 
 _INSERTS = {
     "articles": "INSERT INTO articles (id, title, outlet, published, source, format,"
     " content_hash, imported_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "quotes": "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "quotes_fts": "INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)",
-    "relays": "INSERT INTO relays VALUES (?, ?, ?, ?, ?)",
-    "sources": "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-    "numeric_claims": "INSERT INTO numeric_claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "quotes": 'INSERT INTO quotes (id, article_id, attribution, kind, start, "end", text,'
+    " normalised, speaker, speaker_key, speaker_type, via) VALUES"
+    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "relays": "INSERT INTO relays (quote_id, article_id, position, name, name_key, type)"
+    " VALUES (?, ?, ?, ?, ?, ?)",
+    "sources": "INSERT INTO sources (article_id, position, name_key, name, type, statements)"
+    " VALUES (?, ?, ?, ?, ?, ?)",
+    "numeric_claims": 'INSERT INTO numeric_claims (article_id, claim, start, "end", text,'
+    " value, counted, event, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 }
 
 

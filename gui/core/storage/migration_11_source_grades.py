@@ -9,14 +9,18 @@ makes from an index alone (the Sources list of 100,000 articles in a fraction of
 from __future__ import annotations
 
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+NAME = "0011_source_grades"
 
 _SOURCE_GRADES = """
-CREATE TABLE source_grades (
-    name_key TEXT PRIMARY KEY,  -- the source's key, as quotes.speaker_key and sources.name_key
+CREATE TABLE source_grades (  -- A trainer's grade and note on a source, for the whole library.
+    name_key TEXT PRIMARY KEY,  -- the source's key, as sources.name_key and quotes.speaker_key
     name TEXT NOT NULL DEFAULT '',  -- how the source was named when graded
-    grade TEXT NOT NULL DEFAULT '' CHECK (grade IN ('', 'A', 'B', 'C', 'D', 'E', 'F')),
-    note TEXT NOT NULL DEFAULT '',
-    updated_at TEXT NOT NULL  -- ISO 8601, UTC
+    grade TEXT NOT NULL DEFAULT '',  -- Admiralty reliability: A (reliable) to F (cannot judge)
+    note TEXT NOT NULL DEFAULT '',  -- why, in the trainer's words
+    updated_at TEXT NOT NULL,  -- when it was last set (ISO 8601, UTC)
+    CHECK (grade IN ('', 'A', 'B', 'C', 'D', 'E', 'F'))
 )"""
 
 TRACE_INDEXES = {  # table: the index tracing reads it by
@@ -29,8 +33,13 @@ TRACE_INDEXES = {  # table: the index tracing reads it by
 }
 
 
+def register(migrations: Migrations) -> None:
+    """Add migration 11 to the library's migrations (gui.core.storage.migrations calls it)."""
+    migrations(name=NAME)(source_grades)
+
+
 def source_grades(db: Database) -> None:
-    """The table of graded sources and the tracing indexes (migrations.py registers it)."""
+    """The table of graded sources and the tracing indexes."""
     db.execute(_SOURCE_GRADES)
     trace_indexes(db)
     db.execute("PRAGMA user_version = 11")

@@ -394,6 +394,7 @@ def _codebook_rows() -> list[dict[str, object]]:
     ]
 
 
-from gui.core.storage.migration_11_source_grades import source_grades  # noqa: E402
+from gui.core.storage import migration_09_finding_rows, migration_11_source_grades  # noqa: E402
 
-MIGRATIONS(name="0011_source_grades")(source_grades)
+migration_09_finding_rows.register(MIGRATIONS)
+migration_11_source_grades.register(MIGRATIONS)  # after 9: it indexes 9's tables

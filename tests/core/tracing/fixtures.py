@@ -13,10 +13,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui.core.articles import Article
+from gui.core.entities.pipeline import default_outlets
 from gui.core.importing.markdown import parse
 
 FOLDER = Path(__file__).resolve().parents[2] / "fixtures" / "tracing"
 OUTLETS = ("Kestrel Bay Herald", "Baltic Wire", "Northshore Courier", "Fennick Gazette")
+
+
+def library_outlets() -> list[str]:
+    """The outlet list of the fixtures' library: the default one and the fixtures' outlets."""
+    return [*default_outlets(), *OUTLETS]
 
 
 def fixture_files() -> list[Path]:

@@ -12,13 +12,13 @@ from gui.core.tracing.outlets import relay_edges
 from gui.core.tracing.sources import merge_sources
 from gui.core.tracing.trace import build_trace
 from tests.core.tracing import expected
-from tests.core.tracing.fixtures import OUTLETS, fixture_articles
+from tests.core.tracing.fixtures import fixture_articles, library_outlets
 
 
 @pytest.fixture(scope="module")
 def found():
     """Each fixture article with its entities and findings (the real pipeline, loaded once)."""
-    pipeline = load_pipeline(list(OUTLETS))
+    pipeline = load_pipeline(library_outlets())
     return [(a, *analyse(a.body, pipeline, metadata=a.metadata)) for a in fixture_articles()]
 
 

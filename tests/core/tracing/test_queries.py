@@ -9,13 +9,13 @@ from gui.core.storage import apply
 from gui.core.tracing import queries
 from gui.core.tracing.commands import SetSourceGrade, SourceGrade
 from tests.core.tracing import expected
-from tests.core.tracing.fixtures import OUTLETS
+from tests.core.tracing.fixtures import library_outlets
 from tests.core.tracing.library_helper import fixture_library
 
 
 @pytest.fixture(scope="module")
 def pipeline():
-    return load_pipeline(list(OUTLETS))
+    return load_pipeline(library_outlets())
 
 
 @pytest.fixture
