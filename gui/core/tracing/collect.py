@@ -11,13 +11,13 @@ from collections.abc import Sequence
 
 from gui.core.articles import Article
 from gui.core.entities.pipeline import Entity
+from gui.core.sourcing.keys import name_key
 from gui.core.sourcing.model import Attribution, Findings, Source
 from gui.core.sourcing.source_rows import NAMED_TYPES, build_sources, source_name
 from gui.core.tracing.claims import ClaimFigure
 from gui.core.tracing.model import Appearance
 from gui.core.tracing.outlets import RelayedStatement
 from gui.core.tracing.sources import SourceMention
-from gui.core.tracing.wording import normalised
 
 _LABELS = frozenset({"PERSON", "ORG", "OUTLET"})
 
@@ -26,7 +26,7 @@ def speaker_key(source: Source, entities: Sequence[Entity] = ()) -> str:
     """The key of a named source (its alias group or name, normalised); '' when unnamed."""
     if source.anonymous or source.type not in NAMED_TYPES:
         return ""
-    return normalised(source_name(source, _groups(entities)))
+    return name_key(source_name(source, _groups(entities)))
 
 
 def appearances(article: Article, findings: Findings, entities: Sequence[Entity] = ()):
@@ -57,7 +57,7 @@ def source_mentions(article: Article, findings: Findings, entities: Sequence[Ent
     """The article's sources, one mention each."""
     found = []
     for row in build_sources(findings, entities):
-        key = "" if row.anonymous or row.type not in NAMED_TYPES else normalised(row.name)
+        key = name_key(row.name)  # as the rows writer keys every source
         found.append(
             SourceMention(
                 row.name,
