@@ -48,6 +48,7 @@ def make_window(app):
     from gui.core.resources import resource
     from gui.main_window import MainWindow
     from gui.session.session import Session
+    from gui.tracing.actions import install as install_tracing
     from gui.widgets.theme import ThemeFollower
 
     app.setApplicationName(APP_NAME)
@@ -57,6 +58,7 @@ def make_window(app):
     theme = ThemeFollower(app, resource("styles", "sourcelight.qss").read_text(encoding="utf-8"))
     session = Session()
     window = MainWindow(session)
+    install_tracing(window)  # its panels and menu entry: the main window is full
     theme.watch(window)
     session.setParent(window)  # goes with its window, while the application still exists
     return window
