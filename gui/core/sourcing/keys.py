@@ -13,16 +13,29 @@ import unicodedata
 _APOSTROPHES = frozenset("'\u2019\u02bc\u2018`\u00b4")
 
 
+class _Folding(dict):
+    """str.translate's table, filled as characters are first met: a character becomes itself,
+    nothing (a combining mark, an apostrophe) or a space (punctuation, symbols, controls)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch in _APOSTROPHES or unicodedata.combining(ch):
+            folded = ""
+        else:
+            folded = " " if unicodedata.category(ch)[0] in "PSZC" else ch
+        self[code] = folded
+        return folded
+
+
+_FOLDING = _Folding()
+
+
 def _folded(text: str) -> str:
     """text casefolded, without diacritics or apostrophes, punctuation as spaces, one space."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = []
-    for ch in decomposed:
-        if ch in _APOSTROPHES or unicodedata.combining(ch):
-            continue
-        category = unicodedata.category(ch)
-        kept.append(" " if category[0] in "PSZC" else ch)
-    return " ".join("".join(kept).split())
+    decomposed = text.casefold()
+    if not decomposed.isascii():
+        decomposed = unicodedata.normalize("NFKD", decomposed)
+    return " ".join(decomposed.translate(_FOLDING).split())
 
 
 def quote_key(text: str) -> str:

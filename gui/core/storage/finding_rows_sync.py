@@ -233,43 +233,51 @@ def _write_quotes(
     sources: Sequence[SourceRow],
     groups: Sequence[tuple[int, int, str]],
 ) -> None:
-    """One quotes row per attribution, its relays after it."""
+    """One quotes row per attribution, and its relays (ids given here: two statements)."""
     keys = _speaker_keys(sources)
-    for a in attributions:
+    # Never an id handed out before: undoing a deletion puts its quotes back with theirs.
+    next_id = db.execute(
+        "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'quotes'), 0) + 1"
+    ).fetchone()[0]
+    quotes, relays = [], []
+    for quote_id, a in enumerate(attributions, next_id):
         s, content, cue = a.source, a.content, a.cue
         span = s.span
-        row = _row(
-            "quotes",
-            article_id=article_id,
-            attribution=a.id,
-            kind=a.kind,
-            start=content.start,
-            end=content.end,
-            text=content.text,
-            normalised=quote_key(content.text),
-            speaker=span.text if span else s.name,  # a speaker the user gave has no span
-            speaker_key=keys.get((content.start, content.end), ""),
-            speaker_type=s.type,
-            anonymous=s.anonymous,
-            quote_marks=a.quote_marks,
-            paragraph=a.paragraph,
-            via=_CHAIN.join(via.name for via in a.via),
-            speaker_start=span.start if span else None,
-            speaker_end=span.end if span else None,
-            speaker_resolved=s.resolved,
-            channel=s.channel,
-            verify=s.verify,
-            cue_start=cue.start if cue else None,
-            cue_end=cue.end if cue else None,
-            cue=cue.text if cue else "",
-            verb_class=a.verb_class,
-            corrected=a.corrected,
+        quotes.append(
+            _row(
+                "quotes",
+                id=quote_id,
+                article_id=article_id,
+                attribution=a.id,
+                kind=a.kind,
+                start=content.start,
+                end=content.end,
+                text=content.text,
+                normalised=quote_key(content.text),
+                speaker=span.text if span else s.name,  # a speaker the user gave has no span
+                speaker_key=keys.get((content.start, content.end), ""),
+                speaker_type=s.type,
+                anonymous=s.anonymous,
+                quote_marks=a.quote_marks,
+                paragraph=a.paragraph,
+                via=_CHAIN.join(via.name for via in a.via),
+                speaker_start=span.start if span else None,
+                speaker_end=span.end if span else None,
+                speaker_resolved=s.resolved,
+                channel=s.channel,
+                verify=s.verify,
+                cue_start=cue.start if cue else None,
+                cue_end=cue.end if cue else None,
+                cue=cue.text if cue else "",
+                verb_class=a.verb_class,
+                corrected=a.corrected,
+            )
         )
-        quote_id = db.execute(_insert("quotes"), row).lastrowid
-        db.conn.executemany(
-            _insert("relays"),
-            (_relay_row(quote_id, article_id, n, via, groups) for n, via in enumerate(a.via)),
+        relays.extend(
+            _relay_row(quote_id, article_id, n, via, groups) for n, via in enumerate(a.via)
         )
+    db.conn.executemany(_insert("quotes"), quotes)
+    db.conn.executemany(_insert("relays"), relays)
 
 
 def _relay_row(

@@ -66,7 +66,7 @@ CREATE TABLE finding_sets (  -- Which findings each article's rows were made fro
 
 _QUOTES = """
 CREATE TABLE quotes (  -- Every quote or reported statement (attribution), corrections applied.
-    id INTEGER PRIMARY KEY,  -- renewed each time the article's rows are written
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- new at each write of the rows; never reused
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,  -- the article
     attribution INTEGER NOT NULL,  -- the attribution's id within the article's findings
     kind TEXT NOT NULL,  -- direct, indirect, mixed, partial, floating, according_to

@@ -140,3 +140,13 @@ def test_the_store_reads_nothing_for_an_article_without_findings(library):
     assert store.finding_set(article_id) is None
     assert store.quotes(article_id) == store.sources(article_id) == []
     assert store.search_quotes("") == [] and store.count_quotes("  ") == 0
+
+
+def test_quote_ids_are_never_handed_out_twice(library, article):
+    ids = [q.id for q in FindingRowsStore(library).quotes(article)]
+    other = ArticleStore(library).add(imported(BODY + " Again.", "Other"))
+    undo = apply(library, DeleteArticle(article))
+    apply(library, SaveFindings(other, "f", FINDINGS))  # after the freed ids: not given again
+    apply(library, undo)  # the deleted article's quotes come back with their ids
+    assert [q.id for q in FindingRowsStore(library).quotes(article)] == ids
+    assert not set(ids) & {q.id for q in FindingRowsStore(library).quotes(other)}
