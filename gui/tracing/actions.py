@@ -12,10 +12,13 @@ from PySide6.QtWidgets import QMenu
 
 from gui.core.changes import Change
 from gui.core.tracing import queries
+from gui.core.tracing.commands import SetSourceGrade, SourceGrade
 from gui.core.tracing.model import Trace
+from gui.core.tracing.sources import LibrarySource
 from gui.session.session import Session
 from gui.tracing.library_views import LibraryViews
 from gui.tracing.trace_panel import TracePanel
+from gui.widgets.note_dialog import NoteDialog
 from gui.widgets.workspace import PRESETS, RIGHT
 
 _REFRESH_MS = 800  # the library views read again this long after the last change
@@ -37,6 +40,8 @@ class TracingActions(QObject):
         session.changed.connect(self._changed)
         panel.open_requested.connect(self.open_appearance)
         views.open_requested.connect(self.open_appearance)
+        views.grade_requested.connect(lambda source, grade: self.grade(source, grade))
+        views.note_requested.connect(self.edit_note)
 
     def add_to_menu(self, menu: QMenu, offset: int, start: int, end: int) -> None:
         """Trace, for the quote at offset or the selected text."""
@@ -55,7 +60,7 @@ class TracingActions(QObject):
             return False
         if not trace.appearances or not trace.appearances[0].appearance.text.strip():
             return False
-        self.panel.show_trace(trace)
+        self.panel.show_trace(trace, queries.source_grades(library))
         self.reveal()
         return True
 
@@ -66,6 +71,17 @@ class TracingActions(QObject):
             self.session.open_article(article_id)
         if end > start:
             self.open_span(start, end)
+
+    def grade(self, source: LibrarySource, grade: str, note: str | None = None) -> None:
+        """Give a source of the library a grade (and a note), as one undoable step."""
+        kept = source.note if note is None else note
+        self.session.execute(SetSourceGrade(SourceGrade(source.key, source.name, grade, kept)))
+
+    def edit_note(self, source: LibrarySource) -> None:
+        """Ask for the trainer's note on a source, and keep it with its grade."""
+        note = NoteDialog.ask(self.views, source.name, source.note)
+        if note is not None:
+            self.grade(source, source.grade, note)
 
     def _library_opened(self) -> None:
         self._later.stop()

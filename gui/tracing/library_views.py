@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from gui.core.storage import Library
 from gui.core.tracing import queries
 from gui.core.tracing.claims import ClaimGroup
+from gui.core.tracing.commands import GRADE_NAMES, GRADES
 from gui.core.tracing.outlets import RelayEdge
 from gui.core.tracing.sources import LibrarySource
 from gui.widgets.accessible import describe
@@ -74,6 +76,8 @@ class LibraryViews(QTabWidget):
     """Sources, Claims and Outlets of the whole library; announces an article to open."""
 
     open_requested = Signal(int, int, int)  # article id, start, end
+    grade_requested = Signal(object, str)  # LibrarySource, its new grade ('' for none)
+    note_requested = Signal(object)  # LibrarySource whose note the user wants to edit
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,14 +151,37 @@ class LibraryViews(QTabWidget):
         if self.library is not None and 0 <= row < self.edges.rowCount():
             self.statements.set_rows(queries.edge_statements(self.library, self.edges.row(row)))
 
+    def grade_menu(self, row: int) -> QMenu:
+        """The menu of a source's row: its Admiralty grade (the one it has ticked), its note."""
+        source: LibrarySource = self.sources.row(row)
+        menu = QMenu(self)
+        for grade in ("", *GRADES):
+            text = f"&{grade}: {GRADE_NAMES[grade]}" if grade else "&No Grade"
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(source.grade == grade)
+            action.triggered.connect(lambda _=False, g=grade: self.grade_requested.emit(source, g))
+        menu.addSeparator()
+        menu.addAction("Note…", lambda: self.note_requested.emit(source))
+        return menu
+
     def _sources_tab(self) -> QWidget:
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.search)
-        layout.addWidget(
-            self._pair("Sources", self.sources, self.source_articles, self._pick_source)
-        )
+        pair = self._pair("Sources", self.sources, self.source_articles, self._pick_source)
+        layout.addWidget(pair)
+        table = pair.widget(0)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(lambda at: self._grade_at(table, at))
         return tab
+
+    def _grade_at(self, table: QTableView, at) -> None:
+        row = table.indexAt(at).row()
+        if row >= 0:
+            menu = self.grade_menu(row)
+            menu.exec(table.viewport().mapToGlobal(at))
+            menu.deleteLater()
 
     def _pair(self, name: str, top: _Columns, bottom: _Columns, pick: Callable) -> QSplitter:
         """A list above the details of its row picked."""

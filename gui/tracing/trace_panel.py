@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.tracing.model import ADDED, REMOVED, Trace, Traced
+from gui.core.tracing.queries import grade_of
 from gui.widgets.accessible import describe
 from gui.widgets.table_model import Index, RowsModel
 
@@ -34,9 +35,13 @@ _EMPTY = "Right-click a quote, or select text, and choose Trace to follow it acr
 
 
 class AppearancesModel(RowsModel):
-    """One row per appearance of the statement."""
+    """One row per appearance of the statement (a graded speaker with the trainer's grade)."""
 
     HEADERS = ("Published", "Outlet", "Said by", "Change", "Similarity", "Text")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.grades: dict[str, str] = {}  # source key -> the trainer's Admiralty grade
 
     def traced(self, row: int) -> Traced:
         """The appearance shown in a row."""
@@ -48,10 +53,11 @@ class AppearancesModel(RowsModel):
         traced: Traced = self._rows[index.row()]
         a = traced.appearance
         if role == Qt.ItemDataRole.DisplayRole:
+            grade = grade_of(self.grades, a.speaker_key)
             return (
                 a.published or "undated",
                 a.outlet or a.title or f"article {a.article_id}",
-                a.chain or a.speaker or "unknown",
+                (a.chain or a.speaker or "unknown") + (f" [grade {grade}]" if grade else ""),
                 CHANGE_NAMES.get(traced.change, traced.change),
                 f"{traced.similarity:.0%}",
                 a.text,
@@ -102,9 +108,10 @@ class TracePanel(QWidget):
         )
         self.show_trace(Trace())
 
-    def show_trace(self, trace: Trace) -> None:
-        """Show a trace: its appearances, its origin, the first one's words."""
+    def show_trace(self, trace: Trace, grades: dict[str, str] | None = None) -> None:
+        """Show a trace: its appearances, its origin, the first one's words (and grades)."""
         self.trace = trace
+        self.model.grades = self.similar_model.grades = dict(grades or {})
         self.model.set_rows(trace.appearances)
         self.similar_model.set_rows(trace.similar)
         self.similar_label.setVisible(bool(trace.similar))

@@ -102,3 +102,25 @@ def test_the_sources_search_narrows_the_list(qtbot, window):
     assert [views.sources.row(r).name for r in range(views.sources.rowCount())] == [
         "A port official"
     ]
+
+
+def test_a_grade_given_in_the_sources_shows_in_a_trace_and_is_undone(qtbot, window):
+    views: LibraryViews = window.tracing.views
+    views.fill()
+    menu = views.grade_menu(0)
+    try:
+        next(a for a in menu.actions() if a.text().startswith("&B:")).trigger()
+    finally:
+        menu.deleteLater()
+    views.fill()
+    assert (views.sources.row(0).name, views.sources.row(0).grade) == ("Elin Stahl", "B")
+    open_article(qtbot, window, 4)
+    offset = window.session.current.body.index("keep the harbour shut")
+    window.tracing.trace(offset, offset, offset)
+    said = window.tracing.panel.model.index(3, 2).data()
+    assert said == "Stahl [grade B]"
+    window.session.undo_stack.undo()
+    views.fill()
+    assert views.sources.row(0).grade == ""
+    ticked = [a.text() for a in views.grade_menu(0).actions() if a.isChecked()]
+    assert ticked == ["&No Grade"]

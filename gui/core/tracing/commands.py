@@ -14,6 +14,7 @@ GRADE_NAMES = {
     "D": "not usually reliable",
     "E": "unreliable",
     "F": "reliability cannot be judged",
+    "": "not graded",
 }
 
 

@@ -82,6 +82,22 @@ def library_sources(library: Library, search: str = "") -> list[LibrarySource]:
     return [_graded(s, grades.get(s.key)) for s in sources]
 
 
+def source_grades(library: Library) -> dict[str, str]:
+    """The trainer's grades by source key (only sources with a grade)."""
+    return {key: g.grade for key, g in GradeStore(library).grades().items() if g.grade}
+
+
+def grade_of(grades: dict[str, str], speaker_key: str) -> str:
+    """The grade of the source a speaker key names: its own, or its alias group's."""
+    if not speaker_key:
+        return ""
+    if speaker_key in grades:
+        return grades[speaker_key]
+    words = set(speaker_key.split())
+    held = [g for key, g in grades.items() if words <= set(key.split())]
+    return held[0] if len(held) == 1 else ""
+
+
 def source_articles(library: Library, source: LibrarySource) -> list[SourceArticle]:
     """The articles that quote a source, by publication date."""
     names = (source.name, *source.aliases)
