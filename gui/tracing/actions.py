@@ -7,7 +7,7 @@ Reads go through the session's library; nothing here writes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QMenu
 
 from gui.core.changes import Change
@@ -15,6 +15,7 @@ from gui.core.tracing import queries
 from gui.core.tracing.commands import SetSourceGrade, SourceGrade
 from gui.core.tracing.model import Trace
 from gui.core.tracing.sources import LibrarySource
+from gui.session.background import Worker
 from gui.session.session import Session
 from gui.tracing.library_views import LibraryViews
 from gui.tracing.trace_panel import TracePanel
@@ -36,6 +37,8 @@ class TracingActions(QObject):
         self._later = QTimer(self, singleShot=True, interval=_REFRESH_MS)
         self._later.timeout.connect(self.views.refresh)
         views.library_of = lambda: session.library
+        self._worker = Worker(serial=True, parent=self)
+        views.run_later = self._read_lists
         session.library_opened.connect(self._library_opened)
         session.changed.connect(self._changed)
         panel.open_requested.connect(self.open_appearance)
@@ -83,6 +86,14 @@ class TracingActions(QObject):
         if note is not None:
             self.grade(source, source.grade, note)
 
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the lists being read in the background are in (for shutdown and tests)."""
+        return self._worker.wait(msecs)
+
+    def _read_lists(self, path, done) -> None:
+        """Read the library-wide lists of the library file on the worker; done(lists) after."""
+        self._worker.start(queries.library_lists_at, path, finished=done)
+
     def _library_opened(self) -> None:
         self._later.stop()
         self.panel.show_trace(Trace())
@@ -110,6 +121,7 @@ def install(window) -> TracingActions:
     actions.open_span = window.pane.view.select_span
     window.annotate.menu_extensions.append(actions.add_to_menu)
     window.tracing = actions
+    QCoreApplication.instance().aboutToQuit.connect(actions.wait)  # no read left running
     # The window laid itself out before these panels were there: a layout saved with them
     # (the last session's) only fits now.
     window.fit_to_screen(window.screen_size())

@@ -9,6 +9,7 @@ and when it changed (refresh); the lists are read only while shown, and never wr
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -78,11 +79,14 @@ class LibraryViews(QTabWidget):
     open_requested = Signal(int, int, int)  # article id, start, end
     grade_requested = Signal(object, str)  # LibrarySource, its new grade ('' for none)
     note_requested = Signal(object)  # LibrarySource whose note the user wants to edit
+    filled = Signal()  # the lists are shown, as read
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library_of: Callable[[], Library | None] = lambda: None  # the owner's library
-        self._stale = True
+        # The owner's way to read the lists of a library file on a worker: (path, done).
+        self.run_later: Callable[[Path, Callable], None] | None = None
+        self._stale, self._asked = True, 0
         self.sources = _Columns(
             ("Source", "Also named", "Type", "Articles", "Statements", "Anonymous in", "Grade"),
             _source_cells,
@@ -117,14 +121,33 @@ class LibraryViews(QTabWidget):
             self.fill()
 
     def fill(self) -> None:
-        """Read the lists."""
+        """Read the lists: on the owner's worker when it has one (run_later), else now."""
         self._stale = False
-        library = self.library
-        self._fill_sources()
-        self.groups.set_rows(queries.library_claim_groups(library) if library else [])
-        self.edges.set_rows(queries.outlet_edges(library) if library else [])
+        self._asked += 1
+        library, asked = self.library, self._asked
+        if library is None:
+            self.show_lists(queries.LibraryLists())
+        elif self.run_later is None or library.path is None:
+            self.show_lists(queries.library_lists(library))
+        else:
+            self.run_later(library.path, lambda lists: self._arrived(asked, lists))
+
+    def show_lists(self, lists: queries.LibraryLists) -> None:
+        """Show what was read: the sources (unless a search narrows them), groups, edges."""
+        if not self.search.text().strip():
+            self.sources.set_rows(lists.sources)
+        else:
+            self._fill_sources()
+        self.groups.set_rows(lists.groups)
+        self.edges.set_rows(lists.edges)
         for details in (self.source_articles, self.figures, self.statements):
             details.set_rows([])
+        self.filled.emit()
+
+    def _arrived(self, asked: int, lists: queries.LibraryLists) -> None:
+        """Lists read in the background: shown unless newer ones were asked for since."""
+        if asked == self._asked:
+            self.show_lists(lists)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -32,9 +32,16 @@ def window(qtbot, qapp, monkeypatch, library_file):
     start_session(window, library_file, [])
     qtbot.waitUntil(lambda: window.session.library is not None, timeout=10_000)
     yield window
+    window.tracing.wait()
     window.session.wait_for_background()
     if window.session.library:
         window.session.close_library()
+
+
+def filled(qtbot, views):
+    """Read the library views' lists (on the worker) and wait until they are shown."""
+    with qtbot.waitSignal(views.filled, timeout=10_000):
+        views.fill()
 
 
 def open_article(qtbot, window, article_id):
@@ -79,7 +86,7 @@ def pick(views, model, row):
 
 def test_the_library_views_list_sources_claims_and_relays(qtbot, window):
     views: LibraryViews = window.tracing.views
-    views.fill()
+    filled(qtbot, views)
     assert views.sources.row(0).name == "Elin Stahl"
     pick(views, views.sources, 0)
     named = [views.source_articles.row(r).outlet for r in range(views.source_articles.rowCount())]
@@ -106,13 +113,13 @@ def test_the_sources_search_narrows_the_list(qtbot, window):
 
 def test_a_grade_given_in_the_sources_shows_in_a_trace_and_is_undone(qtbot, window):
     views: LibraryViews = window.tracing.views
-    views.fill()
+    filled(qtbot, views)
     menu = views.grade_menu(0)
     try:
         next(a for a in menu.actions() if a.text().startswith("&B:")).trigger()
     finally:
         menu.deleteLater()
-    views.fill()
+    filled(qtbot, views)
     assert (views.sources.row(0).name, views.sources.row(0).grade) == ("Elin Stahl", "B")
     open_article(qtbot, window, 4)
     offset = window.session.current.body.index("keep the harbour shut")
@@ -120,7 +127,7 @@ def test_a_grade_given_in_the_sources_shows_in_a_trace_and_is_undone(qtbot, wind
     said = window.tracing.panel.model.index(3, 2).data()
     assert said == "Stahl [grade B]"
     window.session.undo_stack.undo()
-    views.fill()
+    filled(qtbot, views)
     assert views.sources.row(0).grade == ""
     ticked = [a.text() for a in views.grade_menu(0).actions() if a.isChecked()]
     assert ticked == ["&No Grade"]

@@ -117,19 +117,21 @@ def _merge_short_keys(
 ) -> dict[str, tuple[list[SourceMention], list[str]]]:
     """Named keys whose words all appear in a longer named key go under that key.
 
-    Only keys of several words can take others in, so only they are indexed by word; a key
-    is looked up under its word that the fewest of them hold.
+    Only keys longer than the shortest can take others in, so only they are indexed by word,
+    and only keys shorter than the longest are looked up, under their word that the fewest
+    longer keys hold.
     """
     merged = {key: (items, [key]) for key, items in keyed.items()}
-    named = [k for k, items in keyed.items() if k and _type(items) in NAMED]
+    sizes = {k: k.count(" ") + 1 for k, items in keyed.items() if k and _type(items) in NAMED}
+    if not sizes or min(sizes.values()) == max(sizes.values()):
+        return merged
+    shortest, longest = min(sizes.values()), max(sizes.values())
     by_word: dict[str, list[str]] = {}
-    for key in named:
-        if " " in key:
+    for key, size in sizes.items():
+        if size > shortest:
             for word in key_words(key):
                 by_word.setdefault(word, []).append(key)
-    if not by_word:
-        return merged
-    for key in sorted(named, key=lambda k: k.count(" ")):
+    for key in sorted((k for k, n in sizes.items() if n < longest), key=sizes.__getitem__):
         held = key_words(key)
         fewest = min((by_word.get(w, ()) for w in held), key=len)
         longer = [k for k in fewest if k in merged and held < key_words(k)]
