@@ -30,6 +30,7 @@ from gui.core.tracing.claims import ClaimGroup
 from gui.core.tracing.commands import GRADE_NAMES, GRADES
 from gui.core.tracing.outlets import RelayEdge
 from gui.core.tracing.sources import LibrarySource
+from gui.tracing.timeline import TimelinePlot
 from gui.widgets.accessible import describe
 from gui.widgets.table_model import Index, RowsModel
 
@@ -106,7 +107,10 @@ class LibraryViews(QTabWidget):
         describe(self.search, "Find a source")
         self.search.textChanged.connect(lambda _: self._fill_sources())
         self.addTab(self._sources_tab(), "&Sources")
-        self.addTab(self._pair("Claims", self.groups, self.figures, self._pick_group), "&Claims")
+        self.timeline = TimelinePlot(self)
+        claims = self._pair("Claims", self.groups, self.figures, self._pick_group)
+        claims.addWidget(self.timeline)
+        self.addTab(claims, "&Claims")
         self.addTab(self._pair("Outlets", self.edges, self.statements, self._pick_edge), "&Outlets")
 
     @property
@@ -142,6 +146,7 @@ class LibraryViews(QTabWidget):
         self.edges.set_rows(lists.edges)
         for details in (self.source_articles, self.figures, self.statements):
             details.set_rows([])
+        self.timeline.set_series({})
         self.filled.emit()
 
     def _arrived(self, asked: int, lists: queries.LibraryLists) -> None:
@@ -169,6 +174,7 @@ class LibraryViews(QTabWidget):
         if self.library is not None and 0 <= row < self.groups.rowCount():
             group = queries.group_figures(self.library, self.groups.row(row))
             self.figures.set_rows(group.figures)
+            self.timeline.set_series(group.series())
 
     def _pick_edge(self, row: int) -> None:
         if self.library is not None and 0 <= row < self.edges.rowCount():

@@ -95,6 +95,8 @@ def test_the_library_views_list_sources_claims_and_relays(qtbot, window):
     pick(views, views.groups, groups.index(("injure", "people")))
     values = [views.figures.row(r).value for r in range(views.figures.rowCount())]
     assert values == [row[4] for row in expected.INJURED]
+    assert views.timeline.series == expected.INJURED_SERIES
+    assert "Baltic Wire: 14 on 2026-03-02, 21 on 2026-03-05" in views.timeline.described()
     edges = [views.edges.row(r) for r in range(views.edges.rowCount())]
     assert [(e.source, e.target, e.count) for e in edges] == [
         edge[:3] for edge in expected.OUTLET_EDGES
