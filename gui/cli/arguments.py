@@ -30,6 +30,7 @@ COMMANDS = (
     "sources",
     "claims",
     "outlets",
+    "grade-source",
 )
 
 

@@ -12,7 +12,13 @@ from gui.cli.library import import_annotations_command, import_command, list_com
 from gui.cli.library_file import new_command, restore_command
 from gui.cli.metadata import metadata_command
 from gui.cli.report import report_command
-from gui.cli.tracing import claims_command, outlets_command, sources_command, trace_command
+from gui.cli.tracing import (
+    claims_command,
+    grade_source_command,
+    outlets_command,
+    sources_command,
+    trace_command,
+)
 
 __all__ = [
     "analyze_command",
@@ -20,6 +26,7 @@ __all__ = [
     "compare_command",
     "exercise_command",
     "export_command",
+    "grade_source_command",
     "import_annotations_command",
     "import_command",
     "install_desktop_command",

@@ -15,8 +15,10 @@ from typing import Any
 from gui.cli import common
 from gui.cli.errors import CommandError
 from gui.core.storage import Library
+from gui.core.storage.commands_store import carry_out
 from gui.core.tracing import queries
 from gui.core.tracing.claims import EventGroup
+from gui.core.tracing.commands import GRADES, SetSourceGrade, SourceGrade
 from gui.core.tracing.model import Trace
 from gui.core.tracing.outlets import RelayEdge
 from gui.core.tracing.sources import LibrarySource
@@ -71,6 +73,19 @@ def add_parsers(commands: argparse._SubParsersAction, add_command: Callable[...,
     )
     for parser in (trace, sources, claims, commands.choices["outlets"]):
         parser.add_argument("--json", action="store_true", help="print JSON")
+    grade = add_command(
+        commands,
+        "grade-source",
+        "give a source of the library a trainer's grade (Admiralty A-F) and note",
+        "Grade a source for the whole library: the Admiralty source reliability, A\n"
+        "(completely reliable) to F (reliability cannot be judged), and a note. The grade\n"
+        "shows wherever the source is quoted. --grade none takes it away.",
+    )
+    grade.add_argument("--source", required=True, metavar="NAME", help="the source's name")
+    grade.add_argument(
+        "--grade", required=True, choices=[*GRADES, "none"], metavar="A-F|none", help="the grade"
+    )
+    grade.add_argument("--note", default=None, metavar="TEXT", help="why (kept if not given)")
 
 
 def trace_command(ns: argparse.Namespace) -> int:
@@ -124,6 +139,32 @@ def outlets_command(ns: argparse.Namespace) -> int:
         common.as_json([e.as_dict() for e in edges], indent=2) if ns.json else outlets_table(edges)
     )
     return 0
+
+
+def grade_source_command(ns: argparse.Namespace) -> int:
+    """Grade the library source named --source."""
+    with common.opened(ns, common.WRITE) as library:
+        source = _named_source(library, ns.source)
+        note = source.note if ns.note is None else ns.note
+        grade = "" if ns.grade == "none" else ns.grade
+        carry_out(library, SetSourceGrade(SourceGrade(source.key, source.name, grade, note)))
+    shown = f"grade {grade}" if grade else "no grade"
+    print(f"{source.name}: {shown}" + (f" ({note})" if note else ""))
+    return 0
+
+
+def _named_source(library: Library, name: str) -> LibrarySource:
+    """The library source with this name or alias (CommandError when none or several)."""
+    wanted = " ".join(name.casefold().split())
+    found = [
+        s
+        for s in queries.library_sources(library, name)
+        if wanted in {" ".join(n.casefold().split()) for n in (s.name, *s.aliases)}
+    ]
+    if len(found) != 1:
+        how = "no source is" if not found else f"{len(found)} sources are"
+        raise CommandError(f"{how} named {name!r} in {library.name} (see `sources --search`)")
+    return found[0]
 
 
 def trace_table(trace: Trace) -> str:

@@ -103,3 +103,28 @@ def test_a_library_with_nothing_analysed_has_no_sources_claims_or_relays(capsys,
     run_cli(capsys, "--library", library, "new")
     for command in ("sources", "claims", "outlets"):
         assert as_json(capsys, "--library", library, command) == []
+
+
+def test_grade_a_source_by_an_alias_then_take_the_grade_away(capsys, tmp_path, traced_library):
+    library = tmp_path / "graded.sqlite"
+    library.write_bytes(traced_library.read_bytes())
+    code, out, err = run_cli(
+        capsys, "--library", library, "grade-source", "--source", "Stahl", "--grade", "B",
+        "--note", "the mayor, in a position to know",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out == "Elin Stahl: grade B (the mayor, in a position to know)\n"
+    data = as_json(capsys, "--library", library, "sources", "--search", "Stahl")
+    assert (data[0]["grade"], data[0]["note"]) == ("B", "the mayor, in a position to know")
+    run_cli(
+        capsys, "--library", library, "grade-source", "--source", "Elin Stahl", "--grade", "none"
+    )
+    data = as_json(capsys, "--library", library, "sources", "--search", "Stahl")
+    assert (data[0]["grade"], data[0]["note"]) == ("", "the mayor, in a position to know")
+
+
+def test_grading_a_source_the_library_does_not_have_fails_with_a_message(capsys, traced_library):
+    code, out, err = run_cli(
+        capsys, "--library", traced_library, "grade-source", "--source", "Nobody", "--grade", "A"
+    )
+    assert (code, out) == (1, "") and "no source is named 'Nobody'" in err
