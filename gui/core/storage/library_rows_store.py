@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from gui.core.sourcing.keys import name_key
 from gui.core.storage.database import Library
 from gui.core.storage.search import fts_query
 from gui.core.tracing.claims import ClaimFigure
@@ -32,6 +33,17 @@ _OUTLET_BEFORE = (  # the name of the outlet relay before relay r in its chain, 
 _LAST_OUTLET = (  # the name of the last outlet relay of quote q, if any
     "(SELECT p.name FROM relays AS p WHERE p.quote_id = q.id AND p.type = 'outlet'"
     " ORDER BY p.position DESC LIMIT 1)"
+)
+_NEAR = (  # quote q reached outlet ? (its article's outlet, or one of its relays)
+    "(a.outlet = ? OR EXISTS (SELECT 1 FROM relays AS n WHERE n.quote_id = q.id"
+    " AND n.type = 'outlet' AND n.name = ?))"
+)
+_THROUGH = (  # the quotes relayed by outlet ? (its key; or spoken by it) that reached outlet ?
+    "SELECT q.id FROM relays AS r JOIN quotes AS q ON q.id = r.quote_id"
+    " JOIN articles AS a ON a.id = q.article_id WHERE r.name_key = ? AND r.type = 'outlet'"
+    f" AND {_NEAR}"
+    " UNION SELECT q.id FROM quotes AS q JOIN articles AS a ON a.id = q.article_id"
+    f" WHERE q.speaker_type = 'outlet' AND q.speaker = ? AND {_NEAR}"
 )
 _LINKS = (
     "SELECT r.name, a.outlet, count(*) FROM relays AS r JOIN quotes AS q ON q.id = r.quote_id"
@@ -152,20 +164,17 @@ class LibraryRowsStore:
             rows = self._db.execute(_LINKS).fetchall()
         return [(far or "", near or "", int(count)) for far, near, count in rows]
 
-    def relayed_through(self, names: Sequence[str]) -> list[RelayedStatement]:
-        """The statements relayed by, or spoken by, an outlet of these names, with chains."""
-        names = list(dict.fromkeys(names))
+    def relayed_through(self, links: Sequence[tuple[str, str]]) -> list[RelayedStatement]:
+        """The statements whose chains may hold these (from, to) links, with their chains.
+
+        Those relayed by (or spoken by) outlet `from` in an article of outlet `to`, or with
+        `to` among their relays too; the caller keeps those whose chain has the link.
+        """
         ids: set[int] = set()
-        for start in range(0, len(names), _CHUNK):
-            chunk = names[start : start + _CHUNK]
-            marks = ", ".join("?" * len(chunk))
-            sql = (
-                f"SELECT quote_id FROM relays WHERE type = 'outlet' AND name IN ({marks})"
-                " UNION SELECT id FROM quotes WHERE speaker_type = 'outlet'"
-                f" AND speaker IN ({marks})"
-            )
+        for far, near in dict.fromkeys(links):
             with self._library.errors():
-                ids |= {row[0] for row in self._db.execute(sql, chunk + chunk)}
+                params = [name_key(far), near, near, far, near, near]
+                ids |= {row[0] for row in self._db.execute(_THROUGH, params)}
         return self._chains(sorted(ids))
 
     def _chains(self, quote_ids: Sequence[int]) -> list[RelayedStatement]:

@@ -1,9 +1,9 @@
 """Reads of the findings rows for tracing a statement across the library: its quotes.
 
-The rows tables (quotes, quotes_fts, relays; see the rows migration)
-are written with every SaveFindings; this store only reads them, and hands out the tracing
-core's typed values. Candidates for a trace come from FTS5 and are few: the core compares
-only those, never every quote of the library.
+The rows tables (quotes, quotes_fts, relays: migration 9) are written with every
+SaveFindings; this store only reads them, and hands out the tracing core's typed values.
+Candidates for a trace come from FTS5 and are few: the core compares only those, never
+every quote of the library.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ _QUOTES = f"SELECT {_QUOTE_COLUMNS} FROM quotes AS q JOIN articles AS a ON a.id 
 
 
 class TraceStore:
-    """Read-only queries over the findings rows of the whole library."""
+    """Read-only queries over the quotes of the whole library."""
 
     def __init__(self, library: Library) -> None:
         self._library = library

@@ -169,8 +169,7 @@ def outlet_edges(library: Library) -> list[RelayEdge]:
 
 def edge_statements(library: Library, edge: RelayEdge) -> list[RelayedStatement]:
     """The statements behind an edge, with their text and chains."""
-    far = [name for name, _ in edge.names]
-    return on_edge(edge, LibraryRowsStore(library).relayed_through(far))
+    return on_edge(edge, LibraryRowsStore(library).relayed_through(edge.names))
 
 
 def _pair_words(event: str, counted: str) -> set[str]:
