@@ -45,9 +45,11 @@ def make_window(app):
     """Name the application, load its look, and build the window with a fresh session."""
     from PySide6.QtGui import QIcon
 
+    from gui.analysis.actions import install as install_analysis
     from gui.core.resources import resource
     from gui.main_window import MainWindow
     from gui.session.session import Session
+    from gui.tracing.actions import install as install_tracing
     from gui.widgets.theme import ThemeFollower
 
     app.setApplicationName(APP_NAME)
@@ -57,9 +59,8 @@ def make_window(app):
     theme = ThemeFollower(app, resource("styles", "sourcelight.qss").read_text(encoding="utf-8"))
     session = Session()
     window = MainWindow(session)
-    from gui.analysis.actions import install as install_analysis
-
     install_analysis(window)  # Analyse Library…, its progress in the status bar
+    install_tracing(window)  # its panels and menu entry: the main window is full
     theme.watch(window)
     session.setParent(window)  # goes with its window, while the application still exists
     return window

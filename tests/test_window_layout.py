@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from gui.article_view.lenses import LENSES
 from gui.main_window import MainWindow
 from gui.settings import WindowSettings
+from gui.tracing.actions import install as install_tracing
 from gui.widgets.workspace import ANNOTATE, READ, RIGHT, TEACH
 from tests.window_helpers import fill_everything, lay_out_for, open_window
 
@@ -91,6 +92,7 @@ def test_the_layout_is_remembered_per_screen_size(window, qtbot):
     assert saved.preset == ANNOTATE and not saved.header_compact and saved.legend_folded
     assert settings.layout("1920x1080") is None  # another size keeps its own
     other = MainWindow(window.session, settings)
+    install_tracing(other)  # as gui.app.make_window builds the window: the panels it adds
     qtbot.addWidget(other)
     other.fit_to_screen(LAPTOP)
     assert other.workspace.preset == ANNOTATE and not other.pane.header.compact

@@ -26,6 +26,11 @@ COMMANDS = (
     "new",
     "restore",
     "metadata",
+    "trace",
+    "sources",
+    "claims",
+    "outlets",
+    "grade-source",
 )
 
 

@@ -12,18 +12,30 @@ from gui.cli.library import import_annotations_command, import_command, list_com
 from gui.cli.library_file import new_command, restore_command
 from gui.cli.metadata import metadata_command
 from gui.cli.report import report_command
+from gui.cli.tracing import (
+    claims_command,
+    grade_source_command,
+    outlets_command,
+    sources_command,
+    trace_command,
+)
 
 __all__ = [
     "analyze_command",
+    "claims_command",
     "compare_command",
     "exercise_command",
     "export_command",
+    "grade_source_command",
     "import_annotations_command",
     "import_command",
     "install_desktop_command",
     "list_command",
     "metadata_command",
     "new_command",
+    "outlets_command",
     "report_command",
     "restore_command",
+    "sources_command",
+    "trace_command",
 ]

@@ -18,6 +18,7 @@ from gui.cli import exercise as cli_exercise
 from gui.cli import library_file as cli_library_file
 from gui.cli import metadata as cli_metadata
 from gui.cli import report as cli_report
+from gui.cli import tracing as cli_tracing
 from gui.cli.arguments import (
     COMMANDS,
     PROG,
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_exercise.add_parser(commands, _add_command)
     cli_library_file.add_parsers(commands, _add_command)
     cli_metadata.add_parser(commands, _add_command)
+    cli_tracing.add_parsers(commands, _add_command)
     return parser
 
 

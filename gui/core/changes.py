@@ -34,6 +34,7 @@ class Change(Flag):
     EXERCISES = auto()  # exercises, returned work, a trainee's name and answers
     ANALYSIS = auto()  # stored entities and findings (derived data, never an undo step)
     PIPELINE = auto()  # the library's choice of spaCy pipeline
+    SOURCES = auto()  # a trainer's grades and notes on sources, for the whole library
 
 
 EVERYTHING = reduce(or_, Change, Change.NONE)

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "gui.core.interchange.importer",
     "gui.core.interchange.refi_import",
     "gui.core.trainer.returns",
+    "gui.core.tracing.commands",
 )
 
 

@@ -22,6 +22,7 @@ from gui.core.storage import (
     corrections_store,
     entities_store,
     exercise_store,
+    grades_store,
     settings_store,
     sourcing_store,
 )
@@ -67,4 +68,5 @@ _HANDLERS: dict[type, Handler] = {
     **exercise_store.HANDLERS,
     **sourcing_store.HANDLERS,
     **checks_store.HANDLERS,
+    **grades_store.HANDLERS,
 }

@@ -13,7 +13,7 @@ from sqlite_utils.migrations import Migrations
 from gui.core.annotations.model import DEFAULT_CODEBOOK
 
 MIGRATIONS = Migrations("sourcelight")
-SCHEMA_VERSION = 9  # the highest schema this code knows: the number of the last migration
+SCHEMA_VERSION = 11  # the highest schema this code knows: the number of the last migration
 
 FTS_COLUMNS = ("title", "outlet", "byline", "body")
 ANNOTATION_FTS_COLUMNS = ("exact", "note")
@@ -394,6 +394,7 @@ def _codebook_rows() -> list[dict[str, object]]:
     ]
 
 
-from gui.core.storage import migration_09_finding_rows  # noqa: E402 (it needs nothing above)
+from gui.core.storage import migration_09_finding_rows, migration_11_source_grades  # noqa: E402
 
 migration_09_finding_rows.register(MIGRATIONS)
+migration_11_source_grades.register(MIGRATIONS)  # after 9: it indexes 9's tables

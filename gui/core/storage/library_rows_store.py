@@ -1,0 +1,211 @@
+"""Reads of the findings rows across the library: sources, figures by event, outlet relays.
+
+Every list is a sum over the rows that SQLite makes on an index (see migration 11); what
+lies behind one entry (a source's articles, an edge's statements, a group's figures) is read
+when it is chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from gui.core.sourcing.keys import name_key
+from gui.core.storage.database import Library
+from gui.core.storage.search import fts_query
+from gui.core.tracing.claims import ClaimFigure
+from gui.core.tracing.outlets import RelayedStatement
+from gui.core.tracing.sources import SourceArticle, SourceMention
+
+_CHUNK = 400  # values per IN (...) list, well below SQLite's limit on parameters
+_FIGURES = (
+    'SELECT c.article_id, a.title, a.outlet, a.published, c.claim, c.start, c."end",'
+    " c.text, c.value, c.counted, c.event, c.source, c.via"
+    " FROM numeric_claims AS c JOIN articles AS a ON a.id = c.article_id"
+)
+_STATEMENTS = (
+    'SELECT q.id, q.article_id, a.outlet, q.start, q."end", q.text, q.speaker, q.speaker_type'
+    " FROM quotes AS q JOIN articles AS a ON a.id = q.article_id"
+)
+_OUTLET_BEFORE = (  # the name of the outlet relay before relay r in its chain, if any
+    "(SELECT p.name FROM relays AS p WHERE p.quote_id = r.quote_id AND p.type = 'outlet'"
+    " AND p.position < r.position ORDER BY p.position DESC LIMIT 1)"
+)
+_LAST_OUTLET = (  # the name of the last outlet relay of quote q, if any
+    "(SELECT p.name FROM relays AS p WHERE p.quote_id = q.id AND p.type = 'outlet'"
+    " ORDER BY p.position DESC LIMIT 1)"
+)
+_NEAR = (  # quote q reached outlet ? (its article's outlet, or one of its relays)
+    "(a.outlet = ? OR EXISTS (SELECT 1 FROM relays AS n WHERE n.quote_id = q.id"
+    " AND n.type = 'outlet' AND n.name = ?))"
+)
+_THROUGH = (  # the quotes relayed by outlet ? (its key; or spoken by it) that reached outlet ?
+    "SELECT q.id FROM relays AS r JOIN quotes AS q ON q.id = r.quote_id"
+    " JOIN articles AS a ON a.id = q.article_id WHERE r.name_key = ? AND r.type = 'outlet'"
+    f" AND {_NEAR}"
+    " UNION SELECT q.id FROM quotes AS q JOIN articles AS a ON a.id = q.article_id"
+    f" WHERE q.speaker_type = 'outlet' AND q.speaker = ? AND {_NEAR}"
+)
+_LINKS = (
+    "SELECT r.name, a.outlet, count(*) FROM relays AS r JOIN quotes AS q ON q.id = r.quote_id"
+    " JOIN articles AS a ON a.id = q.article_id WHERE r.type = 'outlet'"
+    f" AND (r.position = 0 OR {_OUTLET_BEFORE} IS NULL) GROUP BY r.name, a.outlet"
+    f" UNION ALL SELECT r.name, {_OUTLET_BEFORE} AS near, count(*) FROM relays AS r"
+    " WHERE r.type = 'outlet' AND r.position > 0 AND near IS NOT NULL GROUP BY r.name, near"
+    f" UNION ALL SELECT q.speaker, coalesce({_LAST_OUTLET}, a.outlet), count(*) FROM quotes AS q"
+    " JOIN articles AS a ON a.id = q.article_id WHERE q.speaker_type = 'outlet' GROUP BY 1, 2"
+)
+
+
+class LibraryRowsStore:
+    """Read-only sums and lists over the findings rows of the whole library."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self._db = library.db
+
+    def source_mentions(self, keys: Iterable[str] | None = None) -> list[SourceMention]:
+        """Every source, or those of these keys, summed up per key, name and type."""
+        sql = (
+            "SELECT name, name_key, type, count(*), sum(anonymous > 0), sum(statements),"
+            " sum(relayed) FROM sources{where} GROUP BY name_key, name, type"
+        )
+        if keys is None:
+            return self._mentions(sql.format(where=""), [])
+        found: list[SourceMention] = []
+        keys = list(dict.fromkeys(keys))
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            where = f" WHERE name_key IN ({', '.join('?' * len(chunk))})"
+            found += self._mentions(sql.format(where=where), chunk)
+        return found
+
+    def source_keys_like(self, search: str) -> list[str]:
+        """The keys that hold search (casefolded, spaces collapsed)."""
+        like = f"%{_like(' '.join(search.casefold().split()))}%"
+        with self._library.errors():
+            rows = self._db.execute(
+                "SELECT DISTINCT name_key FROM sources WHERE name_key LIKE ? ESCAPE '\\'", [like]
+            ).fetchall()
+        return [row[0] for row in rows if row[0]]
+
+    def unkeyed_mentions(self, search: str) -> list[SourceMention]:
+        """Sources without a key (anonymous, vague) whose names hold search."""
+        sql = (
+            "SELECT name, name_key, type, count(*), sum(anonymous > 0), sum(statements),"
+            " sum(relayed) FROM sources WHERE name_key = '' AND name LIKE ? ESCAPE '\\'"
+            " GROUP BY name, type"
+        )
+        return self._mentions(sql, [f"%{_like(search.strip())}%"])
+
+    def source_articles(
+        self, keys: Sequence[str], names: Sequence[str] = ()
+    ) -> list[SourceArticle]:
+        """The articles quoting a source of these keys (or, unkeyed, these names), by date."""
+        keys, names = list(keys), list(names)
+        where = [f"s.name_key IN ({', '.join('?' * len(keys))})"] if keys else []
+        if names:
+            where.append(f"(s.name_key = '' AND s.name IN ({', '.join('?' * len(names))}))")
+        if not where:
+            return []
+        sql = (
+            "SELECT s.article_id, a.title, a.outlet, a.published, s.name, s.statements,"
+            " s.relayed FROM sources AS s JOIN articles AS a ON a.id = s.article_id"
+            f" WHERE {' OR '.join(where)} ORDER BY a.published, s.article_id"
+        )
+        with self._library.errors():
+            rows = self._db.execute(sql, keys + names).fetchall()
+        return [SourceArticle(*row) for row in rows]
+
+    def _mentions(self, sql: str, params: Sequence[object]) -> list[SourceMention]:
+        """The SourceMentions sql selects (name, key, type, articles, anonymous, sums)."""
+        with self._library.errors():
+            rows = self._db.execute(sql, list(params)).fetchall()
+        return [
+            SourceMention(r[0], r[1], r[2], int(r[3]), int(r[4]), int(r[5]), int(r[6]))
+            for r in rows
+        ]
+
+    def claim_pairs(self) -> list[tuple[str, str, int]]:
+        """(event, counted, figures) of every event word and thing counted in the figures."""
+        sql = "SELECT event, counted, count(*) FROM numeric_claims GROUP BY event, counted"
+        with self._library.errors():
+            rows = self._db.execute(sql).fetchall()
+        return [(row[0] or "", row[1] or "", int(row[2])) for row in rows]
+
+    def figures_of(self, pairs: Sequence[tuple[str, str]]) -> list[ClaimFigure]:
+        """The figures of these (event, counted) pairs."""
+        found: list[ClaimFigure] = []
+        for start in range(0, len(pairs), _CHUNK):
+            chunk = pairs[start : start + _CHUNK]
+            values = ", ".join("(?, ?)" for _ in chunk)
+            sql = _FIGURES + f" WHERE (c.event, c.counted) IN (VALUES {values})"
+            found += self._figures(sql, [value for pair in chunk for value in pair])
+        return found
+
+    def figures_in_articles_about(self, search: str) -> list[ClaimFigure]:
+        """The figures of the articles whose text matches search (full text)."""
+        query = fts_query(search)
+        if not query:
+            return []
+        sql = (
+            _FIGURES + " WHERE c.article_id IN"
+            " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+        )
+        return self._figures(sql, [query])
+
+    def relay_links(self) -> list[tuple[str, str, int]]:
+        """(from, to, count) of every link between two outlets in the quotes' chains, as spelled.
+
+        A chain reads article outlet ← relay ← ... ← speaker; only its outlets count, so
+        the first outlet relay links to the article's outlet, a later one to the outlet
+        relay before it, and a speaker that is an outlet to the last outlet relay.
+        """
+        with self._library.errors():
+            rows = self._db.execute(_LINKS).fetchall()
+        return [(far or "", near or "", int(count)) for far, near, count in rows]
+
+    def relayed_through(self, links: Sequence[tuple[str, str]]) -> list[RelayedStatement]:
+        """The statements whose chains may hold these (from, to) links, with their chains.
+
+        Those relayed by (or spoken by) outlet `from` in an article of outlet `to`, or with
+        `to` among their relays too; the caller keeps those whose chain has the link.
+        """
+        ids: set[int] = set()
+        for far, near in dict.fromkeys(links):
+            with self._library.errors():
+                params = [name_key(far), near, near, far, near, near]
+                ids |= {row[0] for row in self._db.execute(_THROUGH, params)}
+        return self._chains(sorted(ids))
+
+    def _chains(self, quote_ids: Sequence[int]) -> list[RelayedStatement]:
+        """These quotes' statements, with their outlet chains (the speaker last, if an outlet)."""
+        found: list[RelayedStatement] = []
+        for start in range(0, len(quote_ids), _CHUNK):
+            chunk = list(quote_ids[start : start + _CHUNK])
+            marks = ", ".join("?" * len(chunk))
+            with self._library.errors():
+                rows = self._db.execute(_STATEMENTS + f" WHERE q.id IN ({marks})", chunk).fetchall()
+                relays = self._db.execute(
+                    "SELECT quote_id, name FROM relays WHERE type = 'outlet'"
+                    f" AND quote_id IN ({marks}) ORDER BY quote_id, position",
+                    chunk,
+                ).fetchall()
+            chains: dict[int, list[str]] = {}
+            for quote_id, name in relays:
+                chains.setdefault(quote_id, []).append(name)
+            for qid, article_id, outlet, start_, end, text, speaker, kind in rows:
+                hops = chains.get(qid, []) + ([speaker] if kind == "outlet" else [])
+                via = tuple((name, "outlet") for name in hops)
+                found.append(RelayedStatement(article_id, outlet, start_, end, text, via, qid))
+        return sorted(found, key=lambda s: (s.article_id, s.start))
+
+    def _figures(self, sql: str, params: Sequence[object]) -> list[ClaimFigure]:
+        """The ClaimFigures sql selects (_FIGURES' columns)."""
+        with self._library.errors():
+            rows = self._db.execute(sql, list(params)).fetchall()
+        return [ClaimFigure(*row[:12], via=row[12] or "") for row in rows]
+
+
+def _like(text: str) -> str:
+    """text with LIKE's wildcards escaped."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,1 @@
+"""Tracing across the library: one statement, figure or source in every article, origin first."""

@@ -1,0 +1,122 @@
+"""What one article brings to the library-wide views, from its corrected findings.
+
+The same values the rows tables hold, made in memory: the appearances of its statements,
+its sources, its figures and its relayed statements. Tests and small libraries use these;
+the library-wide queries read the rows instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gui.core.articles import Article
+from gui.core.entities.pipeline import Entity
+from gui.core.sourcing.keys import name_key
+from gui.core.sourcing.model import Attribution, Findings, Source
+from gui.core.sourcing.source_rows import NAMED_TYPES, build_sources, source_name
+from gui.core.tracing.claims import ClaimFigure
+from gui.core.tracing.model import Appearance
+from gui.core.tracing.outlets import RelayedStatement
+from gui.core.tracing.sources import SourceMention
+
+_LABELS = frozenset({"PERSON", "ORG", "OUTLET"})
+
+
+def speaker_key(source: Source, entities: Sequence[Entity] = ()) -> str:
+    """The key of a named source (its alias group or name, normalised); '' when unnamed."""
+    if source.anonymous or source.type not in NAMED_TYPES:
+        return ""
+    return name_key(source_name(source, _groups(entities)))
+
+
+def appearances(article: Article, findings: Findings, entities: Sequence[Entity] = ()):
+    """The appearances of the article's statements, in text order."""
+    return [_appearance(article, a, entities) for a in findings.attributions]
+
+
+def _appearance(article: Article, a: Attribution, entities: Sequence[Entity]) -> Appearance:
+    """One attribution as an appearance of its statement."""
+    meta = article.metadata
+    return Appearance(
+        article_id=article.id,
+        title=meta.title,
+        outlet=meta.outlet,
+        published=meta.published,
+        start=a.content.start,
+        end=a.content.end,
+        text=a.content.text,
+        speaker=a.source.name,
+        speaker_key=speaker_key(a.source, entities),
+        via=tuple(v.name for v in a.via),
+        attribution=a.id,
+        anonymous=a.source.anonymous,
+    )
+
+
+def source_mentions(article: Article, findings: Findings, entities: Sequence[Entity] = ()):
+    """The article's sources, one mention each."""
+    found = []
+    for row in build_sources(findings, entities):
+        key = name_key(row.name)  # as the rows writer keys every source
+        found.append(
+            SourceMention(
+                row.name,
+                key,
+                row.type,
+                1,
+                int(row.anonymous),
+                len(row.statements),
+                len(row.relayed),
+            )
+        )
+    return found
+
+
+def claim_figures(article: Article, findings: Findings) -> list[ClaimFigure]:
+    """The article's figures."""
+    meta = article.metadata
+    return [
+        ClaimFigure(
+            article.id,
+            meta.title,
+            meta.outlet,
+            meta.published,
+            n.id,
+            n.span.start,
+            n.span.end,
+            n.span.text,
+            n.value,
+            n.counted,
+            n.event,
+            n.source,
+            " ← ".join(n.via),
+        )
+        for n in findings.numbers
+    ]
+
+
+def relayed_statements(article: Article, findings: Findings) -> list[RelayedStatement]:
+    """The article's statements that came through someone, with their chains."""
+    return [
+        RelayedStatement(
+            article.id,
+            article.metadata.outlet,
+            a.content.start,
+            a.content.end,
+            a.content.text,
+            _chain(a),
+        )
+        for a in findings.attributions
+        if len(_chain(a)) > 0
+    ]
+
+
+def _chain(a: Attribution) -> tuple[tuple[str, str], ...]:
+    """(name, type) of who passed the statement on, then the speaker when it is an outlet."""
+    hops = tuple((v.name, v.type) for v in a.via)
+    return (*hops, (a.source.name, "outlet")) if a.source.type == "outlet" else hops
+
+
+def _groups(entities: Sequence[Entity]) -> list[tuple[int, int, str]]:
+    """(start, end, group) of the named entities, as source_name takes them."""
+    return [(e.start, e.end, e.group) for e in entities if e.label in _LABELS and e.group]

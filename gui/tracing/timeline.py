@@ -1,0 +1,104 @@
+"""A claims timeline: each outlet's figures for one event, by publication date, as a small plot.
+
+Dates run left to right, values bottom to top, one colour and one marker shape per outlet,
+so the plot reads without colour too; the accessible description says every point in words.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtGui import QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QWidget
+
+from gui.widgets.theme import readable_colour
+
+Series = dict[str, list[tuple[str, float]]]  # outlet -> (ISO date, value), as EventGroup.series()
+_COLOURS = ("#1F6FB2", "#B04A00", "#2E7D32", "#7B3FA0", "#A0522D", "#00838F")
+_MARGIN = 28
+
+
+class TimelinePlot(QWidget):
+    """The figures of one event over time, an outlet per line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.series: Series = {}
+        self.setMinimumHeight(120)
+        self.setAccessibleName("Figures over time")
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, 160)
+
+    def set_series(self, series: Series) -> None:
+        """Plot these figures (an empty series clears the plot)."""
+        self.series = {outlet: sorted(points) for outlet, points in series.items() if points}
+        self.setAccessibleDescription(self.described())
+        self.update()
+
+    def described(self) -> str:
+        """Every point in words: "Baltic Wire: 14 on 2026-03-02, 21 on 2026-03-05"."""
+        return "; ".join(
+            f"{outlet or 'no outlet'}: " + ", ".join(f"{v:g} on {d}" for d, v in points)
+            for outlet, points in self.series.items()
+        )
+
+    def points(self, area: QRectF | None = None) -> dict[str, list[QPointF]]:
+        """Where each outlet's points go in area (default: the widget less its margins)."""
+        area = area or self._area()
+        every = [(_day(d), v) for points in self.series.values() for d, v in points]
+        if not every:
+            return {}
+        first = min(d for d, _ in every)
+        span = max(max(d for d, _ in every) - first, 1)
+        top = max(v for _, v in every) or 1.0
+
+        def place(d: str, v: float) -> QPointF:
+            x = area.left() + area.width() * (_day(d) - first) / span
+            return QPointF(x, area.bottom() - area.height() * v / top)
+
+        return {o: [place(d, v) for d, v in points] for o, points in self.series.items()}
+
+    def _area(self) -> QRectF:
+        """The plot's area: the widget less its margins."""
+        return QRectF(self.rect()).adjusted(_MARGIN, _MARGIN / 2, -_MARGIN / 2, -_MARGIN)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ink = self.palette().windowText().color()
+        area = self._area()
+        painter.setPen(QPen(ink, 1))
+        painter.drawLine(area.bottomLeft(), area.bottomRight())
+        painter.drawLine(area.bottomLeft(), area.topLeft())
+        for n, (outlet, where) in enumerate(self.points(area).items()):
+            colour = readable_colour(_COLOURS[n % len(_COLOURS)])
+            painter.setPen(QPen(colour, 2))
+            painter.drawPolyline(QPolygonF(where))
+            for point in where:
+                _marker(painter, point, n)
+            painter.drawText(
+                QPointF(area.left() + 4, area.top() + 12 + 14 * n), outlet or "no outlet"
+            )
+        painter.end()
+
+
+def _day(iso: str) -> int:
+    """The day number of an ISO date."""
+    return date.fromisoformat(iso[:10]).toordinal()
+
+
+def _marker(painter: QPainter, at: QPointF, shape: int) -> None:
+    """A dot, square or diamond (by outlet), so the lines read without colour."""
+    r = 3.5
+    if shape % 3 == 0:
+        painter.drawEllipse(at, r, r)
+    elif shape % 3 == 1:
+        painter.drawRect(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r))
+    else:
+        painter.drawPolygon(
+            QPolygonF(
+                [at + QPointF(0, -r), at + QPointF(r, 0), at + QPointF(0, r), at + QPointF(-r, 0)]
+            )
+        )

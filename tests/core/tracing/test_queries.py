@@ -1,0 +1,109 @@
+"""The library-wide answers over the fixtures' rows: the same traces as the core finds alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from gui.core.entities.pipeline import load_pipeline
+from gui.core.storage import apply
+from gui.core.tracing import queries
+from gui.core.tracing.commands import SetSourceGrade, SourceGrade
+from tests.core.tracing import expected
+from tests.core.tracing.fixtures import library_outlets
+from tests.core.tracing.library_helper import fixture_library
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return load_pipeline(library_outlets())
+
+
+@pytest.fixture
+def library(pipeline):
+    opened = fixture_library(pipeline)
+    yield opened
+    opened.close()
+
+
+def test_a_trace_by_attribution(library):
+    trace = queries.trace_attribution(library, 1, 2)
+    assert expected.trace_rows(trace) == expected.MAYOR_TRACE
+    assert [(t.appearance.article_id, t.appearance.speaker) for t in trace.similar] == (
+        expected.MAYOR_SIMILAR
+    )
+
+
+def test_a_trace_by_text_finds_the_quote_holding_it(library):
+    trace = queries.trace_text(library, 4, "until every single container")
+    assert expected.trace_rows(trace) == expected.MAYOR_TRACE
+
+
+def test_an_origin_pointed_to_across_articles(library):
+    trace = queries.trace_attribution(library, 2, 4)
+    assert expected.trace_rows(trace) == expected.LIND_TRACE
+    assert (trace.origin.index, trace.origin.reason, trace.origin.outlet) == expected.LIND_ORIGIN
+
+
+def test_text_that_is_no_quote_is_traced_as_it_stands(library):
+    trace = queries.trace_text(library, 6, "Fennick will go ahead as planned")
+    assert [t.appearance.article_id for t in trace.appearances] == [6]
+
+
+def test_an_unknown_quote_is_not_found(library):
+    with pytest.raises(queries.NotFound):
+        queries.trace_attribution(library, 1, 99)
+
+
+def test_sources_across_the_library(library):
+    assert expected.source_rows(queries.library_sources(library)) == expected.SOURCES
+
+
+def test_a_source_search_brings_the_whole_alias_group(library):
+    found = queries.library_sources(library, "Elin")
+    assert expected.source_rows(found) == expected.SOURCES[:1]
+
+
+def test_the_articles_behind_a_source(library):
+    stahl = queries.library_sources(library, "Stahl")[0]
+    found = [(a.article_id, a.outlet, a.name) for a in queries.source_articles(library, stahl)]
+    assert found == expected.STAHL_ARTICLES
+
+
+def test_an_anonymous_source_is_found_by_its_words(library):
+    found = queries.library_sources(library, "port official")
+    assert expected.source_rows(found) == [expected.SOURCES[1]]
+    articles = queries.source_articles(library, found[0])
+    assert [a.article_id for a in articles] == [1, 3]
+
+
+def test_a_grade_shows_wherever_the_source_is_and_is_undone(library):
+    inverse = apply(library, SetSourceGrade(SourceGrade("elin stahl", "Elin Stahl", "B", "mayor")))
+    stahl = queries.library_sources(library, "Stahl")[0]
+    assert (stahl.grade, stahl.note) == ("B", "mayor")
+    apply(library, inverse)
+    assert queries.library_sources(library, "Stahl")[0].grade == ""
+
+
+def test_claims_across_the_library(library):
+    groups = queries.library_claims(library, "injured")
+    injured = next(g for g in groups if (g.event, g.counted) == ("injure", "people"))
+    assert expected.figure_rows(injured) == expected.INJURED
+    assert injured.series() == expected.INJURED_SERIES
+
+
+def test_claim_groups_then_the_figures_of_one(library):
+    groups = queries.library_claim_groups(library)
+    injured = next(g for g in groups if (g.event, g.counted) == ("injure", "people"))
+    assert injured.figures == len(expected.INJURED)
+    assert expected.figure_rows(queries.group_figures(library, injured)) == expected.INJURED
+
+
+def test_outlets_relay_each_other(library):
+    edges = queries.outlet_edges(library)
+    assert [(e.source, e.target, e.count) for e in edges] == [
+        edge[:3] for edge in expected.OUTLET_EDGES
+    ]
+    behind = [[s.article_id for s in queries.edge_statements(library, e)] for e in edges]
+    assert behind == [edge[3] for edge in expected.OUTLET_EDGES]
+    smoke = queries.edge_statements(library, edges[1])
+    assert [(s.article_id, s.text[:9]) for s in smoke] == [(3, "The smoke")]

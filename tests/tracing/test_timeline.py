@@ -1,0 +1,26 @@
+"""The claims timeline places each outlet's figures by date and value, and says them in words."""
+
+from gui.tracing.timeline import TimelinePlot
+from tests.core.tracing import expected
+
+
+def test_points_run_by_date_left_to_right_and_by_value_bottom_to_top(qtbot):
+    plot = TimelinePlot()
+    qtbot.addWidget(plot)
+    plot.resize(400, 200)
+    plot.set_series(expected.INJURED_SERIES)
+    points = plot.points()
+    wire = points["Baltic Wire"]
+    herald = points["Kestrel Bay Herald"]
+    assert wire[0].x() == herald[0].x() < herald[1].x() < wire[1].x()  # 2 Mar, 3 Mar, 5 Mar
+    assert wire[1].y() < wire[0].y()  # 21 is higher up than 14
+    assert plot.accessibleDescription().startswith("Baltic Wire: 14 on 2026-03-02")
+    assert not plot.grab().isNull()  # it paints
+
+
+def test_an_empty_series_clears_the_plot(qtbot):
+    plot = TimelinePlot()
+    qtbot.addWidget(plot)
+    plot.set_series({})
+    assert plot.points() == {} and plot.described() == ""
+    assert not plot.grab().isNull()
