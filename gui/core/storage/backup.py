@@ -109,7 +109,7 @@ def back_up(
         if verdict is not None and not verdict.sound:
             return BackupResult(None, f"the library is damaged ({verdict.describe()})")
         existing = backups(path)  # the cheap question first: is there anything new to keep?
-        if existing and _revision_of(existing[0].path) == revision(source):
+        if existing and _revision_of(existing[0].path) == _revision_or_damage(source):
             return BackupResult(None, f"nothing changed since {existing[0].path.name}")
         verdict = verdict or check_connection(source)
         if not verdict.sound:
@@ -118,6 +118,14 @@ def back_up(
         _write_checked(source, made, path.name)
     removed = _prune(path, policy, now) if prune else ()
     return BackupResult(made, removed=removed)
+
+
+def _revision_or_damage(source: sqlite3.Connection) -> str | None:
+    """The library's revision token, or None when damage stops it being read (check it)."""
+    try:
+        return revision(source)
+    except sqlite3.DatabaseError:
+        return None
 
 
 def copy_checked(source: sqlite3.Connection, target: Path, name: str) -> None:
