@@ -189,10 +189,15 @@ def sources_table(sources: list[LibrarySource]) -> str:
         aliases = f" (also {', '.join(s.aliases)})" if s.aliases else ""
         grade = f" [grade {s.grade}]" if s.grade else ""
         lines.append(
-            f"{s.name}{aliases}{grade}: {s.type}, {s.statements} statements in"
-            f" {s.articles} articles"
+            f"{s.name}{aliases}{grade}: {s.type}, {_count(s.statements, 'statement')} in"
+            f" {_count(s.articles, 'article')}"
         )
     return "\n".join(lines) or "no sources"
+
+
+def _count(number: int, noun: str) -> str:
+    """ "1 article", "2 articles"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def claims_table(groups: list[EventGroup]) -> str:

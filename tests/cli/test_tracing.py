@@ -128,3 +128,9 @@ def test_grading_a_source_the_library_does_not_have_fails_with_a_message(capsys,
         capsys, "--library", traced_library, "grade-source", "--source", "Nobody", "--grade", "A"
     )
     assert (code, out) == (1, "") and "no source is named 'Nobody'" in err
+
+
+def test_the_sources_table_counts_in_words(capsys, traced_library):
+    code, out, err = run_cli(capsys, "--library", traced_library, "sources", "--search", "Maas")
+    assert (code, err) == (0, "")
+    assert out.strip() == "Piet Maas: person, 1 statement in 1 article"
