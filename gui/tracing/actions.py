@@ -20,7 +20,7 @@ from gui.session.session import Session
 from gui.tracing.library_views import LibraryViews
 from gui.tracing.trace_panel import TracePanel
 from gui.widgets.note_dialog import NoteDialog
-from gui.widgets.workspace import PRESETS, RIGHT
+from gui.widgets.workspace import RIGHT
 
 _REFRESH_MS = 800  # the library views read again this long after the last change
 _CHANGES = Change.ANALYSIS | Change.ARTICLES | Change.METADATA | Change.SOURCES | Change.QUOTES
@@ -107,13 +107,13 @@ class TracingActions(QObject):
 def install(window) -> TracingActions:
     """Add the Trace and Across the Library panels and the Trace menu entry to a main window."""
     panel, views = TracePanel(window), LibraryViews(window)
-    add = window.workspace.add_panel
+    add = window.workspace.add_panel  # hidden until asked for: the article's tabs stay readable
     trace_dock = add(
-        "Trace", panel, RIGHT, PRESETS, (),
+        "Trace", panel, RIGHT, (), (),
         "Every appearance of a quote in the library, origin first, its changed words marked",
     )  # fmt: skip
     add(
-        "Across the Library", views, RIGHT, PRESETS, (),
+        "Across the Library", views, RIGHT, (), (),
         "Sources, figures and outlet relays of the whole library",
     )  # fmt: skip
     actions = TracingActions(window.session, panel, views, window)

@@ -50,6 +50,23 @@ def open_article(qtbot, window, article_id):
     assert window.session.current.id == article_id
 
 
+def dock_of(window, title):
+    [dock] = [d for d in window.workspace.docks if d.windowTitle() == title]
+    return dock
+
+
+def test_the_library_panels_wait_hidden_until_asked_for(qtbot, window):
+    # Six tabs beside the article cut every title to two letters; these come when wanted.
+    trace, across = dock_of(window, "Trace"), dock_of(window, "Across the Library")
+    assert not trace.isVisible() and not across.isVisible()
+    open_article(qtbot, window, 4)
+    offset = window.session.current.body.index("keep the harbour shut")
+    assert window.tracing.trace(offset, offset, offset)
+    assert trace.isVisible() and not across.isVisible()
+    across.toggleViewAction().trigger()  # View > Panels > Across the Library
+    assert across.isVisible()
+
+
 def test_trace_the_quote_under_the_pointer_and_open_its_origin(qtbot, window):
     open_article(qtbot, window, 4)
     body = window.session.current.body
