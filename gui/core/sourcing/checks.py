@@ -72,11 +72,16 @@ class Check:
         return {"key": self.key, "kind": self.kind, "message": self.message, "spans": spans}
 
 
-def find_checks(findings: Findings | None, entities: Sequence = ()) -> list[Check]:
-    """Every check for the findings, in text order (each key once)."""
+def find_checks(
+    findings: Findings | None, entities: Sequence = (), sources: Sequence[SourceRow] | None = None
+) -> list[Check]:
+    """Every check for the findings, in text order (each key once).
+
+    sources: build_sources(findings, entities), when the caller has them already.
+    """
     if findings is None:
         return []
-    rows = build_sources(findings, entities)
+    rows = build_sources(findings, entities) if sources is None else sources
     found = [
         *_role_checks(findings),
         *_integrity_checks(findings),

@@ -97,11 +97,14 @@ def _merge_short_names(
 ) -> dict[str, list[_Said]]:
     """Named rows whose words all appear in a longer named row's name go into that row."""
     named = [key for key, items in keyed.items() if _kind(items) in NAMED_TYPES]
+    words_of = {key: _name_words(names[key]) for key in named}  # once: this loop is quadratic
     merged = dict(keyed)
-    for key in sorted(named, key=lambda k: len(_name_words(names[k]))):
-        words = _name_words(names[key])
-        longer = [k for k in named if k in merged and k != key and words < _name_words(names[k])]
-        if words and longer:
+    for key in sorted(named, key=lambda k: len(words_of[k])):
+        words = words_of[key]
+        if not words:
+            continue
+        longer = [k for k in named if k != key and k in merged and words < words_of[k]]
+        if longer:
             target = max(longer, key=lambda k: len(merged[k]))
             merged[target] = merged[target] + merged.pop(key)
     return merged

@@ -150,7 +150,7 @@ def write_rows(
         _insert("checks"),
         (
             (article_id, c.key, c.kind, *_first_span(c.spans), c.message, len(c.spans))
-            for c in find_checks(findings, entities)
+            for c in find_checks(findings, entities, sources)
         ),
     )
 
