@@ -97,10 +97,13 @@ def import_samples(session) -> None:
 
 def open_first_article(window) -> None:
     """Open the article last read in this library, else the newest one."""
+    from gui.core.storage.article_list import ArticleList
+
     session = window.session
-    summaries = session.summaries()
-    if not summaries:
+    if session.library is None:
         return
+    listed = ArticleList(session.library, None)  # two queries, however big the library
     last = window.settings.last_article(str(session.library.path))
-    ids = {s.id for s in summaries}
-    session.open_article(last if last in ids else summaries[0].id)
+    chosen = last if last is not None and listed.contains(last) else listed.newest_id()
+    if chosen is not None:
+        session.open_article(chosen)

@@ -11,14 +11,11 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from gui.core.annotations.model import DEFAULT_CODEBOOK
+from gui.core.storage.search import ANNOTATION_FTS_COLUMNS, FTS_COLUMNS, FTS_TOKENIZER
 
 MIGRATIONS = Migrations("sourcelight")
-SCHEMA_VERSION = 8  # the highest schema this code knows: the number of the last migration
+SCHEMA_VERSION = 10  # the highest schema this code knows: the number of the last migration
 
-FTS_COLUMNS = ("title", "outlet", "byline", "body")
-ANNOTATION_FTS_COLUMNS = ("exact", "note")
-# Diacritics folded away, so that "mosul" finds "Mōsul"; no stemming, so prefixes stay exact.
-FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 _ARTICLES = """
 CREATE TABLE articles (
@@ -392,3 +389,9 @@ def _codebook_rows() -> list[dict[str, object]]:
         }
         for label in DEFAULT_CODEBOOK
     ]
+
+
+# Later migrations live in modules of their own (this one is full).
+from gui.core.storage.migration_10_library_list import library_list_schema  # noqa: E402
+
+MIGRATIONS(name="0010_library_list")(library_list_schema)
