@@ -25,7 +25,7 @@ from gui.session.session import Session
 from gui.settings import WindowSettings
 from gui.widgets.messages import ConfirmDelete, ErrorMessage, InfoMessage
 
-LIST_CHANGES = Change.ARTICLES | Change.METADATA | Change.ANALYSIS  # titles, dates, counts
+LIST_CHANGES = Change.ARTICLES | Change.METADATA  # the rows listed, titles, dates
 
 
 class LibraryActions(QObject):
@@ -68,12 +68,15 @@ class LibraryActions(QObject):
 
     def refresh(self) -> None:
         """Read the library list again (the search, sort and selection stay as they were)."""
+        self.panel.set_source(self._article_list())
+        if self.session.current and not self.panel.has_selection():
+            self.panel.select_article(self.session.current.id)
+
+    def _article_list(self) -> ArticleList | None:
         session = self.session
         library = session.library if session.articles else None
         pipeline = session.entity_service.pipeline_id()
-        self.panel.set_source(None if library is None else ArticleList(library, pipeline))
-        if session.current and not self.panel.has_selection():
-            self.panel.select_article(session.current.id)
+        return None if library is None else ArticleList(library, pipeline)
 
     def edit_details(self) -> None:
         """Edit the open article's metadata."""
@@ -161,6 +164,8 @@ class LibraryActions(QObject):
     def _changed(self, changes: Change) -> None:
         if changes & LIST_CHANGES:
             self.refresh()
+        elif changes & Change.ANALYSIS:  # entity counts only: the rows shown are read again
+            self.panel.model.update_counts(self._article_list())
         if changes & Change.METADATA and self.session.current is not None:
             article = self.session.current
             self.header.set_metadata(article.metadata, article.source)

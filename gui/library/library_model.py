@@ -62,6 +62,23 @@ class LibraryModel(QAbstractTableModel):
         """Read the list again (the library changed): count anew, forget the pages read."""
         self._reset()
 
+    def update_counts(self, source: ArticleList | None) -> None:
+        """The entity counts changed (an analysis was saved, another pipeline chosen), nothing
+        else: the rows shown are read again as they are painted, without a reset."""
+        if source is None or self._source is None or self._order.column == listing.ENTITIES:
+            self._reset(source=source)
+            return
+        self._source = source
+        self._pages.clear()
+        if self._found is not None:
+            rows = source.by_ids([row.id for row in self._found.rows])
+            if len(rows) != len(self._found.rows):  # an article went: not just counts
+                self._reset()
+                return
+            self._found = Found(rows, self._found.matches, self._found.capped)
+        if self._total:
+            self.dataChanged.emit(self.index(0, ENTITIES), self.index(self._total - 1, ENTITIES))
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column in SQL; column -1 lists search results by relevance (else by date)."""
         self._reset(order=self._order_of(column, order, bool(self._search.strip())))

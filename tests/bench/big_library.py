@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from gui.core.storage import open_library  # noqa: E402
+from gui.core.storage import SCHEMA_VERSION, open_library  # noqa: E402
 
 PIPELINE = "bench-pipeline"
 NEWS_WORDS = [
@@ -130,7 +130,7 @@ def build(path: Path, count: int, words_per_article: int = 160) -> None:
 
 def big_library(count: int = 100_000, folder: Path = Path("/tmp")) -> Path:
     """The generated library of count articles, built on first use and kept for later runs."""
-    path = folder / f"sourcelight-bench-{count}.sqlite"
+    path = folder / f"sourcelight-bench-{count}-schema{SCHEMA_VERSION}.sqlite"
     if not path.exists():
         build(path, count)
     return path

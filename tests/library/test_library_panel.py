@@ -4,7 +4,8 @@ only the rows it shows from the library."""
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.core.storage import open_library
+from gui.core.entities.pipeline import Entity
+from gui.core.storage import EntityStore, open_library
 from gui.core.storage.article_list import ArticleList
 from gui.library.library_model import DATE, ENTITIES, OUTLET, PAGE, TITLE, LibraryModel
 from gui.library.library_panel import LibraryPanel
@@ -193,3 +194,18 @@ def test_editing_a_title_asks_for_a_rename(qtbot, panel):
     panel.set_read_only(True)
     assert not model.flags(model.index(0, TITLE)) & Qt.ItemFlag.ItemIsEditable
     assert model.index(0, ENTITIES).data() == "…"  # not analysed yet
+
+
+def test_a_saved_analysis_changes_the_counts_without_reading_the_list_anew(panel, session, qtbot):
+    panel.table.selectRow(1)
+    chosen = panel.selected_ids()
+    article_id = panel.model.summary(0).id
+    found = [Entity(0, 4, "GPE", "Fire", "Fire")] * 2
+    EntityStore(session.library).save(article_id, "p1", found)
+    reset, changed = panel.model.modelReset, panel.model.dataChanged
+    with qtbot.assertNotEmitted(reset), qtbot.waitSignal(changed):
+        panel.model.update_counts(ArticleList(session.library, "p1"))
+    assert panel.model.index(0, ENTITIES).data() == 2
+    assert panel.selected_ids() == chosen
+    panel.model.update_counts(ArticleList(session.library, "p2"))  # another pipeline
+    assert panel.model.index(0, ENTITIES).data() == "…"

@@ -23,8 +23,8 @@ from gui.core.storage.search import fts_query
 
 TITLE, OUTLET_COLUMN, DATE, ENTITIES = "title", "outlet", "date", "entities"
 RELEVANCE = "relevance"  # the order of search results before the user picks a column
-SEARCH_LIMIT = 500  # the best matches a search lists
-RANKED_AT_MOST = 5_000  # a search ranks at most this many matches, the newest ones
+SEARCH_LIMIT = 300  # the best matches a search lists
+RANKED_AT_MOST = 3_000  # a search ranks at most this many matches, the newest ones
 MATCH_COUNT_CAP = 10_000  # matches are counted up to here ("more than 10,000")
 # Title, outlet, byline, body: a word in the title counts most.
 _BM25 = "bm25(articles_fts, 10.0, 4.0, 2.0, 1.0)"

@@ -19,6 +19,7 @@ SHOWN_TITLE = "(CASE {a}title WHEN '' THEN 'Untitled article' ELSE {a}title END)
 OUTLET = "{a}outlet COLLATE NOCASE"
 SORT_INDEXES = {"articles_by_date": SHOWN_DATE, "articles_by_title": SHOWN_TITLE}
 SORT_INDEXES["articles_by_outlet"] = OUTLET
+SORT_INDEXES["articles_by_import"] = "{a}imported_at"  # the newest article, opened first
 # Prefixes of one to three characters get their own index entries (the FTS5 prefix option).
 FTS_PREFIXES = "1 2 3"
 
