@@ -130,7 +130,8 @@ class LibraryModel(QAbstractTableModel):
             return "No articles match"
         more = "more than " if found.capped else ""
         shown = f"the best {len(found.rows):,} of " if len(found.rows) < found.matches else ""
-        return f"Showing {shown}{more}{found.matches:,} matching articles"
+        noun = "article" if found.matches == 1 and not shown else "articles"
+        return f"Showing {shown}{more}{found.matches:,} matching {noun}"
 
     # -- rows -------------------------------------------------------------------------------
 

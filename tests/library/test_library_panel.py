@@ -124,7 +124,7 @@ def test_search_as_you_type_filters_by_full_text(panel, qtbot):
     assert len(titles(panel)) == 3
     qtbot.keyClicks(panel.search, "gene")  # a prefix of "Geneva", in the text only
     assert titles(panel) == ["Talks resume"]
-    assert panel.status.text() == "Showing 1 matching articles"
+    assert panel.status.text() == "Showing 1 matching article"
     panel.search.clear()
     qtbot.keyClicks(panel.search, 'al-Tash "')
     assert titles(panel) == ["Fire at the port"]
