@@ -209,3 +209,21 @@ def test_a_saved_analysis_changes_the_counts_without_reading_the_list_anew(panel
     assert panel.selected_ids() == chosen
     panel.model.update_counts(ArticleList(session.library, "p2"))  # another pipeline
     assert panel.model.index(0, ENTITIES).data() == "…"
+
+
+def test_the_keyboard_reaches_the_end_of_a_long_list_reading_only_its_pages(qtbot, big):
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_source(ArticleList(big, None))
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(panel.model.index(0, TITLE))
+    qtbot.keyClick(panel.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert panel.table.currentIndex().row() == 999
+    qtbot.keyClick(panel.table, Qt.Key.Key_Up)
+    assert panel.table.currentIndex().row() == 998
+    assert panel.model.rows_read <= 4 * PAGE  # the first and last pages, not the middle
+    with qtbot.waitSignal(panel.open_requested) as opened:
+        qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert opened.args == [panel.model.summary(998).id]
