@@ -37,7 +37,7 @@ def run_window(library: Path | None, files: list[Path]) -> int:
     report_unexpected_errors(window.session)  # an error in a slot is said in the window
     window.show()
     # Open the library once the window is on screen: the first paint comes first.
-    QTimer.singleShot(0, lambda: start_session(window, library, files))
+    QTimer.singleShot(0, lambda: start_session(window, library, files, later=QTimer.singleShot))
     return app.exec()
 
 
@@ -62,8 +62,12 @@ def make_window(app):
     return window
 
 
-def start_session(window, library: Path | None, files: list[Path]) -> None:
-    """Open the library, fill a new default library with the samples, and open an article."""
+def start_session(window, library: Path | None, files: list[Path], later=None) -> None:
+    """Open the library, fill a new default library with the samples, and open an article.
+
+    later(0, fn), when given (QTimer.singleShot), opens the article on the next pass of the
+    event loop: the window paints the library's list and answers in between.
+    """
     from gui.core.storage.database import default_library_path
 
     session = window.session
@@ -78,6 +82,8 @@ def start_session(window, library: Path | None, files: list[Path]) -> None:
         import_samples(session)
     if files:
         window.import_paths(files)
+    elif later is not None:
+        later(0, lambda: session.current is None and open_first_article(window))
     elif session.current is None:
         open_first_article(window)
 

@@ -64,8 +64,12 @@ class LibraryModel(QAbstractTableModel):
 
     def update_counts(self, source: ArticleList | None) -> None:
         """The entity counts changed (an analysis was saved, another pipeline chosen), nothing
-        else: the rows shown are read again as they are painted, without a reset."""
-        if source is None or self._source is None or self._order.column == listing.ENTITIES:
+        else: the rows shown are read again as they are painted, without a reset.
+
+        Sorted by entity count, the rows keep their places until the list is sorted or read
+        anew: sorting 100,000 counts again after each analysis saved would stall the window.
+        """
+        if source is None or self._source is None:
             self._reset(source=source)
             return
         self._source = source

@@ -71,7 +71,7 @@ def wait(app, seconds: float) -> None:
 
 def run(path: Path, search: bool = True) -> None:
     """Open path in the window and measure."""
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
     from gui import app as sourcelight
@@ -97,7 +97,7 @@ def run(path: Path, search: bool = True) -> None:
     beat = Heartbeat()
     panel = window.library_panel
     asked = time.perf_counter()
-    sourcelight.start_session(window, path, [])
+    sourcelight.start_session(window, path, [], later=QTimer.singleShot)
     while panel.model.rowCount() == 0 and time.perf_counter() - asked < 60:
         qt_app.processEvents()
     listed = time.perf_counter()

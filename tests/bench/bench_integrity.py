@@ -100,7 +100,9 @@ def window_stall(path: Path) -> None:
 
     beat = Heartbeat()
     loop = QEventLoop()
-    QTimer.singleShot(0, lambda: sourcelight.start_session(window, path, []))
+    QTimer.singleShot(
+        0, lambda: sourcelight.start_session(window, path, [], later=QTimer.singleShot)
+    )
     done = QTimer(interval=50)
     done.timeout.connect(lambda: session.safekeeping.wait(0) and loop.quit())
     QTimer.singleShot(200, done.start)

@@ -227,3 +227,16 @@ def test_the_keyboard_reaches_the_end_of_a_long_list_reading_only_its_pages(qtbo
     with qtbot.waitSignal(panel.open_requested) as opened:
         qtbot.keyClick(panel.table, Qt.Key.Key_Return)
     assert opened.args == [panel.model.summary(998).id]
+
+
+def test_sorted_by_count_a_saved_analysis_leaves_the_rows_in_place(panel, session, qtbot):
+    panel.model.update_counts(ArticleList(session.library, "p1"))
+    panel.table.sortByColumn(ENTITIES, Qt.SortOrder.DescendingOrder)
+    before = titles(panel)
+    last = panel.model.summary(2).id
+    EntityStore(session.library).save(last, "p1", [Entity(0, 4, "GPE", "Fire", "Fire")] * 5)
+    with qtbot.assertNotEmitted(panel.model.modelReset):
+        panel.model.update_counts(ArticleList(session.library, "p1"))
+    assert titles(panel) == before and panel.model.index(2, ENTITIES).data() == 5
+    panel.table.sortByColumn(ENTITIES, Qt.SortOrder.DescendingOrder)  # sorted again: first
+    assert panel.model.summary(0).id == last
