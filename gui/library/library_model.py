@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from gui.core.articles import ArticleSummary
 from gui.core.storage import article_list as listing
 from gui.core.storage.article_list import ArticleList, Found, ListOrder
+from gui.core.storage.search import fts_query
 from gui.widgets.table_model import Index
 
 COLUMNS = ("Title", "Outlet", "Date", "Entities")
@@ -55,7 +56,7 @@ class LibraryModel(QAbstractTableModel):
 
         column and order, when given, sort the new list as sort() would.
         """
-        sort = None if column is None else self._order_of(column, order, bool(text.strip()))
+        sort = None if column is None else self._order_of(column, order, narrows(text))
         self._reset(search=text, order=sort)
 
     def refresh(self) -> None:
@@ -85,7 +86,7 @@ class LibraryModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column in SQL; column -1 lists search results by relevance (else by date)."""
-        self._reset(order=self._order_of(column, order, bool(self._search.strip())))
+        self._reset(order=self._order_of(column, order, narrows(self._search)))
 
     @property
     def search(self) -> str:
@@ -103,21 +104,23 @@ class LibraryModel(QAbstractTableModel):
         if source is not _KEEP:
             self._source = source
         self._search = self._search if search is None else search
-        searching = bool(self._search.strip())
+        searching = narrows(self._search)
         self._order = order or self._order
         if self._order.column == listing.RELEVANCE and not searching:
             self._order = ListOrder()
         self._pages.clear()
-        self._ids, self._found, self.rows_read = None, None, 0
-        if self._source is None or not self._source.is_open:
-            self._total = 0
-        elif searching:
-            by_rank = self._order.column == listing.RELEVANCE
-            self._found = self._source.search(self._search, None if by_rank else self._order)
-            self._total = len(self._found.rows)
-        else:
-            self._total = self._source.count()
-        self.endResetModel()
+        self._ids, self._found, self.rows_read, self._total = None, None, 0, 0
+        try:  # a library that fails to answer leaves an empty list, never a half-reset one
+            if self._source is None or not self._source.is_open:
+                pass
+            elif searching:
+                by_rank = self._order.column == listing.RELEVANCE
+                self._found = self._source.search(self._search, None if by_rank else self._order)
+                self._total = len(self._found.rows)
+            else:
+                self._total = self._source.count()
+        finally:
+            self.endResetModel()
         self.counted.emit()
 
     @property
@@ -233,6 +236,11 @@ class LibraryModel(QAbstractTableModel):
         # The session saves the title and the list is read again; the row is not changed here.
         self.rename_requested.emit(self.summary(index.row()).id, title)
         return True
+
+
+def narrows(search: str) -> bool:
+    """True when a search string narrows the list (one of punctuation only lists everything)."""
+    return bool(fts_query(search))
 
 
 def _display(row: ArticleSummary, column: int):

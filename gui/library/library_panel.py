@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.storage.article_list import ArticleList
-from gui.library.library_model import DATE, ENTITIES, OUTLET, TITLE, LibraryModel
+from gui.library.library_model import DATE, ENTITIES, OUTLET, TITLE, LibraryModel, narrows
 from gui.widgets.accessible import describe
 
 Flag = QItemSelectionModel.SelectionFlag
@@ -126,7 +126,7 @@ class LibraryPanel(QWidget):
     def _search_typed(self, text: str) -> None:
         """Search at once; results come by relevance until a column is clicked."""
         header = self.table.horizontalHeader()
-        was, searching = bool(self.model.search.strip()), bool(text.strip())
+        was, searching = narrows(self.model.search), narrows(text)
         if searching == was:
             self.model.set_search(text)
         else:
