@@ -12,7 +12,6 @@ import importlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 from gui.core.entities.aliases import AliasTable, Found, aliases_hash, display_name, group_mentions
@@ -115,6 +114,8 @@ def installed_model(preferred: str | None = None) -> str | None:
 
 def _version(distribution: str) -> str | None:
     """Installed version of a distribution, or None."""
+    from importlib import metadata  # 25 ms: after the window's first paint
+
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
