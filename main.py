@@ -2,4 +2,6 @@
 
 from gui.app import main
 
-raise SystemExit(main())
+# Guarded: the library analysis's worker processes are spawned, and import this file again.
+if __name__ == "__main__":
+    raise SystemExit(main())

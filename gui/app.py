@@ -57,6 +57,9 @@ def make_window(app):
     theme = ThemeFollower(app, resource("styles", "sourcelight.qss").read_text(encoding="utf-8"))
     session = Session()
     window = MainWindow(session)
+    from gui.analysis.actions import install as install_analysis
+
+    install_analysis(window)  # Analyse Library…, its progress in the status bar
     theme.watch(window)
     session.setParent(window)  # goes with its window, while the application still exists
     return window

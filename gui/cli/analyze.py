@@ -1,4 +1,5 @@
-"""The analyze command: the entities of files (and with --json their sourcing), no library.
+"""The analyze command: the entities of files (and with --json their sourcing), no library;
+without files, every article the library named by --library lacks (analyze_library.py).
 
 With --json each file is one line: its entities, attributions, hedges and numbers, the
 lens's checks ({key, kind, message, spans}) and the summary every view counts from.
@@ -34,6 +35,12 @@ from gui.core.sourcing.summary import summarise
 
 def analyze_command(ns: argparse.Namespace) -> int:
     """Detect the entities of each file, printed in the order given; 1 when any file failed."""
+    if not ns.paths:
+        if getattr(ns, "library", None) is None:
+            raise CommandError("name files to analyse, or a library with --library FILE", 2)
+        from gui.cli.analyze_library import analyze_library_command
+
+        return analyze_library_command(ns)
     _check_model(ns.model)
     pipeline: Pipeline | None = None
     failed = False

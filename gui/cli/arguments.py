@@ -25,6 +25,7 @@ COMMANDS = (
     "exercise",
     "new",
     "restore",
+    "metadata",
 )
 
 

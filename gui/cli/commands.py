@@ -10,6 +10,7 @@ from gui.cli.exercise import exercise_command
 from gui.cli.export import export_command
 from gui.cli.library import import_annotations_command, import_command, list_command
 from gui.cli.library_file import new_command, restore_command
+from gui.cli.metadata import metadata_command
 from gui.cli.report import report_command
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "import_command",
     "install_desktop_command",
     "list_command",
+    "metadata_command",
     "new_command",
     "report_command",
     "restore_command",

@@ -16,6 +16,7 @@ from gui.cli import compare as cli_compare
 from gui.cli import desktop as cli_desktop
 from gui.cli import exercise as cli_exercise
 from gui.cli import library_file as cli_library_file
+from gui.cli import metadata as cli_metadata
 from gui.cli import report as cli_report
 from gui.cli.arguments import (
     COMMANDS,
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_desktop.add_parser(commands, _add_command)
     cli_exercise.add_parser(commands, _add_command)
     cli_library_file.add_parsers(commands, _add_command)
+    cli_metadata.add_parser(commands, _add_command)
     return parser
 
 
@@ -155,14 +157,21 @@ def _add_analyze_parser(commands: _Commands) -> None:
     parser = _add_command(
         commands,
         "analyze",
-        "detect the entities in files (does not use the library)",
+        "detect the entities in files, or analyse the whole library",
         "Read each file (folders: every supported file inside) without storing it, and\n"
         "detect its entities. With --json, also its quotes and attributions, hedges and\n"
-        "numeric claims; one JSON object per line (JSON Lines), in the order given.",
+        "numeric claims; one JSON object per line (JSON Lines), in the order given.\n"
+        "Without files, --library FILE: find the entities and sourcing of every article\n"
+        "the library lacks and store them, on --jobs cores; progress on stderr. A run\n"
+        "stopped midway is taken up by the next one where it stopped.",
     )
     parser.add_argument(
-        "paths", nargs="+", type=path_argument, metavar="PATH", help="files or folders"
+        "paths", nargs="*", type=path_argument, metavar="PATH", help="files or folders"
     )
+    parser.add_argument(
+        "--jobs", type=int, default=0, metavar="N", help="worker processes (default: every core)"
+    )
+    parser.add_argument("--limit", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help="print one JSON object per file")
     installed = ", ".join(p.label for p in installed_pipelines()) or "none"
     parser.add_argument(

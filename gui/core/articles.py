@@ -17,6 +17,9 @@ class Metadata:
     published: str = ""  # ISO 8601 date when it could be read, else the text as found
     url: str = ""
     credits: tuple[str, ...] = ()  # photo and wire credits, e.g. "AP Photo/Militant Website"
+    # The date as the source wrote it, when published was read from it ("" when the same): the
+    # library keeps both, articles.published (ISO 8601 or '') and articles.published_raw.
+    published_raw: str = ""
 
     def as_dict(self) -> dict[str, object]:
         """Return the fields as a plain dict (credits as a list), for JSON and SQL."""

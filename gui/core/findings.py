@@ -91,7 +91,19 @@ def findings_id(
     metadata: Metadata | None = None,
 ) -> str:
     """The id findings are cached under: pipeline, lexicons, metadata, corrected entities."""
-    return findings_cache_id(pipeline_id + lexicons_id(library) + metadata_id(metadata), entities)
+    return cache_id_for(pipeline_id, lexicons_id(library), entities, metadata)
+
+
+def cache_id_for(
+    pipeline_id: str, lexicons: str, entities: Sequence[Entity], metadata: Metadata | None
+) -> str:
+    """findings_id without the library: lexicons is its lexicons_id (for worker processes)."""
+    return findings_cache_id(findings_base(pipeline_id, lexicons, metadata), entities)
+
+
+def findings_base(pipeline_id: str, lexicons: str, metadata: Metadata | None) -> str:
+    """What every findings id of the article starts with, before the rules and entities."""
+    return pipeline_id + lexicons + metadata_id(metadata)
 
 
 def metadata_id(metadata: Metadata | None) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from gui.core.articles import Metadata
@@ -26,6 +24,7 @@ class MetadataDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Article details")
         self.setMinimumWidth(480)
+        self._original = metadata
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout(self)
         for name, label in LABELS.items():
@@ -43,13 +42,16 @@ class MetadataDialog(QDialog):
         form.addRow(buttons)
 
     def metadata(self) -> Metadata:
-        """The metadata as edited."""
+        """The metadata as edited (a date left as it was keeps the text it was read from)."""
         values: dict[str, object] = {
-            f.name: self.fields[f.name].text().strip() for f in fields(Metadata)
+            name: edit.text().strip() for name, edit in self.fields.items()
         }
         credits = str(values["credits"]).split(";")
         values["credits"] = tuple(c.strip() for c in credits if c.strip())
-        return Metadata(**values)
+        kept = (
+            self._original.published_raw if values["published"] == self._original.published else ""
+        )
+        return Metadata(**values, published_raw=kept)
 
     @classmethod
     def ask(cls, parent: QWidget | None, metadata: Metadata) -> Metadata | None:

@@ -187,7 +187,11 @@ def _metadata(package: zipfile.ZipFile, core: str | None) -> Metadata:
     title = properties.findtext(_DC + "title") or ""
     author = properties.findtext(_DC + "creator") or ""
     created = (properties.findtext(_CREATED) or "").strip()
-    return Metadata(title=title.strip(), byline=author.strip(), published=_date(created))
+    published = _date(created)
+    raw = created if published and created != published else ""
+    return Metadata(
+        title=title.strip(), byline=author.strip(), published=published, published_raw=raw
+    )
 
 
 def _date(stamp: str) -> str:

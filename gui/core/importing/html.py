@@ -10,7 +10,7 @@ from trafilatura.settings import Document
 
 from gui.core.articles import ImportedText, Metadata
 from gui.core.importing.decoding import ImportFailure, decode_text
-from gui.core.importing.metadata import iso_date
+from gui.core.importing.metadata import read_published
 
 NO_ARTICLE = "no article text found in the page"
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*(?P<name>[\w.:-]+)", re.I)
@@ -71,10 +71,12 @@ def _paragraphs(text: str) -> str:
 
 def _metadata(document: Document) -> Metadata:
     """Title, author, site name, date and canonical URL as trafilatura read them."""
+    when = read_published(document.date or "")
     return Metadata(
         title=(document.title or "").strip(),
         byline=(document.author or "").strip(),
         outlet=(document.sitename or "").strip(),
-        published=iso_date(document.date or ""),
+        published=when.published,
         url=(document.url or "").strip(),
+        published_raw=when.published_raw,
     )

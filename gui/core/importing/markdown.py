@@ -14,7 +14,7 @@ from markdown_it.token import Token
 
 from gui.core.articles import ImportedText, Metadata
 from gui.core.importing.decoding import ImportFailure, decode_text
-from gui.core.importing.metadata import iso_date
+from gui.core.importing.metadata import read_published
 
 _FRONT_MATTER = re.compile(
     r"\A---[ \t]*\n(?P<block>(?:.*?\n)??)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S
@@ -65,7 +65,8 @@ def front_matter_metadata(values: dict[str, list[str]]) -> Metadata:
         if field == "credits":
             found[field] = tuple(items)
         elif field == "published":
-            found[field] = iso_date(items[0])
+            when = read_published(items[0])
+            found[field], found["published_raw"] = when.published, when.published_raw
         else:
             found[field] = ", ".join(items)
     return Metadata(**found)

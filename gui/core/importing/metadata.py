@@ -81,8 +81,10 @@ def guess_metadata(body: str) -> Metadata:
 
 
 def merge_metadata(primary: Metadata, fallback: Metadata) -> Metadata:
-    """Fill the empty fields of primary from fallback."""
+    """Fill the empty fields of primary from fallback (a date with the text it was read from)."""
     missing = {f.name: getattr(fallback, f.name) for f in fields(Metadata)}
+    if primary.published:
+        missing.pop("published_raw")
     return replace(primary, **{k: v for k, v in missing.items() if not getattr(primary, k)})
 
 
@@ -94,6 +96,22 @@ def iso_date(text: str) -> str:
     except ValueError:
         pass
     return _find_date(text) or text
+
+
+def published_iso(text: str) -> str:
+    """The date text gives as ISO 8601 (YYYY-MM-DD), or "" when no date can be read in it."""
+    found = iso_date(text)
+    try:
+        return date.fromisoformat(found).isoformat()
+    except ValueError:
+        return ""
+
+
+def read_published(text: str) -> Metadata:
+    """Metadata with only the date of text: ISO when readable, and the text as found."""
+    text = " ".join(text.split())
+    found = iso_date(text)
+    return Metadata(published=found, published_raw=text if text != found else "")
 
 
 def known_outlet(name: str) -> str:
@@ -137,7 +155,9 @@ def _classify(line: str, found: dict[str, str]) -> None:
     if byline := _byline(line, found):
         found.setdefault("byline", byline)
     elif (published := _find_date(line)) and len(line.split()) <= 10:
-        found.setdefault("published", published)
+        if "published" not in found:
+            found["published"] = published
+            found["published_raw"] = line if line != published else ""
     elif outlet := known_outlet(line):
         found.setdefault("outlet", outlet)
     elif _PLACE.match(line) or (_CAPS_PLACE.match(line) and line not in _NOT_PLACES):

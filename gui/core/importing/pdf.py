@@ -81,7 +81,8 @@ def _metadata(reader: PdfReader) -> Metadata:
     return Metadata(
         title=str(info.title or "").strip(),
         byline=str(info.author or "").strip(),
-        published=_created(info),
+        published=(published := _created(info)),
+        published_raw=str(info.get("/CreationDate") or "").strip() if published else "",
     )
 
 

@@ -50,7 +50,7 @@ from gui.core.text import MAX_TEXT_CHARS, normalise_body
 FORMAT_KEY = "sourcelight_export"
 VERSION = 2  # raised when the layout changes; files up to this version can be read
 _ANCHOR_TEXTS = ("exact", "prefix", "suffix")
-_METADATA_TEXTS = ("title", "outlet", "byline", "dateline", "published", "url")
+_METADATA_TEXTS = ("title", "outlet", "byline", "dateline", "published", "url", "published_raw")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from gui.core.sourcing.attitudes import find_attitude_frames
+from gui.core.sourcing.doc_text import doc_text
 from gui.core.sourcing.frames import Frame, VerbClasses, find_frames
 from gui.core.sourcing.issuers import document_name, issuer_of, sentence_issuer
 from gui.core.sourcing.layout import (
@@ -132,7 +133,7 @@ class _Finder:
                 self._add_quote(*item)
             else:
                 self._add_indirect(item, ())
-        spans = [(offset, offset + len(doc.text)) for offset, doc in self.docs]
+        spans = [(offset, offset + len(doc_text(doc))) for offset, doc in self.docs]
         taken = {a.content.start for a in self.found}
         for turn in transcript_turns(self.body, spans, self.entities.entities):
             if not any(turn.content.start <= s < turn.content.end for s in taken):

@@ -21,6 +21,7 @@ from gui.core.sourcing.coverage import (
     is_figure,
     speaker,
 )
+from gui.core.sourcing.doc_text import doc_text
 from gui.core.sourcing.lexicons import Approximator, HedgeCue, Lexicons, default_lexicons
 from gui.core.sourcing.model import Attribution, Hedge, SpanText
 from gui.core.sourcing.quotes import pair_quotes
@@ -120,7 +121,7 @@ def _cue_hedges(
     doc: Doc, pattern: re.Pattern[str], lexicons: Lexicons
 ) -> Iterator[tuple[int, int, str, str]]:
     """Lexicon hedges that pass the part-of-speech filter."""
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(doc_text(doc)):
         cue = lexicons.hedge(match.group())
         span = _tokens(doc, match.start(), match.end())
         if cue is not None and span is not None and len(span) and _fits(span, cue):
@@ -186,7 +187,7 @@ def _approximators(
     doc: Doc, pattern: re.Pattern[str], lexicons: Lexicons
 ) -> Iterator[tuple[int, int, str]]:
     """Approximators that bear on a figure ("about 400", "up to 300", "nearly a dozen")."""
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(doc_text(doc)):
         entry = lexicons.approximator(match.group())
         span = _tokens(doc, match.start(), match.end())
         if entry is not None and span is not None and len(span) and _approximates(span, entry):

@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from gui.core.sourcing.doc_text import doc_text
 from gui.core.sourcing.model import SpanText
 from gui.core.sourcing.quotes import MARKS, is_closed
 from gui.core.sourcing.sources import words
@@ -34,7 +35,7 @@ class Layout:
     def __init__(self, body: str, docs: Sequence[tuple[int, Doc]], quotes: list[SpanText]) -> None:
         self.body = body
         self.offsets = [offset for offset, _doc in docs]
-        self.ends = [offset + len(doc.text) for offset, doc in docs]
+        self.ends = [offset + len(doc_text(doc)) for offset, doc in docs]
         self.quotes = quotes
         self._starts = [q.start for q in quotes]
 
@@ -159,7 +160,7 @@ def header_paragraphs(docs: Sequence[tuple[int, Doc]]) -> frozenset[int]:
     """Indexes of title, credit and dateline lines: short lines with no sentence ending."""
     headers = set()
     for index, (_offset, doc) in enumerate(docs):
-        text = doc.text.rstrip(" \"'\u201d\u2019)")
+        text = doc_text(doc).rstrip(" \"'\u201d\u2019)")
         if text and text[-1] not in ".!?:;" and len(text.split()) <= 20:
             headers.add(index)
     return frozenset(headers)

@@ -22,6 +22,7 @@ from gui.core.sourcing.coverage import (
     is_figure,
     speaker,
 )
+from gui.core.sourcing.doc_text import doc_text
 from gui.core.sourcing.hedges import approximator_spans
 from gui.core.sourcing.lexicons import Lexicons, default_lexicons
 from gui.core.sourcing.model import Attribution, NumericClaim, SpanText
@@ -74,7 +75,7 @@ def find_numbers(
 def _figures(doc: Doc, offset: int, numbers: EntitySpans) -> list[SpacySpan]:
     """Figure spans of a doc: numeric entities of the model and of the body, loose numbers."""
     spans = [ent for ent in doc.ents if ent.label_ in FIGURE_LABELS]
-    for entity in numbers.inside(offset, offset + len(doc.text)):
+    for entity in numbers.inside(offset, offset + len(doc_text(doc))):
         span = doc.char_span(entity.start - offset, entity.end - offset, alignment_mode="expand")
         if span is not None:
             spans.append(span)
@@ -160,7 +161,7 @@ def _approximator(
     """The approximator kind bearing on the figure and where the claim starts."""
     first = _first_number(figure, core)
     for start, end, kind in approximators:
-        gap = figure.doc.text[end : first.idx]
+        gap = doc_text(figure.doc)[end : first.idx]
         if end <= first.idx and _only_glue(gap):
             return kind, start
     return "", figure.start_char
@@ -230,7 +231,7 @@ def _window(event: Token) -> str:
         if ent.label_ in TIME_LABELS:
             start = _window_start(ent, event)
             if start is not None:
-                return event.doc.text[start : ent.end_char]
+                return doc_text(event.doc)[start : ent.end_char]
     return ""
 
 

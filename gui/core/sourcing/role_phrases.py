@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from gui.core.sourcing.doc_text import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
@@ -156,5 +158,5 @@ def _object_end(preposition: Token) -> Token | None:
 def _phrase(first: Token, last: Token) -> RolePhrase:
     """The role phrase running from `first` to `last`."""
     doc = first.doc
-    text = doc.text[first.idx : last.idx + len(last.text)]
+    text = doc_text(doc)[first.idx : last.idx + len(last.text)]
     return RolePhrase(" ".join(text.split()), first.idx, last.idx + len(last.text))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from gui.core.entities.pipeline import Entity
 from gui.core.sourcing.coverage import Docs, EntitySpans
+from gui.core.sourcing.doc_text import doc_text
 from gui.core.sourcing.lexicons import default_lexicons
 from gui.core.sourcing.model import Attribution, RoleFlag, Source, SpanText
 from gui.core.sourcing.role_phrases import person_roles
@@ -85,7 +86,7 @@ def _as_people(entities: Sequence[Entity]) -> list[Entity]:
 
 def _mentions(doc: Doc, offset: int, people: EntitySpans) -> Iterator[tuple[Entity, SpacySpan]]:
     """The PERSON entities of a paragraph with their tokens."""
-    for entity in people.inside(offset, offset + len(doc.text)):
+    for entity in people.inside(offset, offset + len(doc_text(doc))):
         span = doc.char_span(entity.start - offset, entity.end - offset, "expand")
         if span is not None and len(span):
             yield entity, span

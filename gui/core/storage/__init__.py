@@ -20,6 +20,7 @@ from gui.core.storage.database import (
     open_library,
 )
 from gui.core.storage.entities_store import EntityStore
+from gui.core.storage.finding_rows import FindingRowsStore
 from gui.core.storage.integrity import Verdict, check_file
 from gui.core.storage.migrations import SCHEMA_VERSION
 from gui.core.storage.restore import Restored, restore
@@ -36,6 +37,7 @@ __all__ = [
     "CorrectionStore",
     "DuplicateArticle",
     "EntityStore",
+    "FindingRowsStore",
     "LabelStore",
     "Library",
     "LibraryCorrupt",

@@ -38,7 +38,13 @@ _KEYS = {
 _COUNT = """(SELECT an.entity_count FROM analyses AS an
     WHERE an.article_id = a.id AND an.content_hash = a.content_hash {pipeline}
     ORDER BY an.analysed_at DESC LIMIT 1)"""
-_COLUMNS = "a.id, a.title, a.outlet, a.published, {count} AS entity_count, a.imported_at"
+# Shown: the ISO date, else the date as the source wrote it; sorted: the ISO date, else the
+# import date (raw text would sort wrongly).
+_COLUMNS = (
+    "a.id, a.title, a.outlet,"
+    " CASE a.published WHEN '' THEN a.published_raw ELSE a.published END,"
+    " {count} AS entity_count, a.imported_at"
+)
 
 
 @dataclass(frozen=True)

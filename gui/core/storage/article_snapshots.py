@@ -9,9 +9,10 @@ from sqlite_utils import Database
 from gui.core.articles import Article
 from gui.core.entities.pipeline import Entity
 from gui.core.library.commands import Analysis, ArticleSnapshot
-from gui.core.storage import checks_store
+from gui.core.storage import checks_store, finding_rows_sync
 from gui.core.storage.annotations_store import AnnotationStore
 from gui.core.storage.database import Library
+from gui.core.storage.published import published_columns
 from gui.core.storage.sourcing_store import restore_rows, take_rows
 
 _ENTITIES = (
@@ -37,6 +38,7 @@ _ARTICLE_COLUMNS = (
     "byline",
     "dateline",
     "published",
+    "published_raw",
     "url",
     "credits",
     "source",
@@ -58,7 +60,11 @@ def take(library: Library, article: Article) -> ArticleSnapshot:
     entities = tuple((row[0], Entity(*row[1:])) for row in rows)
     analyses = tuple(Analysis(*row) for row in db.execute(_ANALYSES, [article.id]))
     annotations = tuple(AnnotationStore(library).for_article(article.id))
-    sourcing = take_rows(db, article.id) + checks_store.take_rows(db, article.id)
+    sourcing = (
+        take_rows(db, article.id)
+        + checks_store.take_rows(db, article.id)
+        + finding_rows_sync.take_rows(db, article.id)
+    )
     return ArticleSnapshot(article, entities, analyses, annotations, sourcing)
 
 
@@ -81,8 +87,11 @@ def restore(db: Database, snapshot: ArticleSnapshot) -> None:
         ),
     )
     checks = [rows for rows in snapshot.sourcing if rows[0] == checks_store.TABLE]
-    restore_rows(db, [rows for rows in snapshot.sourcing if rows[0] != checks_store.TABLE])
+    found = [rows for rows in snapshot.sourcing if rows[0] in finding_rows_sync.ROW_TABLES]
+    rest = [rows for rows in snapshot.sourcing if rows not in checks and rows not in found]
+    restore_rows(db, rest)
     checks_store.restore_rows(db, checks)
+    finding_rows_sync.restore_rows(db, found)
 
 
 def _article_row(article: Article) -> tuple[object, ...]:
@@ -95,7 +104,7 @@ def _article_row(article: Article) -> tuple[object, ...]:
         m.outlet,
         m.byline,
         m.dateline,
-        m.published,
+        *published_columns(m),
         m.url,
         credits,
         article.source,

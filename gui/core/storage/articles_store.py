@@ -22,14 +22,15 @@ from gui.core.library.commands import (
     RestoreBody,
     UpdateMetadata,
 )
-from gui.core.storage import article_snapshots
+from gui.core.storage import article_snapshots, finding_rows_sync
 from gui.core.storage.annotations_store import AnnotationStore, insert_annotation, set_anchor
 from gui.core.storage.database import Library, LibraryError, utc_now
+from gui.core.storage.published import published_columns, published_metadata
 from gui.core.storage.rows import exists
 from gui.core.storage.search import fts_query
 
 _SUMMARY_SQL = """
-SELECT a.id, a.title, a.outlet, a.published,
+SELECT a.id, a.title, a.outlet, CASE a.published WHEN '' THEN a.published_raw ELSE a.published END,
        (SELECT an.entity_count FROM analyses AS an
         WHERE an.article_id = a.id AND an.content_hash = a.content_hash {pipeline}
         ORDER BY an.analysed_at DESC LIMIT 1),
@@ -119,9 +120,10 @@ class ArticleStore:
 
 
 def _metadata_columns(metadata: Metadata) -> dict[str, Any]:
-    """The articles columns that hold metadata, credits as a JSON list."""
+    """The articles columns that hold metadata, credits as a JSON list, the date split."""
     columns = metadata.as_dict()
     columns["credits"] = json.dumps(list(metadata.credits), ensure_ascii=False)
+    columns["published"], columns["published_raw"] = published_columns(metadata)
     return columns
 
 
@@ -144,9 +146,9 @@ def _article(row: dict[str, Any]) -> Article:
         outlet=row["outlet"],
         byline=row["byline"],
         dateline=row["dateline"],
-        published=row["published"],
         url=row["url"],
         credits=tuple(json.loads(row["credits"])),
+        **published_metadata(row["published"], row["published_raw"]),
     )
     return Article(
         id=row["id"],
@@ -220,6 +222,8 @@ def _restore_body(library: Library, command: RestoreBody) -> Any:
     )
     for state in command.anchors:
         set_anchor(library.db, state)
+    # The rows were found in the old text: gone, or (an undo) those saved for this text again.
+    finding_rows_sync.refresh_rows(library.db, old.id)
     previous = tuple(_state_of(current[state.annotation_id]) for state in command.anchors)
     return RestoreBody(old.id, old.body, previous)
 

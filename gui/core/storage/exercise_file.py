@@ -19,11 +19,12 @@ from sqlite_utils import Database
 
 from gui.core.storage.database import Library
 from gui.core.storage.exercise_store import EXERCISE_SETTING
+from gui.core.storage.finding_rows_sync import ROW_TABLES
 from gui.core.storage.settings_store import PIPELINE_SETTING
 
 # What each kind of finding needs in the file, beside the articles it is about.
 _ENTITY_TABLES = ("entities", "analyses")
-_SOURCING_TABLES = ("sourcing_cache", "sourcing_corrections")
+_SOURCING_TABLES = ("sourcing_cache", "sourcing_corrections", *ROW_TABLES)  # rows: parents first
 # The outlets and the chosen pipeline are part of the cache id: without them the trainee's
 # window would not find the findings copied, and would look for others of its own.
 _ENTITY_SETTINGS = ("outlets", PIPELINE_SETTING)

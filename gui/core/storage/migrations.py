@@ -391,7 +391,9 @@ def _codebook_rows() -> list[dict[str, object]]:
     ]
 
 
-# Later migrations live in modules of their own (this one is full).
+# Later migrations live in modules of their own (this one is full), registered in order.
+from gui.core.storage import migration_09_finding_rows  # noqa: E402 (it needs nothing above)
 from gui.core.storage.migration_10_library_list import library_list_schema  # noqa: E402
 
+migration_09_finding_rows.register(MIGRATIONS)
 MIGRATIONS(name="0010_library_list")(library_list_schema)

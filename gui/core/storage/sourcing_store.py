@@ -7,7 +7,6 @@ article's sourcing rows in its snapshot, so that undoing its deletion brings the
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -30,7 +29,9 @@ from gui.core.sourcing.commands import (
 )
 from gui.core.sourcing.library_commands import SaveFindings
 from gui.core.sourcing.model import Findings
+from gui.core.storage import finding_rows_sync
 from gui.core.storage.database import Library, LibraryError, utc_now
+from gui.core.storage.finding_rows_sync import entities_digest
 
 SOURCING_RULES = "sourcing-2"  # raise when the sourcing analysis changes what it finds
 ASSESSMENT_COLUMNS = (
@@ -105,9 +106,7 @@ def _read_findings(text: str) -> Findings | None:
 
 def findings_cache_id(pipeline_id: str, entities: Sequence[Entity]) -> str:
     """What findings depend on: the pipeline, the sourcing rules, and the (corrected) entities."""
-    spans = [(e.start, e.end, e.label, e.group) for e in entities]
-    digest = hashlib.sha256(json.dumps(spans).encode()).hexdigest()[:12]
-    return f"{pipeline_id}/{SOURCING_RULES}/entities-{digest}"
+    return f"{pipeline_id}/{SOURCING_RULES}/entities-{entities_digest(entities)}"
 
 
 class SourcingStore:
@@ -170,19 +169,25 @@ class SourcingStore:
         """Keep the findings (or their to_json() as JSON text) of the current body.
 
         KeyError if there is no such article. A caller with the text already made (e.g. on a
-        worker thread) saves the serialising here.
+        worker thread) saves the serialising here. The article's finding rows become these
+        findings' (with the user's corrections), in the same transaction.
         """
         text = findings if isinstance(findings, str) else findings_text(findings)
+        saved = _read_findings(text) if isinstance(findings, str) else findings
         with self._library.transaction() as db:
             row = db.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id])
             found = row.fetchone()
             if found is None:
                 raise KeyError(article_id)
+            now = utc_now()
             db.execute(
-                _insert("sourcing_cache", _REPLACE),
-                [article_id, pipeline_id, found[0], text, utc_now()],
+                _insert("sourcing_cache", _REPLACE), [article_id, pipeline_id, found[0], text, now]
             )
             db.execute(_FORGET_OLDEST, [article_id, article_id, KEPT_PIPELINES])
+            if saved is None:
+                finding_rows_sync.drop_rows(db, article_id)
+            else:
+                finding_rows_sync.write_rows(db, article_id, pipeline_id, now, saved)
 
     def _rows(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         """Run a query and fetch its rows, with SQLite failures as LibraryError."""
@@ -279,6 +284,7 @@ def _add_correction(library: Library, command: AddSourcingCorrection) -> Sourcin
         raise LibraryError(f"Sourcing correction {c.id} is already in the library.")
     row = (c.id or None, c.article_id, c.kind, c.start, c.end, c.exact, c.value)
     cursor = library.db.execute(_insert("sourcing_corrections"), [*row, c.created or utc_now()])
+    finding_rows_sync.refresh_rows(library.db, c.article_id)  # the rows hold corrected findings
     return RemoveSourcingCorrection(int(cursor.lastrowid or 0))
 
 
@@ -288,6 +294,7 @@ def _remove_correction(library: Library, command: RemoveSourcingCorrection) -> S
     if old is None:
         raise LibraryError("That sourcing correction is no longer in the library.")
     library.db.execute("DELETE FROM sourcing_corrections WHERE id = ?", [old.id])
+    finding_rows_sync.refresh_rows(library.db, old.article_id)
     return AddSourcingCorrection(old)
 
 

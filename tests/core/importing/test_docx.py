@@ -60,6 +60,7 @@ def test_core_properties_become_metadata(tmp_path):
     assert metadata.title == "Glacier road reopens"
     assert metadata.byline == "Lena Brunner"
     assert metadata.published == "2024-06-07"
+    assert metadata.published_raw.startswith("2024-06-07T")  # the time stamp as found
 
 
 def test_missing_fields_are_guessed_from_the_text(tmp_path):

@@ -103,6 +103,7 @@ def test_front_matter_lists_and_credits(tmp_path):
     assert metadata.byline == "Ines Moreau, Pavel Horák"
     assert metadata.credits == ("Reuters/Handout",)
     assert metadata.published == "2024-03-05"
+    assert metadata.published_raw == "March 5, 2024"  # the library keeps the text too
 
 
 def test_rule_lines_that_are_not_front_matter_stay(tmp_path):

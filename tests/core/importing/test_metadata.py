@@ -39,6 +39,7 @@ def test_byline_date_and_place():
     metadata = guess_metadata(body)
     assert metadata.byline == "Jane Okafor and Luis Ferreira"
     assert metadata.published == "2024-03-05"
+    assert metadata.published_raw == "Tuesday, March 5, 2024"
     assert metadata.dateline == "Washington, D.C."
 
 

@@ -103,6 +103,7 @@ def test_document_information_becomes_metadata(tmp_path):
     assert metadata.title == "Wind farm approved"
     assert metadata.byline == "Saoirse Keane"
     assert metadata.published == "2024-04-11"
+    assert metadata.published_raw == "D:20240411"
 
 
 def test_metadata_guessed_without_document_information(tmp_path):

@@ -13,3 +13,11 @@ def imported(body: str, title: str = "", **metadata: object) -> ImportedText:
 def big_body(words: int, seed: str = "") -> str:
     """A body of many distinct words, which neither compresses nor repeats across seeds."""
     return " ".join(f"word{seed}{n:07d}" for n in range(words))
+
+
+def old_article(db, body: str, title: str = "", published: str = "") -> int:
+    """Insert an article as the stores of schemas 1 to 8 wrote it (no published_raw); its id."""
+    text = imported(body, title)
+    row = {"title": title, "published": published, "source": text.source, "format": text.format}
+    row |= {"body": body, "content_hash": text.content_hash, "imported_at": "2024-01-01T00:00:00"}
+    return int(db.table("articles").insert(row).last_pk)

@@ -28,7 +28,7 @@ from gui.core.storage import (
 )
 from gui.core.storage import migrations as schema
 
-from .factories import imported
+from .factories import imported, old_article
 
 FIRST = 'Officials said fighters left Palmyra. A witness said "they fled" at dawn.'
 SECOND = "Reports from Mosul: the mayor's office denies everything."
@@ -128,8 +128,7 @@ def schema_one_library(path: Path) -> None:
     first_only(name="0001_initial")(schema.initial_schema)
     db = Database(path)
     first_only.apply(db)
-    library = Library(db, path, read_only=False, created=True)
-    article = ArticleStore(library).add(imported(FIRST, "Palmyra"))
+    article = old_article(db, FIRST, "Palmyra")
     # Written as that schema had it: one analysis per article, entities without a pipeline.
     db.execute(
         'INSERT INTO entities (article_id, start, "end", label, text, grp)'
@@ -184,8 +183,7 @@ def test_migration_five_gives_old_annotations_an_empty_iri_and_keeps_new_ones(li
         first_four(name=name)(step)
     db = Database(library_path)
     first_four.apply(db)
-    old = Library(db, library_path, False, True)
-    article = ArticleStore(old).add(imported(FIRST, "Palmyra"))
+    article = old_article(db, FIRST, "Palmyra")
     db.execute(
         'INSERT INTO annotations (article_id, label_id, start, "end", exact, prefix, suffix,'
         " note, annotator, created, modified, orphaned) VALUES (?, 1, 0, 9, 'Officials', '',"

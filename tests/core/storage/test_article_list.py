@@ -129,3 +129,9 @@ def test_newest_and_contains(library, listed):
     assert listed.newest_id() == newest and listed.contains(newest)
     assert not listed.contains(12345)
     assert ArticleList(library, None).newest_id() is not None
+
+
+def test_a_date_as_the_source_wrote_it_is_shown_and_sorted_by_the_import_date(library, listed):
+    raw = ArticleStore(library).add(imported("Body raw.", "Raw date", published="last Tuesday"))
+    rows = listed.page(ListOrder(DATE, True), 0, 100)
+    assert (rows[0].id, rows[0].published) == (raw, "last Tuesday")  # imported today: newest

@@ -19,9 +19,8 @@ from gui.core.storage import (
     open_library,
 )
 from gui.core.storage import migrations as schema
-from gui.core.storage.database import Library
 
-from .factories import imported
+from .factories import imported, old_article
 
 BODY = "Abu Bakr al-Baghdadi spoke in Mosul on Friday, Amaq said."
 FOUND = [
@@ -169,9 +168,7 @@ def schema_seven_library(path) -> None:
         first_seven(name=step.name)(step.fn)
     db = Database(path)
     first_seven.apply(db)
-    article = ArticleStore(Library(db, path, read_only=False, created=True)).add(
-        imported(BODY, "Speech")
-    )
+    article = old_article(db, BODY, "Speech")
     for entity in FOUND:
         db.execute(
             'INSERT INTO entities (article_id, start, "end", label, text, grp)'

@@ -34,7 +34,7 @@ from gui.core.trainer.commands import (
     SetExerciseState,
 )
 from tests.core.interchange_helpers import add_label, annotate
-from tests.core.storage.factories import imported
+from tests.core.storage.factories import imported, old_article
 
 BODY = "Officials said 40 people died in Mosul.\n"
 INFO = {"exercise_id": "ex-1", "title": "Mosul", "created": "2024-05-01T10:00:00+00:00"}
@@ -69,7 +69,8 @@ def test_migration_four_upgrades_a_schema_three_library_in_place(library_path):
     first_three(name="0003_sourcing")(schema.sourcing_schema)
     db = Database(library_path)
     first_three.apply(db)
-    ArticleStore(Library(db, library_path, False, True)).add(imported(BODY, "Toll"))
+    old_article(db, BODY, "Toll")
+    db.conn.commit()
     db.close()
     with closing(sqlite3.connect(library_path)) as before:
         assert before.execute("PRAGMA user_version").fetchone() == (3,)

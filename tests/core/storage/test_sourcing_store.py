@@ -44,7 +44,7 @@ from gui.core.storage import (
 from gui.core.storage import migrations as schema
 from gui.core.storage.sourcing_store import TABLES, findings_cache_id
 
-from .factories import imported
+from .factories import imported, old_article
 
 BODY = (
     "About 400 civilians were killed since Wednesday, activists said. Police put the toll at"
@@ -335,8 +335,8 @@ def schema_two_library(path: Path) -> None:
     first_two(name="0002_annotations")(schema.annotations_schema)
     db = Database(path)
     first_two.apply(db)
-    library = Library(db, path, read_only=False, created=True)
-    ArticleStore(library).add(imported(BODY, "Toll disputed"))
+    old_article(db, BODY, "Toll disputed")
+    db.conn.commit()
     db.close()
 
 
