@@ -116,6 +116,13 @@ def run(path: Path, search: bool = True) -> None:
     print(f"  longest gaps (ms, ending at ms after the open was asked): {gaps}")
     print(f"rows read by the list so far: {panel.model.rows_read:,} of {rows:,}")
     if search:
+        # Typed once the open article's analysis and the backup are done: their ends repaint
+        # the window, which would be counted in the keystroke they fall on.
+        from PySide6.QtCore import QThreadPool
+
+        for pool in window.session.findChildren(QThreadPool):
+            pool.waitForDone()
+        wait(qt_app, 0.5)
         keystrokes(qt_app, panel)
     window.session.safekeeping.wait(30_000)
     window.close()
