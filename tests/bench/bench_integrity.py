@@ -12,6 +12,7 @@ and checks and backs it up.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import random
 import sqlite3
@@ -95,6 +96,7 @@ def window_stall(path: Path) -> None:
     window = sourcelight.make_window(app)
     window.show()
     app.processEvents()
+    gc.freeze()  # as run_window() does
     session = window.session
     from tests.bench.bench_big_library import Heartbeat
 
