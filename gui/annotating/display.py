@@ -10,6 +10,7 @@ from gui.annotating.annotations_panel import AnnotationsPanel
 from gui.article_view.layers import Layers
 from gui.article_view.pane import ArticlePane
 from gui.core.changes import Change
+from gui.core.storage.article_list import ArticleList
 from gui.session.session import Session
 
 SHOWN = Change.ANNOTATIONS | Change.LABELS | Change.TEXT
@@ -71,7 +72,10 @@ class AnnotationDisplay(QObject):
             self.panel.set_annotations([], labels)
         elif self.panel.whole_library.isChecked():
             found = self.session.search_annotations(self.panel.search.text())
-            titles = {s.id: s.title for s in self.session.summaries()}
+            shown = ArticleList(self.session.library, None).by_ids(
+                sorted({annotation.article_id for annotation in found})
+            )  # the titles of the articles found in, not of the whole library
+            titles = {summary.id: summary.title for summary in shown}
             self.panel.set_annotations(found, labels, titles)
         else:
             listed = self.session.annotations() if annotations is None else annotations

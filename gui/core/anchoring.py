@@ -13,8 +13,6 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 CONTEXT = 32  # characters of prefix and suffix kept with a quote
 FUZZY_SCORE = 85.0  # least similarity (0-100) of prefix + quote + suffix to a place in the text
 QUOTE_SCORE = 60.0  # least similarity of the quote itself to the text a fuzzy match lands on
@@ -140,6 +138,8 @@ def _fuzzy(anchor: Anchor, text: str) -> Placement | None:
 
 def _fuzzy_in(anchor: Anchor, needle: str, text: str, low: int, high: int) -> Placement | None:
     """The fuzzy placement within text[low:high], or None."""
+    from rapidfuzz import fuzz  # loaded at the first fuzzy match, not at start-up
+
     window = _align(needle, text, low, high, FUZZY_SCORE)
     if window is None:
         return None
@@ -172,6 +172,8 @@ def _align(
 
     None when nothing there is at least cutoff (0-100) similar to part.
     """
+    from rapidfuzz import fuzz  # loaded at the first fuzzy match, not at start-up
+
     region = text[low:high]
     if len(region) <= len(part):
         similar = bool(region) and fuzz.ratio(part, region) >= cutoff

@@ -14,6 +14,7 @@ from gui.article_view.header import ArticleHeader
 from gui.core.articles import Article
 from gui.core.changes import Change
 from gui.core.importing import ImportFailure, import_file
+from gui.core.storage.article_list import ArticleList
 from gui.core.storage.backup import backups
 from gui.core.storage.restore import Restored
 from gui.library.files import NewLibrary, OpenLibrary, ReplacementFile
@@ -24,7 +25,7 @@ from gui.session.session import Session
 from gui.settings import WindowSettings
 from gui.widgets.messages import ConfirmDelete, ErrorMessage, InfoMessage
 
-LIST_CHANGES = Change.ARTICLES | Change.METADATA | Change.ANALYSIS  # titles, dates, counts
+LIST_CHANGES = Change.ARTICLES | Change.METADATA  # the rows listed, titles, dates
 
 
 class LibraryActions(QObject):
@@ -60,17 +61,22 @@ class LibraryActions(QObject):
         session.article_opened.connect(self._article_opened)
         session.library_opened.connect(self._library_opened)
         session.restore_finished.connect(self._restored)
-        panel.search_changed.connect(self.refresh)
         panel.open_requested.connect(session.open_article)
         panel.delete_requested.connect(self.delete_articles)
         panel.model.rename_requested.connect(session.rename)
         header.edit_requested.connect(self.edit_details)
 
     def refresh(self) -> None:
-        """Reload the library list with the current search."""
-        self.panel.model.set_summaries(self.session.summaries(self.panel.search.text()))
-        if self.session.current:
+        """Read the library list again (the search, sort and selection stay as they were)."""
+        self.panel.set_source(self._article_list())
+        if self.session.current and not self.panel.has_selection():
             self.panel.select_article(self.session.current.id)
+
+    def _article_list(self) -> ArticleList | None:
+        session = self.session
+        library = session.library if session.articles else None
+        pipeline = session.entity_service.pipeline_id()
+        return None if library is None else ArticleList(library, pipeline)
 
     def edit_details(self) -> None:
         """Edit the open article's metadata."""
@@ -158,6 +164,8 @@ class LibraryActions(QObject):
     def _changed(self, changes: Change) -> None:
         if changes & LIST_CHANGES:
             self.refresh()
+        elif changes & Change.ANALYSIS:  # entity counts only: the rows shown are read again
+            self.panel.model.update_counts(self._article_list())
         if changes & Change.METADATA and self.session.current is not None:
             article = self.session.current
             self.header.set_metadata(article.metadata, article.source)

@@ -1,41 +1,205 @@
-"""The library list as a table model: one row per article summary."""
+"""The library list as a table model over SQL: rows read a page at a time, as they are shown.
+
+The model holds no copy of the library: rowCount is counted in SQL, and data() reads the page
+of PAGE rows a row falls in (keeping the last few pages). Sorting is the database's (sort()
+asks for an ORDER BY on an indexed key); a search lists the best-ranked matches.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import OrderedDict
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from gui.core.articles import ArticleSummary
-from gui.widgets.table_model import Index, RowsModel
+from gui.core.storage import article_list as listing
+from gui.core.storage.article_list import ArticleList, Found, ListOrder
+from gui.core.storage.search import fts_query
+from gui.widgets.table_model import Index
 
 COLUMNS = ("Title", "Outlet", "Date", "Entities")
 TOOLTIPS = ("", "", "Publication date, or the import date when unknown", "Entities found")
 TITLE, OUTLET, DATE, ENTITIES = range(4)
+ORDERS = (listing.TITLE, listing.OUTLET_COLUMN, listing.DATE, listing.ENTITIES)  # by column
+PAGE = 100  # rows read at a time
+KEPT_PAGES = 40  # pages kept in memory, the most recently used
+_KEEP = object()  # _reset(): the source stays as it is
+_PLACEHOLDER = ArticleSummary(0, "", "", "", None, "")  # a row gone since the list was counted
 
 
-class LibraryModel(RowsModel):
-    """Article summaries; editing a title asks for a rename instead of changing the row."""
+class LibraryModel(QAbstractTableModel):
+    """The library's articles; editing a title asks for a rename instead of changing the row."""
 
     rename_requested = Signal(int, str)  # article id, new title
-
-    HEADERS = COLUMNS
+    counted = Signal()  # the number of articles listed or found changed: see status()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.editable = True
+        self._source: ArticleList | None = None
+        self._search = ""
+        self._order = ListOrder()
+        self._total = 0
+        self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
+        self._ids: list[int] | None = None  # the whole order, when no index serves it
+        self._found: Found | None = None  # search results, all of them in memory
+        self.rows_read = 0  # rows read from the library since the last reset (for tests)
 
-    def set_summaries(self, rows: Sequence[ArticleSummary]) -> None:
-        """Replace every row."""
-        self.set_rows(rows)
+    # -- what is listed ---------------------------------------------------------------------
+
+    def set_source(self, source: ArticleList | None) -> None:
+        """List the articles of a library (None: nothing), with the current search and order."""
+        self._reset(source=source)
+
+    def set_search(self, text: str, column: int | None = None, order=None) -> None:
+        """List the best matches of a search-as-you-type string ("" lists everything).
+
+        column and order, when given, sort the new list as sort() would.
+        """
+        sort = None if column is None else self._order_of(column, order, narrows(text))
+        self._reset(search=text, order=sort)
+
+    def refresh(self) -> None:
+        """Read the list again (the library changed): count anew, forget the pages read."""
+        self._reset()
+
+    def update_counts(self, source: ArticleList | None) -> None:
+        """The entity counts changed (an analysis was saved, another pipeline chosen), nothing
+        else: the rows shown are read again as they are painted, without a reset.
+
+        Sorted by entity count, the rows keep their places until the list is sorted or read
+        anew: sorting 100,000 counts again after each analysis saved would stall the window.
+        """
+        if source is None or self._source is None:
+            self._reset(source=source)
+            return
+        self._source = source
+        self._pages.clear()
+        if self._found is not None:
+            rows = source.by_ids([row.id for row in self._found.rows])
+            if len(rows) != len(self._found.rows):  # an article went: not just counts
+                self._reset()
+                return
+            self._found = Found(rows, self._found.matches, self._found.capped)
+        if self._total:
+            self.dataChanged.emit(self.index(0, ENTITIES), self.index(self._total - 1, ENTITIES))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column in SQL; column -1 lists search results by relevance (else by date)."""
+        self._reset(order=self._order_of(column, order, narrows(self._search)))
+
+    @property
+    def search(self) -> str:
+        """The search string the list is narrowed by ("" for none)."""
+        return self._search
+
+    @staticmethod
+    def _order_of(column: int, order: Qt.SortOrder, searching: bool) -> ListOrder:
+        if column < 0:
+            return ListOrder(listing.RELEVANCE if searching else listing.DATE, True)
+        return ListOrder(ORDERS[column], order == Qt.SortOrder.DescendingOrder)
+
+    def _reset(self, source=_KEEP, search: str | None = None, order: ListOrder | None = None):
+        self.beginResetModel()  # views still read the old rows while this is announced
+        if source is not _KEEP:
+            self._source = source
+        self._search = self._search if search is None else search
+        searching = narrows(self._search)
+        self._order = order or self._order
+        if self._order.column == listing.RELEVANCE and not searching:
+            self._order = ListOrder()
+        self._pages.clear()
+        self._ids, self._found, self.rows_read, self._total = None, None, 0, 0
+        try:  # a library that fails to answer leaves an empty list, never a half-reset one
+            if self._source is None or not self._source.is_open:
+                pass
+            elif searching:
+                by_rank = self._order.column == listing.RELEVANCE
+                self._found = self._source.search(self._search, None if by_rank else self._order)
+                self._total = len(self._found.rows)
+            else:
+                self._total = self._source.count()
+        finally:
+            self.endResetModel()
+        self.counted.emit()
+
+    @property
+    def order(self) -> ListOrder:
+        """How the list is sorted now."""
+        return self._order
+
+    def status(self) -> str:
+        """What the list shows, in words: how many articles, or how many matches."""
+        found = self._found
+        if found is None:
+            return f"{self._total:,} articles" if self._total != 1 else "1 article"
+        if not found.matches:
+            return "No articles match"
+        more = "more than " if found.capped else ""
+        shown = f"the best {len(found.rows):,} of " if len(found.rows) < found.matches else ""
+        noun = "article" if found.matches == 1 and not shown else "articles"
+        return f"Showing {shown}{more}{found.matches:,} matching {noun}"
+
+    # -- rows -------------------------------------------------------------------------------
 
     def summary(self, row: int) -> ArticleSummary:
-        """The summary shown in a row."""
-        return self.row(row)
+        """The summary shown in a row (read from the library if need be)."""
+        if self._found is not None:
+            return self._found.rows[row]
+        number, at = divmod(row, PAGE)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._read_page(number)
+        else:
+            self._pages.move_to_end(number)
+        return page[at]
 
     def row_of(self, article_id: int) -> int | None:
         """The row showing an article, if it is listed."""
-        return next((i for i, s in enumerate(self._rows) if s.id == article_id), None)
+        if self._found is not None:
+            rows = self._found.rows
+            return next((i for i, s in enumerate(rows) if s.id == article_id), None)
+        for number, page in self._pages.items():
+            for at, shown in enumerate(page):
+                if shown.id == article_id:
+                    return number * PAGE + at
+        if self._source is None or not self._source.is_open:
+            return None
+        if self._order.column == listing.ENTITIES:
+            ids = self._ordered_ids()
+            return ids.index(article_id) if article_id in ids else None
+        row = self._source.position(article_id, self._order)
+        return row if row is not None and row < self._total else None
+
+    def _read_page(self, number: int) -> list[ArticleSummary]:
+        offset = number * PAGE
+        if not self._source.is_open:  # closed under the list, which is about to be read anew
+            return [_PLACEHOLDER] * min(PAGE, self._total - offset)
+        if self._order.column == listing.ENTITIES:
+            page = self._source.by_ids(self._ordered_ids()[offset : offset + PAGE])
+        else:
+            page = self._source.page(self._order, offset, PAGE)
+        # The library may have lost rows since it was counted: show placeholders, not errors.
+        missing = min(PAGE, self._total - offset) - len(page)
+        page += [_PLACEHOLDER] * missing
+        self.rows_read += len(page)
+        self._pages[number] = page
+        while len(self._pages) > KEPT_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def _ordered_ids(self) -> list[int]:
+        if self._ids is None:
+            self._ids = self._source.ordered_ids(self._order)
+        return self._ids
+
+    # -- Qt ---------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
@@ -49,13 +213,10 @@ class LibraryModel(RowsModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._display(row, index.column())
+            return _display(self.summary(index.row()), index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.title
-        if role == Qt.ItemDataRole.UserRole:  # the sort key
-            return self._sort_key(row, index.column())
+            return self.summary(index.row()).title
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == ENTITIES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -72,24 +233,21 @@ class LibraryModel(RowsModel):
         title = str(value).strip()
         if not title:
             return False
-        # The session saves the title and reloads the list; the row itself is not changed here.
-        self.rename_requested.emit(self._rows[index.row()].id, title)
+        # The session saves the title and the list is read again; the row is not changed here.
+        self.rename_requested.emit(self.summary(index.row()).id, title)
         return True
 
-    @staticmethod
-    def _display(row: ArticleSummary, column: int):
-        if column == TITLE:
-            return row.title or "Untitled article"
-        if column == OUTLET:
-            return row.outlet
-        if column == DATE:
-            return row.published or row.imported_at[:10]
-        return "…" if row.entity_count is None else row.entity_count
 
-    @staticmethod
-    def _sort_key(row: ArticleSummary, column: int):
-        if column == ENTITIES:
-            return -1 if row.entity_count is None else row.entity_count
-        if column == DATE:
-            return row.published or row.imported_at
-        return (LibraryModel._display(row, column) or "").casefold()
+def narrows(search: str) -> bool:
+    """True when a search string narrows the list (one of punctuation only lists everything)."""
+    return bool(fts_query(search))
+
+
+def _display(row: ArticleSummary, column: int):
+    if column == TITLE:
+        return row.title or "Untitled article"
+    if column == OUTLET:
+        return row.outlet
+    if column == DATE:
+        return row.published or row.imported_at[:10]
+    return "…" if row.entity_count is None else row.entity_count

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from gui.library.library_model import DATE, ENTITIES, OUTLET, TITLE, LibraryModel
+from gui.core.storage.article_list import ArticleList
+from gui.library.library_model import DATE, ENTITIES, OUTLET, TITLE, LibraryModel, narrows
 from gui.widgets.accessible import describe
-from gui.widgets.table_model import SIZING_ROWS
+
+Flag = QItemSelectionModel.SelectionFlag
+KEPT_SELECTION = 25  # selected rows found again after the list is read anew (a query each)
 
 
 class LibraryPanel(QWidget):
@@ -28,32 +32,39 @@ class LibraryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = LibraryModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.search = QLineEdit(placeholderText="Search titles and text", clearButtonEnabled=True)
         describe(self.search, "Search the library", "Finds articles by title and text")
-        self.search.textChanged.connect(self.search_changed)
+        self.search.textChanged.connect(self._search_typed)
         self.table = self._make_table()
+        self.status = QLabel(self, objectName="libraryStatus")
+        describe(self.status, "Articles listed", "How many articles the list shows")
+        self.model.counted.connect(lambda: self.status.setText(self.model.status()))
+        self._kept_sort = (DATE, Qt.SortOrder.DescendingOrder)
+        self._selected: tuple[list[int], int | None] = ([], None)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search)
         layout.addWidget(self.table)
+        layout.addWidget(self.status)
         self._add_actions()
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("libraryTable")
         describe(table, "Articles", "The library's articles; Enter opens one, F2 renames it")
-        table.setModel(self.proxy)
-        table.setSortingEnabled(True)
+        table.setModel(self.model)
+        table.setSortingEnabled(True)  # the model sorts in SQL
         table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         table.verticalHeader().hide()
         table.setWordWrap(False)
         header = table.horizontalHeader()
-        header.setResizeContentsPrecision(SIZING_ROWS)
+        # Columns sized to their contents measure the rows on screen only: a date or a count
+        # is as wide in any row, and measuring more rows cost each keystroke of a search 9 ms.
+        header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(OUTLET, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(OUTLET, 90)
@@ -76,6 +87,10 @@ class LibraryPanel(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.table.addAction(action)
 
+    def set_source(self, source: ArticleList | None) -> None:
+        """List a library's articles (read anew), keeping the search, the sort and the selection."""
+        self.model.set_source(source)
+
     def set_read_only(self, read_only: bool) -> None:
         """Forbid rename and delete in a read-only library."""
         self.model.editable = not read_only
@@ -87,7 +102,7 @@ class LibraryPanel(QWidget):
         row = self.model.row_of(article_id)
         if row is None:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, TITLE))
+        index = self.model.index(row, TITLE)
         self.table.selectionModel().blockSignals(True)
         self.table.setCurrentIndex(index)
         self.table.selectionModel().blockSignals(False)
@@ -98,11 +113,56 @@ class LibraryPanel(QWidget):
         rows = self.table.selectionModel().selectedRows(TITLE)
         return [self._id_at(index) for index in rows]
 
+    def has_selection(self) -> bool:
+        """True when some article is selected."""
+        return self.table.selectionModel().hasSelection()
+
     def rename_current(self) -> None:
         """Start editing the title of the current article in place."""
         index = self.table.currentIndex()
         if index.isValid():
             self.table.edit(index.siblingAtColumn(TITLE))
+
+    def _search_typed(self, text: str) -> None:
+        """Search at once; results come by relevance until a column is clicked."""
+        header = self.table.horizontalHeader()
+        was, searching = narrows(self.model.search), narrows(text)
+        if searching == was:
+            self.model.set_search(text)
+        else:
+            if searching:
+                self._kept_sort = (header.sortIndicatorSection(), header.sortIndicatorOrder())
+            column, order = (-1, Qt.SortOrder.DescendingOrder) if searching else self._kept_sort
+            header.blockSignals(True)  # the header would sort the old list first
+            header.setSortIndicator(column, order)
+            header.blockSignals(False)
+            self.model.set_search(text, column, order)
+        self.search_changed.emit(text)
+
+    def _remember_selection(self) -> None:
+        rows: list[int] = []
+        for span in self.table.selectionModel().selection():  # ranges: no index per cell
+            rows.extend(range(span.top(), min(span.bottom() + 1, span.top() + KEPT_SELECTION)))
+        rows = sorted(set(rows))
+        current = self.table.currentIndex()
+        self._selected = (
+            [self.model.summary(row).id for row in rows[:KEPT_SELECTION]],
+            self.model.summary(current.row()).id if current.isValid() else None,
+        )
+
+    def _restore_selection(self) -> None:
+        ids, current = self._selected
+        self._selected = ([], None)
+        selection = QItemSelection()
+        for article_id in ids:
+            row = self.model.row_of(article_id)
+            if row is not None:
+                selection.select(self.model.index(row, 0), self.model.index(row, ENTITIES))
+        model = self.table.selectionModel()
+        row = None if current is None else self.model.row_of(current)
+        if row is not None:
+            model.setCurrentIndex(self.model.index(row, TITLE), Flag.NoUpdate)
+        model.select(selection, Flag.ClearAndSelect)
 
     def _open_current(self) -> None:
         index = self.table.currentIndex()
@@ -115,4 +175,4 @@ class LibraryPanel(QWidget):
             self.delete_requested.emit(ids)
 
     def _id_at(self, index) -> int:
-        return self.model.summary(self.proxy.mapToSource(index).row()).id
+        return self.model.summary(index.row()).id

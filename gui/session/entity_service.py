@@ -19,6 +19,7 @@ from gui.core.findings import correct_entities, detect_entities, entity_cache_id
 from gui.core.storage.database import Library
 from gui.core.storage.entities_store import EntityStore
 from gui.session.background import Task, Worker
+from gui.session.held_saves import HeldSaves
 
 
 class PipelineHolder:
@@ -59,6 +60,7 @@ class EntityService(QObject):
         self._worker = Worker(serial=True, parent=self)
         self.pipeline = PipelineHolder()
         self._library: Library | None = None
+        self._held = HeldSaves(self.store_requested.emit, lambda: self._library, self)
         self._store: EntityStore | None = None
         self._article: Article | None = None
         self._outlets: list[str] = []
@@ -173,7 +175,7 @@ class EntityService(QObject):
 
     def _save_entities(self, article_id: int, pipeline_id: str, found: list) -> None:
         """Ask the session to keep what the pipeline found (this service never writes)."""
-        self.store_requested.emit(SaveEntities(article_id, pipeline_id, tuple(found)))
+        self._held.save(self._library, SaveEntities(article_id, pipeline_id, tuple(found)))
 
     def _show(self, article: Article, pipeline_id: str, found: list) -> None:
         """Announce the open article's entities, corrected; keep them as found."""

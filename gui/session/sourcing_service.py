@@ -20,6 +20,7 @@ from gui.core.storage.database import Library
 from gui.core.storage.sourcing_store import SourcingStore, findings_text
 from gui.session.background import Task
 from gui.session.entity_service import EntityService
+from gui.session.held_saves import HeldSaves
 
 START_DELAY_MS = 150
 
@@ -48,6 +49,7 @@ class SourcingService(QObject):
         super().__init__(parent)
         self._entities = entities
         self._library: Library | None = None
+        self._held = HeldSaves(self.store_requested.emit, lambda: self._library, self)
         self._article: Article | None = None
         self._task: Task | None = None
         self._raw: Findings | None = None  # findings before the user's corrections
@@ -146,7 +148,7 @@ class SourcingService(QObject):
 
     def _save_findings(self, article_id: int, cache_id: str, text: str) -> None:
         """Ask the session to keep the findings in the library's cache (this never writes)."""
-        self.store_requested.emit(SaveFindings(article_id, cache_id, text))
+        self._held.save(self._library, SaveFindings(article_id, cache_id, text))
 
     def _emit(self, article: Article, raw: Findings) -> None:
         """Announce the findings with the user's corrections applied."""

@@ -16,8 +16,11 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 # Tried first, in order, when the user has chosen none; the second is the same MIT model
 # re-uploaded to PyPI.
@@ -70,6 +73,8 @@ def version_of(package: str) -> str | None:
 
 def _english_distributions() -> Iterator[metadata.Distribution]:
     """The installed distributions whose name starts with "en" (English pipelines among them)."""
+    from importlib import metadata  # 25 ms: after the window's first paint
+
     for entry in dict.fromkeys(sys.path):
         try:
             names = os.listdir(entry or ".")

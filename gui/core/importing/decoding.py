@@ -14,8 +14,6 @@ import re
 import stat
 from pathlib import Path
 
-import charset_normalizer
-
 from gui.core.text import MAX_TEXT_CHARS, normalise_body
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -164,6 +162,8 @@ def _guess(data: bytes) -> str | None:
     For short Western texts cp1250 or iso8859-10 often tie with cp1252 and would turn
     "señor" into "seńor"; a reader of English-language news wants Windows-1252.
     """
+    import charset_normalizer  # loaded at the first text it must guess, not at start-up
+
     matches = charset_normalizer.from_bytes(data)
     best = matches.best()
     if best is None:

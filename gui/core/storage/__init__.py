@@ -1,5 +1,6 @@
 """All SQL of Sourcelight: the library file, its migrations, and one store per kind of record."""
 
+from gui.core.storage import sqlite_utils_first  # noqa: F401  (first: see there)
 from gui.core.storage.annotations_store import AnnotationStore, LabelStore
 from gui.core.storage.articles_store import ArticleStore, DuplicateArticle
 from gui.core.storage.backup import BackupPolicy, back_up, backups

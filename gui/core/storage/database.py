@@ -65,6 +65,7 @@ class Library:
     created: bool
     gate: SoundnessGate | None = None
     damage: str = ""
+    closed: bool = False
 
     @property
     def name(self) -> str:
@@ -73,6 +74,7 @@ class Library:
 
     def close(self) -> None:
         """Close the connection; the library cannot be used afterwards."""
+        self.closed = True
         self.db.close()
 
     @contextmanager

@@ -11,14 +11,10 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from gui.core.annotations.model import DEFAULT_CODEBOOK
+from gui.core.storage.search import ANNOTATION_FTS_COLUMNS, FTS_COLUMNS, FTS_TOKENIZER
 
 MIGRATIONS = Migrations("sourcelight")
 SCHEMA_VERSION = 11  # the highest schema this code knows: the number of the last migration
-
-FTS_COLUMNS = ("title", "outlet", "byline", "body")
-ANNOTATION_FTS_COLUMNS = ("exact", "note")
-# Diacritics folded away, so that "mosul" finds "Mōsul"; no stemming, so prefixes stay exact.
-FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 _ARTICLES = """
 CREATE TABLE articles (
@@ -394,7 +390,11 @@ def _codebook_rows() -> list[dict[str, object]]:
     ]
 
 
-from gui.core.storage import migration_09_finding_rows, migration_11_source_grades  # noqa: E402
+# Later migrations live in modules of their own (this one is full), registered in order.
+from gui.core.storage import migration_09_finding_rows as m9  # noqa: E402
+from gui.core.storage import migration_10_library_list as m10  # noqa: E402
+from gui.core.storage import migration_11_source_grades as m11  # noqa: E402
 
-migration_09_finding_rows.register(MIGRATIONS)
-migration_11_source_grades.register(MIGRATIONS)  # after 9: it indexes 9's tables
+m9.register(MIGRATIONS)
+MIGRATIONS(name="0010_library_list")(m10.library_list_schema)
+m11.register(MIGRATIONS)  # after 9: it indexes 9's tables

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+FTS_COLUMNS = ("title", "outlet", "byline", "body")
+ANNOTATION_FTS_COLUMNS = ("exact", "note")
+# Diacritics folded away, so that "mosul" finds "Mōsul"; no stemming, so prefixes stay exact.
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
 
 def fts_query(search: str) -> str:
     """An FTS5 query that ANDs the words of search, the last one as a prefix; "" matches all.

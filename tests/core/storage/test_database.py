@@ -112,6 +112,7 @@ def test_migrations_run_once(library_path):
         "0007_check_decisions",
         "0008_results_per_pipeline",
         "0009_finding_rows",
+        "0010_library_list",
         "0011_source_grades",
     ]
 

@@ -1,0 +1,172 @@
+"""The library list as SQL answers it: counted, sorted and searched in the database, read a page
+at a time, so that a list of 100,000 articles costs what the rows on screen cost.
+
+Sorting by title, outlet or date reads the index on the sort key (migration 10) and pages
+through it; sorting by entity count, which depends on the chosen pipeline, reads the ids in that
+order once. Search as you type ranks matches with bm25 (title first) and keeps the best few
+hundred; a query so short that it matches most of the library ranks its newest matches only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gui.core.articles import ArticleSummary
+from gui.core.storage.database import Library
+from gui.core.storage.migration_10_library_list import (
+    OUTLET,
+    SHOWN_DATE,
+    SHOWN_TITLE,
+    sort_key,
+)
+from gui.core.storage.search import fts_query
+
+TITLE, OUTLET_COLUMN, DATE, ENTITIES = "title", "outlet", "date", "entities"
+RELEVANCE = "relevance"  # the order of search results before the user picks a column
+SEARCH_LIMIT = 300  # the best matches a search lists
+RANKED_AT_MOST = 3_000  # a search ranks at most this many matches, the newest ones
+MATCH_COUNT_CAP = 10_000  # matches are counted up to here ("more than 10,000")
+# Title, outlet, byline, body: a word in the title counts most.
+_BM25 = "bm25(articles_fts, 10.0, 4.0, 2.0, 1.0)"
+
+_KEYS = {
+    TITLE: sort_key(SHOWN_TITLE),
+    OUTLET_COLUMN: sort_key(OUTLET),
+    DATE: sort_key(SHOWN_DATE),
+    ENTITIES: "coalesce(entity_count, -1)",
+}
+_COUNT = """(SELECT an.entity_count FROM analyses AS an
+    WHERE an.article_id = a.id AND an.content_hash = a.content_hash {pipeline}
+    ORDER BY an.analysed_at DESC LIMIT 1)"""
+# Shown: the ISO date, else the date as the source wrote it; sorted: the ISO date, else the
+# import date (raw text would sort wrongly).
+_COLUMNS = (
+    "a.id, a.title, a.outlet,"
+    " CASE a.published WHEN '' THEN a.published_raw ELSE a.published END,"
+    " {count} AS entity_count, a.imported_at"
+)
+
+
+@dataclass(frozen=True)
+class ListOrder:
+    """How the list is sorted: a column (or relevance, for search results) and a direction."""
+
+    column: str = DATE
+    descending: bool = True
+
+    def sql(self) -> str:
+        """The ORDER BY terms; ties go by id in the same direction, so the index serves both."""
+        way = " DESC" if self.descending else ""
+        return f"{_KEYS[self.column]}{way}, a.id{way}"
+
+
+@dataclass(frozen=True)
+class Found:
+    """The best matches of a search, and how many articles match in all (up to a cap)."""
+
+    rows: list[ArticleSummary]
+    matches: int
+    capped: bool  # more than matches articles match
+
+
+class ArticleList:
+    """Reads the library list of one library, entity counts as the given pipeline found them."""
+
+    def __init__(self, library: Library, pipeline_id: str | None) -> None:
+        self._library = library
+        self._db = library.db
+        mine = "" if pipeline_id is None else "AND an.pipeline_id = :pipeline"
+        self._count = _COUNT.format(pipeline=mine)
+        self._columns = _COLUMNS.format(count=self._count)
+        self._params: dict[str, object] = {"pipeline": pipeline_id}
+
+    @property
+    def is_open(self) -> bool:
+        """False once the library is closed (a list shown from it has nothing left to read)."""
+        return not self._library.closed
+
+    def count(self) -> int:
+        """How many articles the library holds."""
+        return int(self._fetch("SELECT count(*) FROM articles")[0][0])
+
+    def page(self, order: ListOrder, offset: int, limit: int) -> list[ArticleSummary]:
+        """limit rows of the whole list in order, from offset on."""
+        if order.column == ENTITIES:
+            return self.by_ids(self.ordered_ids(order)[offset : offset + limit])
+        sql = f"SELECT {self._columns} FROM articles AS a ORDER BY {order.sql()}"
+        rows = self._fetch(f"{sql} LIMIT :limit OFFSET :offset", limit=limit, offset=offset)
+        return [ArticleSummary(*row) for row in rows]
+
+    def ordered_ids(self, order: ListOrder) -> list[int]:
+        """Every article id in order (for the orders no index serves: entity counts)."""
+        sql = f"SELECT a.id, {self._count} AS entity_count FROM articles AS a"
+        return [row[0] for row in self._fetch(f"{sql} ORDER BY {order.sql()}")]
+
+    def by_ids(self, article_ids: list[int]) -> list[ArticleSummary]:
+        """The rows of these articles, in the order given (unknown ids left out)."""
+        if not article_ids:
+            return []
+        marks = ", ".join(str(int(i)) for i in article_ids)
+        rows = self._fetch(f"SELECT {self._columns} FROM articles AS a WHERE a.id IN ({marks})")
+        found = {row[0]: ArticleSummary(*row) for row in rows}
+        return [found[i] for i in article_ids if i in found]
+
+    def position(self, article_id: int, order: ListOrder) -> int | None:
+        """The row of an article in the whole list in order, or None when it is not there."""
+        key = _KEYS[order.column]
+        row = self._fetch(f"SELECT {key} FROM articles AS a WHERE a.id = :id", id=article_id)
+        if not row:
+            return None
+        before = ">" if order.descending else "<"
+        sql = (
+            f"SELECT (SELECT count(*) FROM articles AS a WHERE {key} {before} :key)"
+            f" + (SELECT count(*) FROM articles AS a WHERE {key} = :key AND a.id {before} :id)"
+        )
+        return int(self._fetch(sql, key=row[0][0], id=article_id)[0][0])
+
+    def search(self, text: str, order: ListOrder | None = None) -> Found:
+        """The best matches of a search-as-you-type string, by relevance or in order."""
+        query = fts_query(text)
+        if not query:
+            return Found([], 0, False)
+        matches = self._matches(query)
+        # A short prefix matches most of the library: rank only its newest matches.
+        floor = self._fetch(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :query"
+            " ORDER BY rowid DESC LIMIT 1 OFFSET :skip",
+            query=query,
+            skip=RANKED_AT_MOST - 1,
+        )
+        best = (
+            f"SELECT rowid, {_BM25} AS score FROM articles_fts WHERE articles_fts MATCH :query"
+            " AND rowid >= :floor ORDER BY score LIMIT :limit"
+        )
+        ranked = order is None or order.column == RELEVANCE
+        sort = "m.score, a.id DESC" if ranked else order.sql()
+        sql = (
+            f"SELECT {self._columns} FROM ({best}) AS m JOIN articles AS a ON a.id = m.rowid"
+            f" ORDER BY {sort}"
+        )
+        rows = self._fetch(sql, query=query, floor=floor[0][0] if floor else 0, limit=SEARCH_LIMIT)
+        return Found([ArticleSummary(*row) for row in rows], *matches)
+
+    def newest_id(self) -> int | None:
+        """The article imported last, or None in an empty library."""
+        rows = self._fetch("SELECT id FROM articles ORDER BY imported_at DESC, id DESC LIMIT 1")
+        return rows[0][0] if rows else None
+
+    def contains(self, article_id: int) -> bool:
+        """True when the library holds this article."""
+        return bool(self._fetch("SELECT 1 FROM articles WHERE id = :id", id=article_id))
+
+    def _matches(self, query: str) -> tuple[int, bool]:
+        sql = (
+            "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :query"
+            " LIMIT :cap)"
+        )
+        counted = int(self._fetch(sql, query=query, cap=MATCH_COUNT_CAP + 1)[0][0])
+        return min(counted, MATCH_COUNT_CAP), counted > MATCH_COUNT_CAP
+
+    def _fetch(self, sql: str, **params: object) -> list[tuple]:
+        with self._library.errors():
+            return self._db.execute(sql, {**self._params, **params}).fetchall()
