@@ -19,6 +19,7 @@ from gui.library.library_model import DATE, ENTITIES, OUTLET, TITLE, LibraryMode
 from gui.widgets.accessible import describe
 
 Flag = QItemSelectionModel.SelectionFlag
+NARROW = 360  # px: below it the list leaves the outlets out, so the titles stay readable
 KEPT_SELECTION = 25  # selected rows found again after the list is read anew (a query each)
 
 
@@ -71,8 +72,18 @@ class LibraryPanel(QWidget):
         for column in (DATE, ENTITIES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.activated.connect(lambda index: self.open_requested.emit(self._id_at(index)))
+        table.clicked.connect(self._clicked)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         return table
+
+    def _clicked(self, index) -> None:
+        """A plain click opens the article, as in a mail reader; Ctrl or Shift only selects."""
+        if not self.table.selectionModel().hasSelection() or len(self.selected_ids()) == 1:
+            self.open_requested.emit(self._id_at(index))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.table.setColumnHidden(OUTLET, self.width() < NARROW)  # the reader names the outlet
 
     def _add_actions(self) -> None:
         self.open_action = QAction("Open", self.table)

@@ -242,3 +242,27 @@ def test_sorted_by_count_a_saved_analysis_leaves_the_rows_in_place(panel, sessio
     assert titles(panel) == before and panel.model.index(2, ENTITIES).data() == 5
     panel.table.sortByColumn(ENTITIES, Qt.SortOrder.DescendingOrder)  # sorted again: first
     assert panel.model.summary(0).id == last
+
+
+def test_a_narrow_panel_keeps_the_titles_readable(qtbot, panel):
+    panel.show()
+    panel.resize(280, 400)
+    qtbot.waitUntil(lambda: panel.table.isColumnHidden(OUTLET))
+    assert not panel.table.isColumnHidden(ENTITIES) and not panel.table.isColumnHidden(DATE)
+    assert panel.table.columnWidth(TITLE) >= 90  # was 25 px: every title an ellipsis
+    panel.resize(600, 400)
+    qtbot.waitUntil(lambda: not panel.table.isColumnHidden(OUTLET))
+
+
+def test_a_click_opens_the_article_and_a_ctrl_click_only_selects(qtbot, panel):
+    panel.show()
+    opened = []
+    panel.open_requested.connect(opened.append)
+    first, second = (panel.table.visualRect(panel.model.index(row, TITLE)) for row in (0, 1))
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
+    assert opened == [panel.model.summary(0).id]
+    qtbot.mouseClick(
+        panel.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+        second.center(),
+    )  # fmt: skip
+    assert len(panel.selected_ids()) == 2 and len(opened) == 1
