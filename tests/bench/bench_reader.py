@@ -8,6 +8,7 @@ the article alone.
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import sys
@@ -125,6 +126,7 @@ def main() -> None:
     window = make_window(app)
     window.resize(1280, 800)
     window.show()
+    gc.freeze()  # as run_window() does
     with tempfile.TemporaryDirectory() as folder:
         window.session.open_library(Path(folder) / "bench.sqlite")
         measure(window, "warm-up (first paint of the app, not counted)", 20_000, 400, (1, 1))
