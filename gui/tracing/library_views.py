@@ -13,8 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLineEdit,
     QMenu,
     QSplitter,
@@ -30,6 +28,7 @@ from gui.core.tracing.claims import ClaimGroup
 from gui.core.tracing.commands import GRADE_NAMES, GRADES
 from gui.core.tracing.outlets import RelayEdge
 from gui.core.tracing.sources import LibrarySource
+from gui.tracing.tables import read_only_table
 from gui.tracing.timeline import TimelinePlot
 from gui.widgets.accessible import describe
 from gui.widgets.table_model import Index, RowsModel
@@ -215,7 +214,10 @@ class LibraryViews(QTabWidget):
     def _pair(self, name: str, top: _Columns, bottom: _Columns, pick: Callable) -> QSplitter:
         """A list above the details of its row picked."""
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        upper, lower = self._table(top, name), self._table(bottom, f"{name}: details")
+        upper, lower = (
+            read_only_table(self, top, name),
+            read_only_table(self, bottom, f"{name}: details"),
+        )
         upper.selectionModel().currentRowChanged.connect(lambda now, _: pick(now.row()))
         lower.doubleClicked.connect(lambda index: self._open(bottom, index.row()))
         splitter.addWidget(upper)
@@ -226,13 +228,3 @@ class LibraryViews(QTabWidget):
         item = model.row(row)
         start, end = getattr(item, "start", 0), getattr(item, "end", 0)
         self.open_requested.emit(item.article_id, start, end)
-
-    def _table(self, model: _Columns, name: str) -> QTableView:
-        table = QTableView(self)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        describe(table, name)
-        return table

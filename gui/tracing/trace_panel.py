@@ -11,10 +11,7 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -22,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from gui.core.tracing.model import ADDED, REMOVED, Trace, Traced
 from gui.core.tracing.queries import grade_of
+from gui.tracing.tables import read_only_table
 from gui.widgets.accessible import describe
 from gui.widgets.table_model import Index, RowsModel
 
@@ -93,9 +91,9 @@ class TracePanel(QWidget):
         self.origin.setWordWrap(True)
         self.model = AppearancesModel(self)
         self.similar_model = AppearancesModel(self)
-        self.table = self._table(self.model, "Appearances")
+        self.table = read_only_table(self, self.model, "Appearances")
         self.similar_label = QLabel("Similar words, different speaker:", self)
-        self.similar = self._table(self.similar_model, "Similar words, different speaker")
+        self.similar = read_only_table(self, self.similar_model, "Similar words, different speaker")
         self.words = QTextBrowser(self)
         describe(self.words, "Words against the earliest version")
         layout = QVBoxLayout(self)
@@ -146,14 +144,3 @@ class TracePanel(QWidget):
         if 0 <= row < model.rowCount():
             a = model.traced(row).appearance
             self.open_requested.emit(a.article_id, a.start, a.end)
-
-    def _table(self, model: AppearancesModel, name: str) -> QTableView:
-        """A read-only table of appearances."""
-        table = QTableView(self)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        describe(table, name)
-        return table

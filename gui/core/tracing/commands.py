@@ -5,17 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gui.core.changes import Change
+from gui.core.sourcing.commands import SOURCE_RELIABILITY
 
-GRADES = ("A", "B", "C", "D", "E", "F")  # Admiralty source reliability
-GRADE_NAMES = {
-    "A": "completely reliable",
-    "B": "usually reliable",
-    "C": "fairly reliable",
-    "D": "not usually reliable",
-    "E": "unreliable",
-    "F": "reliability cannot be judged",
-    "": "not graded",
-}
+GRADES = tuple(SOURCE_RELIABILITY)  # Admiralty source reliability, A-F, as claims have it
+GRADE_NAMES = {**SOURCE_RELIABILITY, "": "not graded"}
 
 
 @dataclass(frozen=True)
