@@ -9,21 +9,27 @@ changed() signal hold. The open article goes first; another library, or closing,
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from gui.core.analysis_queue.pending import NoPipeline, settings_for
-from gui.core.analysis_queue.pool import Pool
-from gui.core.analysis_queue.run import Run
-from gui.core.analysis_queue.saving import save_batch
-from gui.core.analysis_queue.work import Outcome, Settings
-from gui.core.storage.database import LibraryError
 from gui.session.session import Session
+
+if TYPE_CHECKING:  # the queue loads when a run starts, not before the window's first paint
+    from gui.core.analysis_queue.pool import Pool
+    from gui.core.analysis_queue.run import Run
+    from gui.core.analysis_queue.work import Outcome, Settings
 
 TICK_MS = 50
 IDLE, RUNNING, PAUSED = "idle", "running", "paused"
 
-PoolFactory = Callable[[Settings, int], Pool]
+PoolFactory = Callable[["Settings", int], "Pool"]
+
+
+def _pool(settings: Settings, jobs: int) -> Pool:
+    from gui.core.analysis_queue.pool import Pool
+
+    return Pool(settings, jobs)
 
 
 class LibraryAnalysis(QObject):
@@ -38,7 +44,7 @@ class LibraryAnalysis(QObject):
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.pool_factory: PoolFactory = lambda settings, jobs: Pool(settings, jobs)
+        self.pool_factory: PoolFactory = _pool
         self.run: Run | None = None
         self.state = IDLE
         self._timer = QTimer(self, interval=TICK_MS)
@@ -54,6 +60,10 @@ class LibraryAnalysis(QObject):
         if why:
             self.refused.emit(why)
             return False
+        from gui.core.analysis_queue.pending import NoPipeline, settings_for
+        from gui.core.analysis_queue.run import Run
+        from gui.core.storage.database import LibraryError
+
         library = self.session.library
         try:
             settings = settings_for(library)
@@ -123,6 +133,8 @@ class LibraryAnalysis(QObject):
         library = self.session.library
         if library is not run.library or library is None:
             return
+        from gui.core.analysis_queue.saving import save_batch
+
         batch = save_batch(library, outcomes)
         if (
             batch is not None
