@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gui.core.sourcing.model import Attribution, Findings, NumericClaim, SpanText
-from gui.core.sourcing.source_rows import SourceRow, build_sources, source_name
+from gui.core.sourcing.source_rows import GroupSpans, SourceRow, build_sources, source_name
 
 CHECK_KINDS = (
     "role_conflict",
@@ -137,7 +137,7 @@ def _anonymous_only(
     findings: Findings, rows: Sequence[SourceRow], entities: Sequence
 ) -> Iterator[Check]:
     """Statements whose only source is anonymous: no named source speaks in their paragraph."""
-    groups = [(e.start, e.end, e.group) for e in entities if e.group]
+    groups = GroupSpans([(e.start, e.end, e.group) for e in entities if e.group])
     named = {row.name.casefold() for row in rows if row.named}
     backed = {
         a.paragraph

@@ -11,6 +11,7 @@ for Saad al-Hadithi" are vague sources of their own, not Palmyra or Hadithi.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -52,7 +53,9 @@ class _Said:
 
 def build_sources(findings: Findings, entities: Sequence = ()) -> list[SourceRow]:
     """Every source and relaying outlet of the findings, most statements first."""
-    groups = [(e.start, e.end, e.group) for e in entities if e.label in _ENTITY_LABELS and e.group]
+    groups = GroupSpans(
+        [(e.start, e.end, e.group) for e in entities if e.label in _ENTITY_LABELS and e.group]
+    )
     keyed: dict[str, list[_Said]] = {}
     names: dict[str, str] = {}
     for said in _every_source(findings):
@@ -69,13 +72,28 @@ def count_sources(rows: Sequence[SourceRow]) -> tuple[int, int]:
     return sum(row.named for row in rows), sum(row.anonymous for row in rows)
 
 
-def source_name(source: Source, groups: Sequence[tuple[int, int, str]] = ()) -> str:
+class GroupSpans:
+    """(start, end, group) of alias-group entities, found by position without a scan of all."""
+
+    def __init__(self, groups: Sequence[tuple[int, int, str]]) -> None:
+        self._by_start = sorted(enumerate(groups), key=lambda item: item[1][0])
+        self._starts = [group[0] for _, group in self._by_start]
+
+    def last_inside(self, start: int, end: int) -> str | None:
+        """The group of the last entity (in the given order) lying within start..end."""
+        lo, hi = bisect_left(self._starts, start), bisect_right(self._starts, end)
+        inside = [(n, g) for n, (_, e, g) in self._by_start[lo:hi] if e <= end]
+        return max(inside)[1] if inside else None
+
+
+def source_name(source: Source, groups: Sequence[tuple[int, int, str]] | GroupSpans = ()) -> str:
     """The name a source is counted under: its alias group, its antecedent, or its words."""
     span = source.span
     if span is not None and source.type in NAMED_TYPES and not source.anonymous:
-        inside = [group for s, e, group in groups if span.start <= s and e <= span.end]
-        if inside:
-            return inside[-1]
+        spans = groups if isinstance(groups, GroupSpans) else GroupSpans(groups)
+        inside = spans.last_inside(span.start, span.end)
+        if inside is not None:
+            return inside
     return " ".join(source.name.split()) or UNNAMED
 
 

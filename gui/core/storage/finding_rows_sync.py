@@ -33,7 +33,7 @@ from gui.core.sourcing.commands import SourcingCorrection
 from gui.core.sourcing.corrections import apply_sourcing_corrections
 from gui.core.sourcing.keys import name_key, quote_key
 from gui.core.sourcing.model import UNNAMED, Attribution, Findings, NumericClaim, Source
-from gui.core.sourcing.source_rows import SourceRow, build_sources, source_name
+from gui.core.sourcing.source_rows import GroupSpans, SourceRow, build_sources, source_name
 
 # Each table with its columns, parents first (the order rows are put back in).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -110,7 +110,9 @@ def write_rows(
     corrections = _sourcing_corrections(db, article_id)
     findings = apply_sourcing_corrections(raw, corrections) if corrections else raw
     entities = found_over(db, article_id, findings_id, body)
-    groups = [(e.start, e.end, e.group) for e in entities if e.label in _ENTITY_LABELS and e.group]
+    groups = GroupSpans(
+        [(e.start, e.end, e.group) for e in entities if e.label in _ENTITY_LABELS and e.group]
+    )
     sources = build_sources(findings, entities)
     p = findings.profile
     db.execute(
@@ -231,7 +233,7 @@ def _write_quotes(
     article_id: int,
     attributions: Sequence[Attribution],
     sources: Sequence[SourceRow],
-    groups: Sequence[tuple[int, int, str]],
+    groups: GroupSpans,
 ) -> None:
     """One quotes row per attribution, and its relays (ids given here: two statements)."""
     keys = _speaker_keys(sources)
@@ -285,7 +287,7 @@ def _relay_row(
     article_id: int,
     position: int,
     via: Source,
-    groups: Sequence[tuple[int, int, str]],
+    groups: GroupSpans,
 ) -> tuple[Any, ...]:
     name = source_name(via, groups)
     return _row(

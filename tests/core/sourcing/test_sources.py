@@ -226,3 +226,17 @@ def test_anonymity_phrases_of_the_lexicon_count(pipeline: Pipeline) -> None:
     [found] = find_attributions(body, docs, pipeline.analyse(body), extra)
     assert found.source.anonymous
     assert found.source.type == "anonymous"
+
+
+def test_a_source_takes_the_last_alias_group_inside_it_in_the_order_given():
+    from gui.core.sourcing.source_rows import GroupSpans
+
+    groups = [(10, 15, "Stahl"), (0, 4, "Mayor"), (5, 9, "Elin"), (20, 25, "Outside")]
+    spans = GroupSpans(groups)
+    assert spans.last_inside(10, 15) == "Stahl"
+    assert spans.last_inside(0, 15) == "Elin"  # last in the order given, not by position
+    assert spans.last_inside(0, 9) == "Elin"
+    assert spans.last_inside(0, 4) == "Mayor"
+    assert spans.last_inside(0, 12) == "Elin"  # Stahl ends past 12
+    assert spans.last_inside(16, 19) is None
+    assert GroupSpans([]).last_inside(0, 100) is None
