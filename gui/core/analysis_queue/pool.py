@@ -61,7 +61,7 @@ class Pool:
         done, _ = wait(list(self._running), timeout=timeout, return_when=FIRST_COMPLETED)
         outcomes: list[Outcome] = []
         broken: list[tuple[Job, ...]] = []
-        for future in done:
+        for future in [f for f in self._running if f in done]:  # in the order submitted
             batch = self._running.pop(future)
             try:
                 outcomes.extend(future.result())
