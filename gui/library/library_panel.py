@@ -78,7 +78,7 @@ class LibraryPanel(QWidget):
 
     def _clicked(self, index) -> None:
         """A plain click opens the article, as in a mail reader; Ctrl or Shift only selects."""
-        if not self.table.selectionModel().hasSelection() or len(self.selected_ids()) == 1:
+        if len(self.table.selectionModel().selectedRows(TITLE)) == 1:
             self.open_requested.emit(self._id_at(index))
 
     def resizeEvent(self, event) -> None:

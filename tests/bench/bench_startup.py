@@ -31,13 +31,13 @@ def process_age() -> float:
     return uptime - started
 
 
-def probe(library: str) -> None:
-    """Child: build the window as main.py does and print the age at its first paint."""
-    sys.path.insert(0, str(ROOT))
+def first_paint_watcher():
+    """An event filter that prints this process's age at the first paint, then quits.
+
+    Qt is imported here, in the child, so the parent that starts the probes never loads it.
+    """
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
-
-    from gui import app as sourcelight
 
     class FirstPaint(QObject):
         def eventFilter(self, _obj, event):
@@ -46,9 +46,20 @@ def probe(library: str) -> None:
                 QTimer.singleShot(0, QApplication.quit)
             return False
 
+    return FirstPaint()
+
+
+def probe(library: str) -> None:
+    """Child: build the window as main.py does and print the age at its first paint."""
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from gui import app as sourcelight
+
     qt_app = QApplication(sys.argv[:1])
     window = sourcelight.make_window(qt_app)
-    watcher = FirstPaint()
+    watcher = first_paint_watcher()
     window.installEventFilter(watcher)
     window.show()
     QTimer.singleShot(0, lambda: sourcelight.start_session(window, Path(library), []))
@@ -57,20 +68,12 @@ def probe(library: str) -> None:
 
 def bare_probe() -> None:
     """Child: a bare PySide6 window with a text view; print the age at its first paint."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
-
-    class FirstPaint(QObject):
-        def eventFilter(self, _obj, event):
-            if event.type() == QEvent.Type.Paint:
-                print(f"{process_age():.3f}", flush=True)
-                QTimer.singleShot(0, QApplication.quit)
-            return False
 
     qt_app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.setCentralWidget(QTextEdit("A bare window with a text view."))
-    watcher = FirstPaint()
+    watcher = first_paint_watcher()
     window.installEventFilter(watcher)
     window.show()
     qt_app.exec()
