@@ -193,7 +193,7 @@ ORDER BY c.article_id
 
 
 def register(migrations: Migrations) -> None:
-    """Add migration 9 to the library's migrations (gui.core.storage.migrations calls it).
+    """Add migration 9 to the library's migrations (later_migrations calls it).
 
     Not in a transaction of sqlite-utils': the articles table is rebuilt, which needs foreign
     keys off (dropping the old table would cascade), and that pragma is a no-op inside one.

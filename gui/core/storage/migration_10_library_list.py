@@ -9,6 +9,7 @@ prefix ("mos*"), which without them merges the lists of every word that starts s
 from __future__ import annotations
 
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from gui.core.storage.search import FTS_COLUMNS, FTS_TOKENIZER
 
@@ -37,6 +38,11 @@ def articles_fts_sql() -> str:
         f"    tokenize='{FTS_TOKENIZER}',\n    prefix='{FTS_PREFIXES}',\n"
         '    content="articles"\n)'
     )
+
+
+def register(migrations: Migrations) -> None:
+    """Add migration 10 to the library's migrations (later_migrations calls it)."""
+    migrations(name="0010_library_list")(library_list_schema)
 
 
 def library_list_schema(db: Database) -> None:

@@ -34,7 +34,7 @@ TRACE_INDEXES = {  # table: the index tracing reads it by
 
 
 def register(migrations: Migrations) -> None:
-    """Add migration 11 to the library's migrations (gui.core.storage.migrations calls it)."""
+    """Add migration 11 to the library's migrations (later_migrations calls it)."""
     migrations(name=NAME)(source_grades)
 
 

@@ -390,11 +390,7 @@ def _codebook_rows() -> list[dict[str, object]]:
     ]
 
 
-# Later migrations live in modules of their own (this one is full), registered in order.
-from gui.core.storage import migration_09_finding_rows as m9  # noqa: E402
-from gui.core.storage import migration_10_library_list as m10  # noqa: E402
-from gui.core.storage import migration_11_source_grades as m11  # noqa: E402
+# Later migrations live in modules of their own (this one is full): see later_migrations.py.
+from gui.core.storage.later_migrations import register_later  # noqa: E402
 
-m9.register(MIGRATIONS)
-MIGRATIONS(name="0010_library_list")(m10.library_list_schema)
-m11.register(MIGRATIONS)  # after 9: it indexes 9's tables
+register_later(MIGRATIONS)

@@ -1,0 +1,21 @@
+"""The library's migrations after the eighth, each in a module of its own, registered in order.
+
+gui.core.storage.migrations holds the first eight and calls register_later(); a new migration
+is a module with a register(migrations) function, added at the end of LATER.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils.migrations import Migrations
+
+from gui.core.storage import migration_09_finding_rows as m9
+from gui.core.storage import migration_10_library_list as m10
+from gui.core.storage import migration_11_source_grades as m11
+
+LATER = (m9, m10, m11)  # m11 after m9: it indexes m9's tables
+
+
+def register_later(migrations: Migrations) -> None:
+    """Add every later migration to the library's migrations, in LATER's order."""
+    for module in LATER:
+        module.register(migrations)
