@@ -13,6 +13,7 @@ from gui.cli.arguments import is_window_call, window_parser
 
 APP_NAME = "Sourcelight"
 LIBRARY_SUFFIXES = frozenset({".sourcelight", ".sqlite", ".db"})
+FRAME_WAIT_MS = 250  # the parts are built then even if the frame was never painted
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,32 +29,53 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_window(library: Path | None, files: list[Path]) -> int:
     """Open the main window on a library (the default one when None), importing files given."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from gui.session.unexpected import report_unexpected_errors
-
     app = QApplication(sys.argv[:1])
-    window = make_window(app)
-    report_unexpected_errors(window.session)  # an error in a slot is said in the window
-    window.show()
-    # What start-up made lives as long as the window: out of the garbage collector's sight,
-    # so that its first full collection (70-130 ms, as the library opened) never walks it.
-    gc.freeze()
-    # Open the library once the window is on screen: the first paint comes first.
-    QTimer.singleShot(0, lambda: start_session(window, library, files, later=QTimer.singleShot))
+    show_window(app, library, files)
     return app.exec()
 
 
+def show_window(app, library: Path | None, files: list[Path]):
+    """Show the window's frame at once, then build its parts and open the library.
+
+    The frame is painted before any feature is imported; its parts follow once it has been
+    painted (or after FRAME_WAIT_MS, should no paint come), the library after them.
+    """
+    from PySide6.QtCore import QTimer
+
+    from gui.widgets.first_paint import after_first_paint
+
+    window = make_frame(app)
+
+    def complete() -> None:
+        from gui.session.unexpected import report_unexpected_errors
+
+        complete_window(window)
+        report_unexpected_errors(window.session)  # an error in a slot is said in the window
+        # What start-up made lives as long as the window: out of the garbage collector's sight,
+        # so that its first full collection (70-130 ms, as the library opened) never walks it.
+        gc.freeze()
+        start_session(window, library, files, later=QTimer.singleShot)
+
+    after_first_paint(window, complete, FRAME_WAIT_MS)
+    window.show()
+    return window
+
+
 def make_window(app):
-    """Name the application, load its look, and build the window with a fresh session."""
+    """The whole window on a fresh session, at once (make_frame, then complete_window)."""
+    window = make_frame(app)
+    complete_window(window)
+    return window
+
+
+def make_frame(app):
+    """Name the application, load its look, and make the window's frame, still without parts."""
     from PySide6.QtGui import QIcon
 
-    from gui.analysis.actions import install as install_analysis
     from gui.core.resources import resource
     from gui.main_window import MainWindow
-    from gui.session.session import Session
-    from gui.tracing.actions import install as install_tracing
     from gui.widgets.theme import ThemeFollower
 
     app.setApplicationName(APP_NAME)
@@ -61,13 +83,22 @@ def make_window(app):
     app.setWindowIcon(QIcon(str(resource("icons", "sourcelight.svg"))))
     # Light or dark as the system is, now and whenever the desktop switches.
     theme = ThemeFollower(app, resource("styles", "sourcelight.qss").read_text(encoding="utf-8"))
+    window = MainWindow(None)
+    theme.watch(window)
+    return window
+
+
+def complete_window(window) -> None:
+    """Build the frame's parts on a fresh session."""
+    from gui.analysis.actions import install as install_analysis
+    from gui.session.session import Session
+    from gui.tracing.actions import install as install_tracing
+
     session = Session()
-    window = MainWindow(session)
+    window.complete(session)
     install_analysis(window)  # Analyse Library…, its progress in the status bar
     install_tracing(window)  # its panels and menu entry: the main window is full
-    theme.watch(window)
     session.setParent(window)  # goes with its window, while the application still exists
-    return window
 
 
 def start_session(window, library: Path | None, files: list[Path], later=None) -> None:

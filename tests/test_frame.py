@@ -1,0 +1,57 @@
+"""The window's frame is painted first, before any feature is loaded; its parts follow."""
+
+import subprocess
+import sys
+
+from gui.app import show_window
+from gui.core.storage.articles_store import ArticleStore
+from gui.core.storage.database import open_library
+from tests.fakes import install_fake_pipeline, make_text
+
+FRAME_ONLY = """
+import sys
+from PySide6.QtWidgets import QApplication
+from gui.app import make_frame
+app = QApplication([])
+window = make_frame(app)
+loaded = [m for m in ("gui.session", "gui.core.storage", "gui.composition", "gui.library",
+                      "gui.article_view", "sqlite_utils", "spacy") if m in sys.modules]
+print(",".join(loaded) or "none")
+"""
+
+
+def test_the_frame_loads_no_feature_and_no_storage():
+    shown = subprocess.run(
+        [sys.executable, "-c", FRAME_ONLY], capture_output=True, text=True, check=True
+    )
+    assert shown.stdout.split()[-1] == "none"
+
+
+def test_the_parts_are_built_after_the_first_paint_then_the_article_opens(
+    qtbot, qapp, tmp_path, monkeypatch
+):
+    install_fake_pipeline(monkeypatch)
+    path = tmp_path / "lib.sqlite"
+    library = open_library(path)
+    ArticleStore(library).add(make_text("Officials in Baghdad said so on Monday.", "A title"))
+    library.close()
+    window = show_window(qapp, path, [])
+    qtbot.addWidget(window)
+    assert window.session is None  # the frame alone, until it has been painted
+    assert window.centralWidget().objectName() == "openingPlaceholder"
+    qtbot.waitUntil(lambda: window.session is not None, timeout=5_000)
+    assert window.centralWidget() is window.pane
+    qtbot.waitUntil(lambda: window.session.current is not None, timeout=5_000)
+    assert window.session.current.metadata.title == "A title"
+    assert window.windowTitle() == "A title — Sourcelight"
+    window.session.wait_for_background()
+    window.session.close_library()
+
+
+def test_a_frame_closed_before_its_parts_closes_cleanly(qtbot, qapp):
+    from gui.app import make_frame
+
+    window = make_frame(qapp)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.close()
