@@ -9,11 +9,19 @@ says "contradicts".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from gui.core.changes import Change
-from gui.core.sourcing.commands import RELATIONS, split_claim_key
+from gui.core.sourcing.commands import (
+    RELATIONS,
+    ClaimAssessment,
+    ClearClaimAssessment,
+    ClearClaimRelation,
+    SetClaimAssessment,
+    SetClaimRelation,
+    split_claim_key,
+)
 
 RELATION_WORDS = {  # as a figure's relations are shown and described
     "corroborates": "corroborates",
@@ -153,3 +161,42 @@ class FigureRelation:
 
 
 CrossClaimCommand = SetCrossClaimRelation | ClearCrossClaimRelation
+
+
+def relation_change(first: Figure, second: Figure, relation: str) -> Any:
+    """The command that relates two figures ('' takes the relation away).
+
+    Figures of one article are related within it (SetClaimRelation, as its Claims panel
+    does); figures of two articles across them.
+    """
+    (a, key_a), (b, key_b) = ordered(first, second)
+    if a == b:
+        keys = sorted((key_a, key_b))
+        if relation:
+            return SetClaimRelation(a, *keys, relation)
+        return ClearClaimRelation(a, *keys)
+    if relation:
+        return SetCrossClaimRelation(a, key_a, b, key_b, relation)
+    return ClearCrossClaimRelation(a, key_a, b, key_b)
+
+
+def verdict_change(
+    figure: Figure, current: ClaimAssessment | None, status: str, annotator: str = ""
+) -> SetClaimAssessment | ClearClaimAssessment | None:
+    """The command that gives a figure this status ('' takes it away); None: nothing to do.
+
+    The verdict is the article's own claim assessment. Taking it away keeps the grades and
+    note a person gave in the article (the status goes back to unverified); with none,
+    the assessment goes.
+    """
+    article_id, key = figure
+    if status:
+        base = SetClaimAssessment.of(current) if current else SetClaimAssessment(article_id, key)
+        return replace(base, status=status, annotator=annotator, modified="")
+    if current is None:
+        return None
+    if current.source_grade or current.info_grade or current.note:
+        if current.status == "unverified":
+            return None
+        return replace(SetClaimAssessment.of(current), status="unverified", modified="")
+    return ClearClaimAssessment(article_id, key)
