@@ -15,6 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from gui.core.library.commands import TableRows
+from gui.core.sourcing.commands import claim_key
 from gui.core.storage.database import Library, LibraryError, utc_now
 from gui.core.tracing.claim_links import (
     ClearCrossClaimRelation,
@@ -94,6 +95,11 @@ class ClaimLinkStore:
             else:
                 found.append((key_b, FigureRelation(relation, a, key_a, outlet_a, day_a)))
         return found
+
+    def figure_keys(self, article_id: int) -> list[str]:
+        """The claim keys (text@start) of an article's figures, in the order of its text."""
+        sql = "SELECT text, start FROM numeric_claims WHERE article_id = ? ORDER BY start"
+        return [claim_key(text, start) for text, start in self._rows(sql, [article_id])]
 
     def verdicts(self, figures: Iterable[Figure]) -> dict[Figure, str]:
         """The status a person gave each of these figures (only those they judged)."""

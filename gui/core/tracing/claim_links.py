@@ -9,6 +9,7 @@ says "contradicts".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -161,6 +162,15 @@ class FigureRelation:
 
 
 CrossClaimCommand = SetCrossClaimRelation | ClearCrossClaimRelation
+
+
+def named_figures(keys: Sequence[str], wanted: str) -> list[str]:
+    """The keys among these that wanted names: a key itself, else a figure's text as written
+    (case and spacing aside)."""
+    if wanted in keys:
+        return [wanted]
+    folded = " ".join(wanted.casefold().split())
+    return [k for k in keys if " ".join(k.rpartition("@")[0].casefold().split()) == folded]
 
 
 def relation_change(first: Figure, second: Figure, relation: str) -> Any:
