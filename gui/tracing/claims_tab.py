@@ -135,13 +135,20 @@ class ClaimsTab(QSplitter):
         self.addWidget(self.group_table)
         self.addWidget(self._figures_box())
         self.addWidget(self.timeline)
+        self.setStretchFactor(1, 2)  # the figures get the room; few events fill a short list
         self.figure_table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self._group: ClaimGroup | None = None
+        self._stale = False  # a verdict or relation changed while the tab was hidden
         self._enable()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh_figures()
 
     def show_groups(self, groups) -> None:
         """List these event groups; no group picked yet."""
-        self._group = None
+        self._group, self._stale = None, False
         self.groups.set_rows(groups)
         self.figures.set_rows([])
         self.timeline.set_series({})
@@ -158,6 +165,10 @@ class ClaimsTab(QSplitter):
         library = self.library_of()
         if library is None or self._group is None:
             return
+        if not self.isVisible():  # read when next shown: a verdict in the article's panel
+            self._stale = True
+            return
+        self._stale = False
         kept = {figure_of(f) for f in self.selected_figures()}
         self._show(queries.group_figures(library, self._group).figures)
         selection = self.figure_table.selectionModel()

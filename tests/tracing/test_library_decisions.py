@@ -145,3 +145,16 @@ def test_clicking_an_edge_of_the_graph_picks_it_in_the_table_and_lists_its_state
     qtbot.mouseClick(graph.viewport(), Qt.MouseButton.LeftButton, pos=at)
     assert views.statements.rowCount() == 3
     assert "Kestrel Bay Herald to Baltic Wire: 3" in graph.accessibleDescription()
+
+
+def test_a_verdict_set_in_the_articles_panel_shows_when_the_tab_is_shown_again(qtbot, window):
+    tab = injured(window)
+    views = window.tracing.views
+    views.setCurrentWidget(views.outlets)  # the Claims tab hidden
+    window.session.open_article(4)
+    qtbot.waitUntil(lambda: window.claims_panel.model.rowCount() > 0, timeout=10_000)
+    key = window.claims_panel.model.claim(0).key
+    window.sourcing.assess(key, {"status": "false"})
+    assert tab.figures.index(3, 3).data() == ""  # not read while hidden
+    views.setCurrentWidget(views.claims)
+    assert tab.figures.index(3, 3).data() == "False"
