@@ -31,6 +31,7 @@ COMMANDS = (
     "claims",
     "outlets",
     "grade-source",
+    "relate-claims",
 )
 
 

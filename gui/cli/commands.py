@@ -4,6 +4,7 @@ Imported only when a command runs, so that the window's start-up loads none of t
 """
 
 from gui.cli.analyze import analyze_command
+from gui.cli.claim_links import relate_claims_command
 from gui.cli.compare import compare_command
 from gui.cli.desktop import install_desktop_command
 from gui.cli.exercise import exercise_command
@@ -34,6 +35,7 @@ __all__ = [
     "metadata_command",
     "new_command",
     "outlets_command",
+    "relate_claims_command",
     "report_command",
     "restore_command",
     "sources_command",

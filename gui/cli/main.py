@@ -12,6 +12,7 @@ import os
 import sys
 from importlib import metadata
 
+from gui.cli import claim_links as cli_claim_links
 from gui.cli import compare as cli_compare
 from gui.cli import desktop as cli_desktop
 from gui.cli import exercise as cli_exercise
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_library_file.add_parsers(commands, _add_command)
     cli_metadata.add_parser(commands, _add_command)
     cli_tracing.add_parsers(commands, _add_command)
+    cli_claim_links.add_parser(commands, _add_command)
     return parser
 
 

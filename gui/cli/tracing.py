@@ -201,14 +201,17 @@ def _count(number: int, noun: str) -> str:
 
 
 def claims_table(groups: list[EventGroup]) -> str:
-    """One block per event, one line per figure."""
+    """One block per event, one line per figure (and one for each thing a person decided)."""
     lines = []
     for g in groups:
         lines.append(f"{g.event or '?'} / {g.counted or '?'}:")
         for f in g.figures:
             who = f" ({f.source})" if f.source else ""
+            decided = [f"verdict: {f.verdict}"] if f.verdict else []
+            decided += [r.described() for r in f.relations]
             lines.append(
                 f"  {f.published or 'undated'}  {f.outlet}  {f.text}{who}  [{f.article_id}]"
+                + "".join(f"\n      {line}" for line in decided)
             )
     return "\n".join(lines) or "no figures"
 

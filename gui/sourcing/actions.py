@@ -26,6 +26,7 @@ from gui.core.sourcing.commands import (
 )
 from gui.core.sourcing.model import Attribution, Findings, SpanText
 from gui.core.sourcing.summary import Summary, profile_line, summarise
+from gui.core.storage.claim_links_store import ClaimLinkStore
 from gui.session.session import Session
 from gui.sourcing.checks_actions import ChecksActions
 from gui.sourcing.checks_panel import ChecksPanel
@@ -148,7 +149,9 @@ class SourcingActions(QObject):
             return
         assessments, relations = self.session.claim_decisions()
         numbers = self.findings.numbers if self.findings else ()
-        self.claims.set_claims(numbers, assessments, relations)
+        # What a person said about its figures and other articles' (the Across the Library view).
+        across = ClaimLinkStore(self.session.library).article_relations(self.session.current.id)
+        self.claims.set_claims(numbers, assessments, relations, across)
 
     # -- decisions -------------------------------------------------------------------------
 

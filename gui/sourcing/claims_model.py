@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 
 from gui.core.sourcing.model import NumericClaim
+from gui.core.tracing.claim_links import FigureRelation
 from gui.widgets.table_model import Index, RowsModel
 from gui.widgets.theme import readable_colour
 
@@ -31,9 +32,16 @@ class ClaimsModel(RowsModel):
         self._pairs: dict[frozenset, str] = {}
 
     def set_claims(
-        self, numbers: Sequence[NumericClaim], assessments: dict, relations: Sequence
+        self,
+        numbers: Sequence[NumericClaim],
+        assessments: dict,
+        relations: Sequence,
+        across: Sequence[tuple[str, FigureRelation]] = (),
     ) -> None:
-        """Show claims with their assessments and the relations the user set between them."""
+        """Show claims with their assessments and the relations the user set between them.
+
+        across: (claim key, relation) of the relations to figures of other articles.
+        """
         self.beginResetModel()
         self._rows = sorted(numbers, key=lambda n: (n.group, n.span.start))
         self._assessments = dict(assessments)
@@ -44,6 +52,8 @@ class ClaimsModel(RowsModel):
             name = RELATION_NAMES.get(relation.relation, relation.relation)
             for this, other in ((relation.key_a, relation.key_b), (relation.key_b, relation.key_a)):
                 self._relations.setdefault(this, []).append(f"{name} {by_key.get(other, other)}")
+        for key, relation in across:
+            self._relations.setdefault(key, []).append(relation.described())
         self.endResetModel()
 
     def claim(self, row: int) -> NumericClaim:

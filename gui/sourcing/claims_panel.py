@@ -23,6 +23,7 @@ from gui.core.sourcing.commands import (
     SOURCE_RELIABILITY,
     STATUSES,
     ClaimAssessment,
+    split_claim_key,
 )
 from gui.core.sourcing.model import NumericClaim
 from gui.sourcing.claims_model import ClaimsModel
@@ -82,13 +83,29 @@ class ClaimsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.hint)
         layout.addWidget(self.table)
+        # Relations a person set to other articles' figures (in Across the Library > Claims).
+        self.across = QLabel(self, wordWrap=True)
+        self.across.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        describe(self.across, "Relations to figures of other articles")
+        self.across.hide()
+        layout.addWidget(self.across)
 
     def set_claims(
-        self, numbers: Sequence[NumericClaim], assessments: dict, relations: Sequence
+        self,
+        numbers: Sequence[NumericClaim],
+        assessments: dict,
+        relations: Sequence,
+        across: Sequence = (),
     ) -> None:
-        """Show the article's numeric claims, keeping the ones selected (a verdict was set)."""
+        """Show the article's numeric claims, keeping the ones selected (a verdict was set).
+
+        across: (claim key, FigureRelation) of its figures' relations to other articles'.
+        """
         keys = {self.model.claim(row).key for row in self.selected_rows()}
-        self.model.set_claims(numbers, assessments, relations)
+        self.model.set_claims(numbers, assessments, relations, across)
+        lines = [f"• {_figure_text(key)} {relation.described()}" for key, relation in across]
+        self.across.setText("\n".join(["Across the library:", *lines]) if lines else "")
+        self.across.setVisible(bool(lines))
         selection = self.table.selectionModel()
         for row in range(self.model.rowCount()):
             if self.model.claim(row).key in keys:
@@ -150,3 +167,9 @@ class ClaimsPanel(QWidget):
     def _picked(self, index) -> None:
         claim = self.model.claim(index.row())
         self.claim_picked.emit(claim.span.start, claim.span.end)
+
+
+def _figure_text(key: str) -> str:
+    """The figure a claim key names, as written."""
+    parts = split_claim_key(key)
+    return parts[0] if parts else key

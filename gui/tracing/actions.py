@@ -11,7 +11,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QMenu
 
 from gui.core.changes import Change
+from gui.core.storage.sourcing_store import SourcingStore
 from gui.core.tracing import queries
+from gui.core.tracing.claim_links import Figure, relation_change, verdict_change
 from gui.core.tracing.commands import SetSourceGrade, SourceGrade
 from gui.core.tracing.model import Trace
 from gui.core.tracing.sources import LibrarySource
@@ -45,6 +47,8 @@ class TracingActions(QObject):
         views.open_requested.connect(self.open_appearance)
         views.grade_requested.connect(lambda source, grade: self.grade(source, grade))
         views.note_requested.connect(self.edit_note)
+        views.verdict_requested.connect(self.set_verdict)
+        views.relation_requested.connect(self.relate)
 
     def add_to_menu(self, menu: QMenu, offset: int, start: int, end: int) -> None:
         """Trace, for the quote at offset or the selected text."""
@@ -86,6 +90,21 @@ class TracingActions(QObject):
         if note is not None:
             self.grade(source, source.grade, note)
 
+    def set_verdict(self, figure: Figure, status: str) -> None:
+        """Give a figure of any article a verdict ('' takes it away): its article's own."""
+        library = self.session.library
+        if library is None:
+            return
+        current = SourcingStore(library).assessment(*figure)
+        command = verdict_change(figure, current, status, self.session.annotator)
+        if command is not None:
+            self.session.execute(command)
+
+    def relate(self, first: Figure, second: Figure, relation: str) -> None:
+        """Say how two figures relate, of one article or two ('' takes it away)."""
+        if self.session.library is not None:
+            self.session.execute(relation_change(first, second, relation))
+
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the lists being read in the background are in (for shutdown and tests)."""
         return self._worker.wait(msecs)
@@ -102,6 +121,8 @@ class TracingActions(QObject):
     def _changed(self, changes: Change) -> None:
         if changes & _CHANGES:
             self._later.start()
+        elif changes & Change.CLAIMS:
+            self.views.claims_changed()
 
 
 def install(window) -> TracingActions:

@@ -24,28 +24,12 @@ from PySide6.QtWidgets import (
 
 from gui.core.storage import Library
 from gui.core.tracing import queries
-from gui.core.tracing.claims import ClaimGroup
 from gui.core.tracing.commands import GRADE_NAMES, GRADES
-from gui.core.tracing.outlets import RelayEdge
 from gui.core.tracing.sources import LibrarySource
-from gui.tracing.tables import read_only_table
-from gui.tracing.timeline import TimelinePlot
+from gui.tracing.claims_tab import ClaimsTab
+from gui.tracing.outlets_tab import OutletsTab
+from gui.tracing.tables import ColumnsModel, read_only_table
 from gui.widgets.accessible import describe
-from gui.widgets.table_model import Index, RowsModel
-
-
-class _Columns(RowsModel):
-    """A table whose cells a function of the row object gives."""
-
-    def __init__(self, headers: tuple[str, ...], cells: Callable, parent=None) -> None:
-        super().__init__(parent)
-        self.HEADERS = headers
-        self._cells = cells
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self._cells(self._rows[index.row()])[index.column()]
 
 
 def _source_cells(s: LibrarySource) -> tuple:
@@ -54,23 +38,6 @@ def _source_cells(s: LibrarySource) -> tuple:
 
 def _article_cells(a) -> tuple:
     return (a.published or "undated", a.outlet, a.title, a.name, a.statements)
-
-
-def _group_cells(g: ClaimGroup) -> tuple:
-    return (g.event, g.counted, g.figures)
-
-
-def _figure_cells(f) -> tuple:
-    value = "" if f.value is None else f"{f.value:g}"
-    return (f.published or "undated", f.outlet, f.text, value, f.source or "the author")
-
-
-def _edge_cells(e: RelayEdge) -> tuple:
-    return (e.source, e.target, e.count)
-
-
-def _statement_cells(s) -> tuple:
-    return (s.outlet, s.article_id, s.text)
 
 
 class LibraryViews(QTabWidget):
@@ -87,30 +54,30 @@ class LibraryViews(QTabWidget):
         # The owner's way to read the lists of a library file on a worker: (path, done).
         self.run_later: Callable[[Path, Callable], None] | None = None
         self._stale, self._asked = True, 0
-        self.sources = _Columns(
+        self.sources = ColumnsModel(
             ("Source", "Also named", "Type", "Articles", "Statements", "Anonymous in", "Grade"),
             _source_cells,
             self,
         )
-        self.source_articles = _Columns(
+        self.source_articles = ColumnsModel(
             ("Published", "Outlet", "Article", "Named", "Statements"), _article_cells, self
         )
-        self.groups = _Columns(("Event", "Counted", "Figures"), _group_cells, self)
-        self.figures = _Columns(
-            ("Published", "Outlet", "Figure", "Value", "Given by"), _figure_cells, self
-        )
-        self.edges = _Columns(("From", "To", "Statements"), _edge_cells, self)
-        self.statements = _Columns(("Outlet", "Article", "Statement"), _statement_cells, self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Find a source by name")
         describe(self.search, "Find a source")
         self.search.textChanged.connect(lambda _: self._fill_sources())
         self.addTab(self._sources_tab(), "&Sources")
-        self.timeline = TimelinePlot(self)
-        claims = self._pair("Claims", self.groups, self.figures, self._pick_group)
-        claims.addWidget(self.timeline)
-        self.addTab(claims, "&Claims")
-        self.addTab(self._pair("Outlets", self.edges, self.statements, self._pick_edge), "&Outlets")
+        self.claims = ClaimsTab(lambda: self.library, self)
+        self.groups, self.figures = self.claims.groups, self.claims.figures
+        self.timeline = self.claims.timeline
+        self.verdict_requested = self.claims.verdict_requested
+        self.relation_requested = self.claims.relation_requested
+        self.addTab(self.claims, "&Claims")
+        self.outlets = OutletsTab(lambda: self.library, self)
+        self.edges, self.statements = self.outlets.edges, self.outlets.statements
+        self.addTab(self.outlets, "&Outlets")
+        for tab in (self.claims, self.outlets):
+            tab.open_requested.connect(self.open_requested)
 
     @property
     def library(self) -> Library | None:
@@ -141,12 +108,14 @@ class LibraryViews(QTabWidget):
             self.sources.set_rows(lists.sources)
         else:
             self._fill_sources()
-        self.groups.set_rows(lists.groups)
-        self.edges.set_rows(lists.edges)
-        for details in (self.source_articles, self.figures, self.statements):
-            details.set_rows([])
-        self.timeline.set_series({})
+        self.source_articles.set_rows([])
+        self.claims.show_groups(lists.groups)
+        self.outlets.show_edges(lists.edges)
         self.filled.emit()
+
+    def claims_changed(self) -> None:
+        """A verdict or relation changed: the figures shown are read again."""
+        self.claims.refresh_figures()
 
     def _arrived(self, asked: int, lists: queries.LibraryLists) -> None:
         """Lists read in the background: shown unless newer ones were asked for since."""
@@ -168,16 +137,6 @@ class LibraryViews(QTabWidget):
         if self.library is not None and 0 <= row < self.sources.rowCount():
             found = queries.source_articles(self.library, self.sources.row(row))
             self.source_articles.set_rows(found)
-
-    def _pick_group(self, row: int) -> None:
-        if self.library is not None and 0 <= row < self.groups.rowCount():
-            group = queries.group_figures(self.library, self.groups.row(row))
-            self.figures.set_rows(group.figures)
-            self.timeline.set_series(group.series())
-
-    def _pick_edge(self, row: int) -> None:
-        if self.library is not None and 0 <= row < self.edges.rowCount():
-            self.statements.set_rows(queries.edge_statements(self.library, self.edges.row(row)))
 
     def grade_menu(self, row: int) -> QMenu:
         """The menu of a source's row: its Admiralty grade (the one it has ticked), its note."""
@@ -211,7 +170,9 @@ class LibraryViews(QTabWidget):
             menu.exec(table.viewport().mapToGlobal(at))
             menu.deleteLater()
 
-    def _pair(self, name: str, top: _Columns, bottom: _Columns, pick: Callable) -> QSplitter:
+    def _pair(
+        self, name: str, top: ColumnsModel, bottom: ColumnsModel, pick: Callable
+    ) -> QSplitter:
         """A list above the details of its row picked."""
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         upper, lower = (
@@ -224,7 +185,7 @@ class LibraryViews(QTabWidget):
         splitter.addWidget(lower)
         return splitter
 
-    def _open(self, model: _Columns, row: int) -> None:
+    def _open(self, model: ColumnsModel, row: int) -> None:
         item = model.row(row)
         start, end = getattr(item, "start", 0), getattr(item, "end", 0)
         self.open_requested.emit(item.article_id, start, end)

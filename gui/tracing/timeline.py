@@ -72,16 +72,31 @@ class TimelinePlot(QWidget):
         painter.setPen(QPen(ink, 1))
         painter.drawLine(area.bottomLeft(), area.bottomRight())
         painter.drawLine(area.bottomLeft(), area.topLeft())
-        for n, (outlet, where) in enumerate(self.points(area).items()):
-            colour = readable_colour(_COLOURS[n % len(_COLOURS)])
-            painter.setPen(QPen(colour, 2))
+        placed = self.points(area)
+        for n, where in enumerate(placed.values()):
+            painter.setPen(QPen(readable_colour(_COLOURS[n % len(_COLOURS)]), 2))
             painter.drawPolyline(QPolygonF(where))
             for point in where:
                 _marker(painter, point, n)
-            painter.drawText(
-                QPointF(area.left() + 4, area.top() + 12 + 14 * n), outlet or "no outlet"
-            )
+        self._legend(painter, area, list(placed))
         painter.end()
+
+    def _legend(self, painter: QPainter, area: QRectF, outlets: list[str]) -> None:
+        """The outlets' names in their colours, bottom right (where rising figures leave room),
+        on a pale box so that lines under it do not hide them."""
+        if not outlets:
+            return
+        metrics, names = painter.fontMetrics(), [o or "no outlet" for o in outlets]
+        width = max(metrics.horizontalAdvance(n) for n in names) + 8
+        box = QRectF(
+            area.right() - width, area.bottom() - 14 * len(names) - 6, width, 14 * len(names) + 4
+        )
+        back = self.palette().base().color()
+        back.setAlpha(215)
+        painter.fillRect(box, back)
+        for n, name in enumerate(names):
+            painter.setPen(QPen(readable_colour(_COLOURS[n % len(_COLOURS)]), 2))
+            painter.drawText(QPointF(box.left() + 4, box.top() + 12 + 14 * n), name)
 
 
 def _day(iso: str) -> int:

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from gui.core.articles import Article
 from gui.core.entities.pipeline import Entity
 from gui.core.library.commands import Analysis, ArticleSnapshot
-from gui.core.storage import checks_store, finding_rows_sync
+from gui.core.storage import checks_store, claim_links_store, finding_rows_sync
 from gui.core.storage.annotations_store import AnnotationStore
 from gui.core.storage.database import Library
 from gui.core.storage.published import published_columns
@@ -64,6 +64,7 @@ def take(library: Library, article: Article) -> ArticleSnapshot:
         take_rows(db, article.id)
         + checks_store.take_rows(db, article.id)
         + finding_rows_sync.take_rows(db, article.id)
+        + claim_links_store.take_rows(db, article.id)
     )
     return ArticleSnapshot(article, entities, analyses, annotations, sourcing)
 
@@ -88,10 +89,13 @@ def restore(db: Database, snapshot: ArticleSnapshot) -> None:
     )
     checks = [rows for rows in snapshot.sourcing if rows[0] == checks_store.TABLE]
     found = [rows for rows in snapshot.sourcing if rows[0] in finding_rows_sync.ROW_TABLES]
-    rest = [rows for rows in snapshot.sourcing if rows not in checks and rows not in found]
+    links = [rows for rows in snapshot.sourcing if rows[0] == claim_links_store.TABLE]
+    own = {checks_store.TABLE, claim_links_store.TABLE, *finding_rows_sync.ROW_TABLES}
+    rest = [rows for rows in snapshot.sourcing if rows[0] not in own]
     restore_rows(db, rest)
     checks_store.restore_rows(db, checks)
     finding_rows_sync.restore_rows(db, found)
+    claim_links_store.restore_rows(db, links)
 
 
 def _article_row(article: Article) -> tuple[object, ...]:

@@ -19,6 +19,7 @@ from gui.core.storage import (
     annotations_store,
     articles_store,
     checks_store,
+    claim_links_store,
     corrections_store,
     entities_store,
     exercise_store,
@@ -69,4 +70,5 @@ _HANDLERS: dict[type, Handler] = {
     **sourcing_store.HANDLERS,
     **checks_store.HANDLERS,
     **grades_store.HANDLERS,
+    **claim_links_store.HANDLERS,
 }

@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from gui.core.sourcing.commands import claim_key
 from gui.core.sourcing.numbers_words import counted_family, event_family, stem
+from gui.core.tracing.claim_links import FigureRelation
 from gui.core.tracing.wording import word_keys
 
 
@@ -33,11 +35,19 @@ class ClaimFigure:
     event: str
     source: str
     via: str = ""
+    verdict: str = ""  # the status a person gave it ('' while nobody judged it)
+    relations: tuple[FigureRelation, ...] = ()  # how a person relates it to other figures
+
+    @property
+    def key(self) -> str:
+        """The figure's claim key (text@start), as its article's verdicts name it."""
+        return claim_key(self.text, self.start)
 
     def as_dict(self) -> dict[str, Any]:
         """The figure in the command line's shape."""
         return {
             "article": self.article_id,
+            "key": self.key,
             "published": self.published,
             "outlet": self.outlet,
             "text": self.text,
@@ -46,6 +56,8 @@ class ClaimFigure:
             "event": self.event,
             "source": self.source,
             "via": self.via,
+            "verdict": self.verdict,
+            "relations": [r.as_dict() for r in self.relations],
         }
 
 

@@ -8,17 +8,25 @@ day). Lists are sums the database makes; what lies behind an entry is read when 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
 
 from gui.core.storage.articles_store import ArticleStore
+from gui.core.storage.claim_links_store import ClaimLinkStore
 from gui.core.storage.database import Library, open_library
 from gui.core.storage.grades_store import GradeStore
 from gui.core.storage.library_rows_store import LibraryRowsStore
 from gui.core.storage.trace_store import TraceStore
-from gui.core.tracing.claims import ClaimGroup, EventGroup, claim_groups, group_claims, pair_key
+from gui.core.tracing.claims import (
+    ClaimFigure,
+    ClaimGroup,
+    EventGroup,
+    claim_groups,
+    group_claims,
+    pair_key,
+)
 from gui.core.tracing.model import Appearance, Trace
 from gui.core.tracing.outlets import RelayEdge, RelayedStatement, counted_edges, on_edge
 from gui.core.tracing.sources import LibrarySource, SourceArticle, merge_sources
@@ -144,7 +152,8 @@ def library_claim_groups(library: Library) -> list[ClaimGroup]:
 
 def group_figures(library: Library, group: ClaimGroup) -> EventGroup:
     """One group with its figures, by publication date and outlet."""
-    found = group_claims(LibraryRowsStore(library).figures_of(list(group.pairs)))
+    figures = LibraryRowsStore(library).figures_of(list(group.pairs))
+    found = group_claims(decided(library, figures))
     return found[0] if found else EventGroup(group.event, group.counted, ())
 
 
@@ -153,13 +162,26 @@ def library_claims(library: Library, search: str = "") -> list[EventGroup]:
     store = LibraryRowsStore(library)
     pairs = [(e, c) for e, c, _ in store.claim_pairs()]
     if not search.strip():
-        return group_claims(store.figures_of(pairs))
+        return group_claims(decided(library, store.figures_of(pairs)))
     words = set(word_keys(search))
     named = [(e, c) for e, c in pairs if words & _pair_words(e, c)]
     figures = {(f.article_id, f.claim): f for f in store.figures_of(named)}
     for figure in store.figures_in_articles_about(search):
         figures.setdefault((figure.article_id, figure.claim), figure)
-    return group_claims(figures.values())
+    return group_claims(decided(library, figures.values()))
+
+
+def decided(library: Library, figures: Iterable[ClaimFigure]) -> list[ClaimFigure]:
+    """The figures with what a person decided: each one's verdict and relations."""
+    figures = list(figures)
+    store, named = ClaimLinkStore(library), [(f.article_id, f.key) for f in figures]
+    verdicts, relations = store.verdicts(named), store.relations(named)
+    return [
+        replace(f, verdict=verdicts.get(n, ""), relations=tuple(relations.get(n, ())))
+        if n in verdicts or n in relations
+        else f
+        for f, n in zip(figures, named, strict=True)
+    ]
 
 
 def outlet_edges(library: Library) -> list[RelayEdge]:

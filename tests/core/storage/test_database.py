@@ -114,6 +114,7 @@ def test_migrations_run_once(library_path):
         "0009_finding_rows",
         "0010_library_list",
         "0011_source_grades",
+        "0012_cross_claim_relations",
     ]
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from gui.core.entities.pipeline import load_pipeline
+from gui.core.sourcing.commands import SetClaimAssessment
 from gui.core.storage import apply
 from gui.core.tracing import queries
+from gui.core.tracing.claim_links import SetCrossClaimRelation
 from gui.core.tracing.commands import SetSourceGrade, SourceGrade
 from tests.core.tracing import expected
 from tests.core.tracing.fixtures import library_outlets
@@ -96,6 +98,40 @@ def test_claim_groups_then_the_figures_of_one(library):
     injured = next(g for g in groups if (g.event, g.counted) == ("injure", "people"))
     assert injured.figures == len(expected.INJURED)
     assert expected.figure_rows(queries.group_figures(library, injured)) == expected.INJURED
+
+
+def test_figures_carry_their_verdicts_and_relations_across_articles(library):
+    group = next(g for g in queries.library_claim_groups(library) if g.event == "injure")
+    courier, wire = queries.group_figures(library, group).figures[3:5]
+    undo_verdict = apply(library, SetClaimAssessment(courier.article_id, courier.key, "disputed"))
+    undo_relation = apply(
+        library,
+        SetCrossClaimRelation(
+            wire.article_id, wire.key, courier.article_id, courier.key, "corroborates"
+        ),
+    )
+    figures = {f.article_id: f for f in queries.group_figures(library, group).figures}
+    assert (figures[4].verdict, figures[5].verdict, figures[1].verdict) == ("disputed", "", "")
+    assert [r.described() for r in figures[4].relations] == [
+        "corroborates Baltic Wire 2026-03-05 figure '21'"
+    ]
+    [injured] = [g for g in queries.library_claims(library) if g.event == "injure"]
+    shown = {f["article"]: f for f in injured.as_dict()["figures"]}
+    assert shown[5]["relations"] == [
+        {
+            "relation": "corroborates",
+            "article": 4,
+            "key": courier.key,
+            "text": "about 20",
+            "outlet": "Northshore Courier",
+            "published": "2026-03-04",
+        }
+    ]
+    assert (shown[4]["verdict"], shown[4]["key"]) == ("disputed", "about 20@83")
+    apply(library, undo_relation)
+    apply(library, undo_verdict)
+    figures = queries.group_figures(library, group).figures
+    assert all(f.verdict == "" and f.relations == () for f in figures)
 
 
 def test_outlets_relay_each_other(library):
