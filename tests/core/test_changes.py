@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "gui.core.interchange.refi_import",
     "gui.core.trainer.returns",
     "gui.core.tracing.commands",
+    "gui.core.tracing.claim_links",
 )
 
 
