@@ -151,17 +151,20 @@ def _appendix(
 
 
 def _across_the_library(library: Library, article_id: int, analysed: bool) -> list[str]:
-    """The traces of the article's marked quotes and the timelines of its figures' events.
+    """The traces of the article's marked quotes, the timelines of its figures' events.
 
     Shown for an analysed article (the sections say what they would hold), and for any
-    article with a quote-labelled annotation or figures in the library's rows.
+    article with a marked quote or figures other articles give too. Events only this
+    article gives figures of are counted, not drawn: its Claims section lists them.
     """
     marked = article_marked_traces(library, article_id)
-    timelines = article_timelines(library, article_id)
+    every = article_timelines(library, article_id)
+    timelines = [t for t in every if t.articles > 1]
     parts = []
     if analysed or marked.traces:
         parts.append(traced_quotes_html(marked, article_id))
     if analysed or timelines:
-        empty = "The article gives no figures, or none the library's rows hold."
-        parts.append(timelines_html(timelines, article_id, empty=empty))
+        empty = "No other article gives figures about the events of this article's figures."
+        alone = len(every) - len(timelines)
+        parts.append(timelines_html(timelines, article_id, empty=empty, alone=alone))
     return parts

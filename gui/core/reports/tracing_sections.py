@@ -145,9 +145,16 @@ def _article(article_id: int, this_article: int) -> str:
 
 
 def timelines_html(
-    timelines: Sequence[Timeline], this_article: int = 0, more_groups: int = 0, empty: str = ""
+    timelines: Sequence[Timeline],
+    this_article: int = 0,
+    more_groups: int = 0,
+    empty: str = "",
+    alone: int = 0,
 ) -> str:
-    """The Claims timeline section: for each event group a drawn timeline and its figures."""
+    """The Claims timeline section: for each event group a drawn timeline and its figures.
+
+    more_groups: groups left out for room; alone: groups only this article has figures of.
+    """
     parts = [element("p", esc(TIMELINE_NOTE), cls="small")]
     parts += [_one_timeline(t, this_article) for t in timelines]
     if not timelines:
@@ -156,6 +163,10 @@ def timelines_html(
         plural = "s" * (more_groups != 1)
         more = f"{more_groups:,} more event group{plural} not shown (the largest come first)."
         parts.append(element("p", esc(more), cls="small"))
+    if alone:
+        plural = "s" * (alone != 1)
+        only = f"{alone:,} more event group{plural} with figures from this article alone."
+        parts.append(element("p", esc(only), cls="small"))
     return section("Claims timeline", "".join(parts), cls="timelines")
 
 
