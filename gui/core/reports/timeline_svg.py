@@ -50,14 +50,18 @@ def plotted(group: EventGroup) -> list[ClaimFigure]:
     return [f for f in group.figures if _day(f.published) is not None and f.value is not None]
 
 
-def timeline_svg(group: EventGroup, label: str = "") -> str:
-    """The SVG of the group's dated figures with a value ('' when there are none)."""
+def timeline_svg(group: EventGroup, label: str = "", this_article: int = 0) -> str:
+    """The SVG of the group's dated figures with a value ('' when there are none).
+
+    The figures of this_article (an article report's own) are ringed, and the legend says so.
+    """
     figures = plotted(group)
     if not figures:
         return ""
     outlets = _outlets(figures)
     points = _points(figures, outlets)
-    height = TOP + PLOT_HEIGHT + BOTTOM + LEGEND_ROW * _legend_rows(outlets)
+    ringed = any(f.article_id == this_article for f in figures)
+    height = TOP + PLOT_HEIGHT + BOTTOM + LEGEND_ROW * _legend_rows(outlets, ringed)
     title = label or f"{group.event} {group.counted}".strip()
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" width="{WIDTH}"'
@@ -66,8 +70,8 @@ def timeline_svg(group: EventGroup, label: str = "") -> str:
         f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',
         *_axes(figures),
         *_lines(points),
-        *(_marker(p) for p in points),
-        *_legend(outlets, TOP + PLOT_HEIGHT + BOTTOM),
+        *(_marker(p, p.figure.article_id == this_article) for p in points),
+        *_legend(outlets, TOP + PLOT_HEIGHT + BOTTOM, ringed),
         "</svg>",
     ]
     return "\n".join(parts)
@@ -176,14 +180,15 @@ def _lines(points: list[Point]) -> list[str]:
     return out
 
 
-def _marker(p: Point) -> str:
-    """One figure's marker, with what it says as its title."""
+def _marker(p: Point, ringed: bool = False) -> str:
+    """One figure's marker (ringed: the report's own article), with what it says as its title."""
     f = p.figure
     said = f"{f.published} · {f.outlet or 'no outlet'}: {f.text}" + (
         f" ({f.source})" if f.source else ""
     )
     title = f"<title>{esc(said)}</title>"
-    return f'<g class="point">{_shape(p.x, p.y, *p.marker)}{title}</g>'
+    ring = _ring(p.x, p.y) if ringed else ""
+    return f'<g class="point">{ring}{_shape(p.x, p.y, *p.marker)}{title}</g>'
 
 
 def _shape(x: float, y: float, colour: str, shape: str) -> str:
@@ -208,24 +213,31 @@ def _shape(x: float, y: float, colour: str, shape: str) -> str:
     return f'<polygon points="{path}" {common}/>'
 
 
-def _legend_rows(outlets: dict[str, tuple[str, str]]) -> int:
-    """How many rows the legend takes: two outlets a row."""
-    shown = min(len(outlets), len(MARKERS) + (len(outlets) > len(MARKERS)))
+def _ring(x: float, y: float) -> str:
+    """The ring around a figure of the report's own article."""
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{R + 4}" fill="none" stroke="#000000"/>'
+
+
+def _legend_rows(outlets: dict[str, tuple[str, str]], ringed: bool = False) -> int:
+    """How many rows the legend takes: two entries a row."""
+    shown = min(len(outlets), len(MARKERS) + (len(outlets) > len(MARKERS))) + ringed
     return (shown + 1) // 2
 
 
-def _legend(outlets: dict[str, tuple[str, str]], top: float) -> list[str]:
+def _legend(outlets: dict[str, tuple[str, str]], top: float, ringed: bool = False) -> list[str]:
     """Each outlet's marker and name, two a row; the outlets past the seventh as one entry."""
     entries = [(o or "no outlet", m) for o, m in outlets.items() if m != OTHER]
     others = len(outlets) - len(entries)
     if others:
         entries.append((f"{others} other outlet{'s' * (others != 1)}", OTHER))
+    if ringed:
+        entries.append(("ringed: this article's figures", ("", "ring")))
     out = []
     for n, (name, (colour, shape)) in enumerate(entries):
         x, y = LEFT + (n % 2) * (WIDTH - LEFT) / 2, top + LEGEND_ROW * (n // 2) + 4
-        out.append(_shape(x + R, y, colour, shape))
+        out.append(_ring(x + R, y) if shape == "ring" else _shape(x + R, y, colour, shape))
         shown = name if len(name) <= 36 else name[:35] + "…"
-        out.append(_text(x + 2 * R + 6, y + 4, shown, "start"))
+        out.append(_text(x + 2 * R + 10, y + 4, shown, "start"))
     return out
 
 

@@ -177,7 +177,7 @@ def _one_timeline(timeline: Timeline, this_article: int) -> str:
     count = f"{timeline.figures:,} figure{'s' * (timeline.figures != 1)}"
     count += f" in {timeline.articles:,} article{'s' * (timeline.articles != 1)}"
     heading = f"{esc(group_name(group.event, group.counted))} <span class='small'>({count})</span>"
-    svg = timeline_svg(group, group_name(group.event, group.counted))
+    svg = timeline_svg(group, group_name(group.event, group.counted), this_article)
     parts = [element("h3", heading)]
     if svg:
         parts.append(element("div", svg, cls="timeline"))

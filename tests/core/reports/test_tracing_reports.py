@@ -113,6 +113,11 @@ def test_the_article_report_draws_the_timeline_of_its_figures_events(library):
     assert "1 more event group with figures from this article alone." in html  # 3 towns
     [svg] = re.findall(r"<svg\b.*?</svg>", html, re.DOTALL)
     assert svg.count('<g class="point">') == len(expected.INJURED)
+    ringed = re.findall(
+        r'<g class="point"><circle [^>]*r="9" fill="none".*?<title>(.*?)</title>', svg
+    )
+    assert ringed == ["2026-03-02 · Kestrel Bay Herald: at least 12 (the fire brigade)"]
+    assert "ringed: this article&#x27;s figures" in svg
     assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "<script" not in svg
 
