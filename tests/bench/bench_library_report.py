@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from gui.core.anchoring import anchor_for  # noqa: E402
+from gui.core.anchoring import Anchor  # noqa: E402
 from gui.core.annotations.commands import AddAnnotation  # noqa: E402
 from gui.core.annotations.model import Annotation  # noqa: E402
 from gui.core.findings import stored  # noqa: E402
@@ -41,13 +41,13 @@ def marked_copy(source: Path) -> Path:
     library = open_library(path)
     label = LabelStore(library).labels()[0].id
     rows = library.db.execute(
-        'SELECT article_id, start, "end" FROM quotes WHERE id % 400 = 0 LIMIT ?', [MARKS]
+        'SELECT article_id, start, "end", text FROM quotes WHERE id % 400 = 0 LIMIT ?', [MARKS]
     ).fetchall()
-    articles = ArticleStore(library)
-    for article_id, start, end in rows:
-        body = articles.get(article_id).body
+    for article_id, start, end, text in rows:
+        # The generated bodies are stand-ins, not the text the rows point into: the anchor
+        # is the quote's own span and words.
         stamp = "2026-03-01T10:00:00Z"
-        anchor = anchor_for(body, start, end)
+        anchor = Anchor(start, end, text, "", "")
         mark = Annotation(0, article_id, label, anchor, "", "trainer", stamp, stamp)
         apply(library, AddAnnotation(mark))
     library.close()

@@ -31,6 +31,7 @@ MARKERS = (
 )
 OTHER = ("#777777", "cross")
 R = 5  # marker radius
+SPREAD = 2  # points at one place set beside each other at most this far (in 7 px steps)
 TICKS = 5  # value steps on the vertical axis, at most
 FONT = 'font-family="DejaVu Sans, Arial, sans-serif" font-size="11"'
 
@@ -103,8 +104,10 @@ def _points(figures: list[ClaimFigure], outlets: dict[str, tuple[str, str]]) -> 
 
 
 def _spread(nth: int) -> float:
-    """The sideways offset of the nth point at one place: 0, +7, -7, +14, ..."""
-    return 0.0 if nth == 0 else (1 if nth % 2 else -1) * 7.0 * ((nth + 1) // 2)
+    """The sideways offset of the nth point at one place: 0, +7, -7, +14, -14, then +14 ..."""
+    if nth == 0:
+        return 0.0
+    return (1 if nth % 2 else -1) * 7.0 * min((nth + 1) // 2, SPREAD)
 
 
 def _ranges(figures: list[ClaimFigure]) -> tuple[int, int, float]:

@@ -185,7 +185,13 @@ def _one_timeline(timeline: Timeline, this_article: int) -> str:
     parts.append(table(FIGURE_COLUMNS, rows, cls="figures"))
     notes = []
     if listed < timeline.figures:
-        notes.append(f"Listed: {listed:,} of {timeline.figures:,} figures, the earliest first.")
+        notes.append(
+            f"Listed: {listed:,} of {timeline.figures:,} figures, one in every"
+            f" {timeline.every:,} by date (and all of this article's)."
+            if this_article
+            else f"Listed: {listed:,} of {timeline.figures:,} figures, one in every"
+            f" {timeline.every:,} by date."
+        )
     undrawn = listed - len(plotted(group))
     if undrawn:
         notes.append(f"{undrawn:,} listed without a date or a value, so not drawn.")

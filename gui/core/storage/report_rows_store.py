@@ -32,11 +32,11 @@ FROM annotations AS n JOIN labels AS l ON l.id = n.label_id
 WHERE n.orphaned = 0 AND instr(lower(l.name), '{QUOTE_LABEL}') > 0 {{where}}
 AND NOT EXISTS (SELECT 1 FROM quotes AS q WHERE {_OVERLAPS})
 """
-_FIGURES = (
-    'SELECT c.article_id, a.title, a.outlet, a.published, c.claim, c.start, c."end",'
+_COLUMNS = (
+    'c.article_id, a.title, a.outlet, a.published, c.claim, c.start, c."end",'
     " c.text, c.value, c.counted, c.event, c.source, c.via"
-    " FROM numeric_claims AS c JOIN articles AS a ON a.id = c.article_id"
 )
+_FROM = "FROM numeric_claims AS c JOIN articles AS a ON a.id = c.article_id"
 
 
 @dataclass(frozen=True)
@@ -100,14 +100,21 @@ class ReportRowsStore:
         return [(e or "", c or "") for e, c in self._rows(sql, [article_id])]
 
     def figures_of(
-        self, pairs: Sequence[tuple[str, str]], limit: int, article_id: int = 0
+        self, pairs: Sequence[tuple[str, str]], limit: int, article_id: int = 0, every: int = 1
     ) -> list[ClaimFigure]:
-        """At most limit figures of these pairs, the earliest first; all of article_id's too."""
+        """At most limit figures of these pairs by date, one in `every`; all of article_id's too.
+
+        One in every n, not the first n: a timeline of many figures still spans its days.
+        """
         where, params = self._pairs(pairs)
-        order = " ORDER BY coalesce(nullif(a.published, ''), '~'), c.article_id, c.start"
-        found = self._figures(_FIGURES + where + order + " LIMIT ?", [*params, limit])
+        order = "coalesce(nullif(a.published, ''), '~'), c.article_id, c.start"
+        ranked = (
+            f"SELECT * FROM (SELECT {_COLUMNS}, row_number() OVER (ORDER BY {order}) AS n"
+            f" {_FROM}{where}) WHERE (n - 1) % ? = 0 ORDER BY n LIMIT ?"
+        )
+        found = self._figures(ranked, [*params, max(every, 1), limit])
         if article_id:
-            more = _FIGURES + where + " AND c.article_id = ?"
+            more = f"SELECT {_COLUMNS} {_FROM}{where} AND c.article_id = ?"
             held = {(f.article_id, f.claim) for f in found}
             extra = self._figures(more, [*params, article_id])
             found += [f for f in extra if (f.article_id, f.claim) not in held]
@@ -139,7 +146,7 @@ class ReportRowsStore:
         return f" WHERE (c.event, c.counted) IN (VALUES {values})", params
 
     def _figures(self, sql: str, params: Sequence[object]) -> list[ClaimFigure]:
-        """The ClaimFigures sql selects (_FIGURES' columns)."""
+        """The ClaimFigures sql selects (_COLUMNS first)."""
         return [ClaimFigure(*row[:12], via=row[12] or "") for row in self._rows(sql, params)]
 
     def _rows(self, sql: str, params: Sequence[object]) -> list[tuple]:

@@ -56,6 +56,7 @@ class Timeline:
     group: EventGroup
     figures: int  # figures of the group in the whole library
     articles: int  # articles that give them
+    every: int = 1  # one figure in every this many is listed (by date)
 
 
 def article_marked_traces(library: Library, article_id: int) -> MarkedTraces:
@@ -129,10 +130,12 @@ def library_timelines(library: Library) -> tuple[list[Timeline], int]:
 def _timeline(
     library: Library, group: ClaimGroup, article_id: int, counts: tuple[int, int] | None = None
 ) -> Timeline:
-    """A group's figures (at most MAX_FIGURES, all of article_id's) grouped by the core."""
+    """A group's figures grouped by the core: at most MAX_FIGURES spread over its dates (one
+    in every n by date when there are more), and all of article_id's."""
     store = ReportRowsStore(library)
-    figures = store.figures_of(group.pairs, MAX_FIGURES, article_id)
+    figures_in_all, articles = counts or store.figure_counts(group.pairs)
+    every = -(-figures_in_all // MAX_FIGURES)  # ceiling division
+    figures = store.figures_of(group.pairs, MAX_FIGURES, article_id, every)
     found = group_claims(figures)
     event_group = found[0] if found else EventGroup(group.event, group.counted, ())
-    figures_in_all, articles = counts or store.figure_counts(group.pairs)
-    return Timeline(event_group, figures_in_all, articles)
+    return Timeline(event_group, figures_in_all, articles, every)
