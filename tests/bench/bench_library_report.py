@@ -36,6 +36,7 @@ def marked_copy(source: Path) -> Path:
     """A copy of the generated library with MARKS annotations over quotes, made once."""
     path = source.with_name(source.stem + "-marked.sqlite")
     if path.exists():
+        open_library(path).close()  # brought up to this version's schema, if older
         return path
     shutil.copyfile(source, path)
     library = open_library(path)
