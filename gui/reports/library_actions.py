@@ -31,7 +31,7 @@ class LibraryReportActions(QObject):
     def __init__(self, session: Session, parent: QWidget) -> None:
         super().__init__(parent)
         self.session, self.parent_widget = session, parent
-        self.action = QAction("&Library Report…", self)
+        self.action = QAction("Librar&y Report…", self)
         self.action.setStatusTip(
             "A report of the whole library: marked quotes traced, claims timelines, relays"
         )

@@ -58,7 +58,7 @@ def test_the_action_sits_below_export_report(window):
     actions = file_menu.actions()
     export = actions.index(window.reports.export_action)
     assert actions[export + 1] is window.library_report.action
-    assert window.library_report.action.text() == "&Library Report…"
+    assert window.library_report.action.text() == "Librar&y Report…"
 
 
 def test_the_menu_action_writes_the_library_report_as_html(qtbot, window, monkeypatch, tmp_path):
