@@ -91,6 +91,7 @@ def make_frame(app):
 def complete_window(window) -> None:
     """Build the frame's parts on a fresh session."""
     from gui.analysis.actions import install as install_analysis
+    from gui.reports.library_actions import install as install_library_report
     from gui.session.session import Session
     from gui.tracing.actions import install as install_tracing
 
@@ -98,6 +99,7 @@ def complete_window(window) -> None:
     window.complete(session)
     install_analysis(window)  # Analyse Library…, its progress in the status bar
     install_tracing(window)  # its panels and menu entry: the main window is full
+    install_library_report(window)  # File > Library Report…, below Export Report…
     session.setParent(window)  # goes with its window, while the application still exists
 
 

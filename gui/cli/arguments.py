@@ -20,6 +20,7 @@ COMMANDS = (
     "export",
     "import-annotations",
     "report",
+    "library-report",
     "compare",
     "install-desktop",
     "exercise",

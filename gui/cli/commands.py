@@ -12,7 +12,7 @@ from gui.cli.export import export_command
 from gui.cli.library import import_annotations_command, import_command, list_command
 from gui.cli.library_file import new_command, restore_command
 from gui.cli.metadata import metadata_command
-from gui.cli.report import report_command
+from gui.cli.report import library_report_command, report_command
 from gui.cli.tracing import (
     claims_command,
     grade_source_command,
@@ -31,6 +31,7 @@ __all__ = [
     "import_annotations_command",
     "import_command",
     "install_desktop_command",
+    "library_report_command",
     "list_command",
     "metadata_command",
     "new_command",

@@ -1,4 +1,4 @@
-"""The report command: an article report, or with --key a class report, written as HTML or PDF.
+"""The report commands: an article or (--key) a class report; library-report; HTML or PDF.
 
 Qt-free, like the rest of the command line, except for the PDF branch, which imports
 gui.reports.pdf (and with it PySide6) only when a PDF is asked for.
@@ -30,14 +30,23 @@ DESCRIPTION = (
 )
 
 
+LIBRARY_SUMMARY = "write a report of the whole library (html or pdf)"
+LIBRARY_DESCRIPTION = (
+    "Write a printable report of the whole library: how many articles, outlets and\n"
+    "sources it holds; the trace across the library of every quote a person marked (a\n"
+    "found quote any annotation overlaps, or text with a label whose name holds\n"
+    '"quot"); the claims timelines of the events with figures from two articles or\n'
+    "more; which outlets relay which; the most quoted sources. Long lists are cut\n"
+    "short, and the report says how much it left out. It reads what the analysis\n"
+    "saved (analyze, or File > Analyse Library…); nothing is analysed."
+)
+
+
 def add_parser(commands: argparse._SubParsersAction, add_command: Callable[..., Any]) -> None:
-    """Add the report command through gui.cli.main's add_command(commands, name, summary, text)."""
+    """Add report and library-report through gui.cli.main's add_command(commands, name, ...)."""
     parser = add_command(commands, "report", SUMMARY, DESCRIPTION)
     parser.add_argument("--article", type=int, required=True, metavar="ID", help="article id")
-    parser.add_argument("--format", choices=["html", "pdf"], default="html", help="output format")
-    parser.add_argument(
-        "--output", type=_path, required=True, metavar="FILE", help="the file to write"
-    )
+    _add_output(parser)
     parser.add_argument(
         "--key",
         "--class-key",
@@ -52,6 +61,26 @@ def add_parser(commands: argparse._SubParsersAction, add_command: Callable[..., 
         metavar="NAME",
         help="only this layer (repeat for more): shown, or scored with --key",
     )
+    library = add_command(commands, "library-report", LIBRARY_SUMMARY, LIBRARY_DESCRIPTION)
+    _add_output(library)
+
+
+def _add_output(parser: argparse.ArgumentParser) -> None:
+    """--format and --output."""
+    parser.add_argument("--format", choices=["html", "pdf"], default="html", help="output format")
+    parser.add_argument(
+        "--output", type=_path, required=True, metavar="FILE", help="the file to write"
+    )
+
+
+def library_report_command(ns: argparse.Namespace) -> int:
+    """Write the library report as HTML or PDF to --output."""
+    from gui.core.reports.library import library_report_html  # the parser stays light
+
+    with common.opened(ns) as library:
+        write_html(library_report_html(library), ns)
+    print(f"library report written to {ns.output}")
+    return 0
 
 
 def report_command(ns: argparse.Namespace) -> int:
@@ -68,6 +97,11 @@ def write_report(library: Any, article_id: int, ns: argparse.Namespace) -> None:
         html = report_html(library, article_id, ns.key, ns.layers)
     except ValueError as error:
         raise CommandError(str(error)) from None
+    write_html(html, ns)
+
+
+def write_html(html: str, ns: argparse.Namespace) -> None:
+    """Write a report to ns.output as ns.format asks (CommandError when it cannot be)."""
     try:
         if ns.format == "pdf":
             _write_pdf(html, ns.output)

@@ -25,6 +25,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from gui.reports.svg_images import with_svg_images
+
 MARGIN_MM = 15.0
 FOOTER_MM = 7.0  # room at the bottom of each page's printable area for the page number
 RESOLUTION = 1200  # dots per inch of the PDF's coordinates
@@ -107,7 +109,7 @@ def _laid_out(html: str, page: QSizeF) -> QTextDocument:
     document.setDefaultFont(font)
     document.setUseDesignMetrics(True)  # print metrics, not those hinted for a screen
     document.documentLayout().setPaintDevice(_css_device())
-    document.setHtml(html)
+    document.setHtml(with_svg_images(html, document))
     document.setDocumentMargin(0)
     document.setPageSize(page)
     return document

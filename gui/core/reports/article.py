@@ -13,7 +13,9 @@ from gui.core.reports.highlight import ANNOTATION, ENTITY, Highlight, highlighte
 from gui.core.reports.markup import document, element, esc, section
 from gui.core.reports.sections import Numbered
 from gui.core.reports.style import entity_class, label_class, layer_class, report_css
+from gui.core.reports.tracing_sections import timelines_html, traced_quotes_html
 from gui.core.storage import AnnotationStore, LabelStore, Library
+from gui.core.tracing.marked import article_marked_traces, article_timelines
 from gui.core.trainer.checklist import checklist_answers, exercise_title
 
 
@@ -132,7 +134,8 @@ def _appendix(
     layers: Sequence[str],
     labels: Mapping[int, Label],
 ) -> str:
-    """What follows the text on a new page: notes, sourcing, claims, checklist answers."""
+    """What follows the text on a new page: notes, sourcing, claims, traces, checklist answers."""
+    article = shown.article
     parts = [sections.notes_html(numbered, layers, labels)] if layers else []
     if shown.findings is not None:
         parts.append(sections.profile_html(shown.summary))
@@ -140,7 +143,28 @@ def _appendix(
         open_count = sum(1 for check in shown.checks if check.key not in decided)
         parts.append(sections.checks_html(shown.confirmed_checks(), open_count))
         parts.append(sections.claims_html(shown.findings, shown.assessments, shown.relations))
+    parts += _across_the_library(library, article.id, shown.findings is not None)
     answers = checklist_answers(library)
     if answers:
         parts.append(sections.checklist_html(answers, exercise_title(library)))
     return element("div", "\n".join(parts), cls="appendix") if parts else ""
+
+
+def _across_the_library(library: Library, article_id: int, analysed: bool) -> list[str]:
+    """The traces of the article's marked quotes, the timelines of its figures' events.
+
+    Shown for an analysed article (the sections say what they would hold), and for any
+    article with a marked quote or figures other articles give too. Events only this
+    article gives figures of are counted, not drawn: its Claims section lists them.
+    """
+    marked = article_marked_traces(library, article_id)
+    every = article_timelines(library, article_id)
+    timelines = [t for t in every if t.articles > 1]
+    parts = []
+    if analysed or marked.traces:
+        parts.append(traced_quotes_html(marked, article_id))
+    if analysed or timelines:
+        empty = "No other article gives figures about the events of this article's figures."
+        alone = len(every) - len(timelines)
+        parts.append(timelines_html(timelines, article_id, empty=empty, alone=alone))
+    return parts

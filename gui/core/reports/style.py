@@ -58,6 +58,10 @@ sup.ref { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; font-we
 .warn { color: #b04a00; font-weight: bold; }
 .bad { color: #c00000; font-weight: bold; }
 .orphan { color: #777777; }
+.nowrap { white-space: nowrap; }
+.w-added { text-decoration: underline; font-weight: bold; }
+.w-removed { text-decoration: line-through; color: #8a1c1c; }
+.timeline { margin: 4pt 0 4pt 0; line-height: 100%; }
 """
 
 
