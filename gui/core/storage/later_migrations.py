@@ -12,8 +12,9 @@ from gui.core.storage import migration_09_finding_rows as m9
 from gui.core.storage import migration_10_library_list as m10
 from gui.core.storage import migration_11_source_grades as m11
 from gui.core.storage import migration_12_cross_claim_relations as m12
+from gui.core.storage import migration_13_source_totals as m13
 
-LATER = (m9, m10, m11, m12)  # m11 after m9: it indexes m9's tables
+LATER = (m9, m10, m11, m12, m13)  # m11 after m9: it indexes m9's tables; m13 sums m9's sources
 
 
 def register_later(migrations: Migrations) -> None:

@@ -1,8 +1,8 @@
 """Reads of the findings rows across the library: sources, figures by event, outlet relays.
 
-Every list is a sum over the rows that SQLite makes on an index (see migration 11); what
-lies behind one entry (a source's articles, an edge's statements, a group's figures) is read
-when it is chosen.
+Every list is a sum SQLite keeps (source_totals, migration 13) or makes on an index
+(migration 11); what lies behind one entry (a source's articles, an edge's statements, a
+group's figures) is read when it is chosen.
 """
 
 from __future__ import annotations
@@ -46,8 +46,8 @@ _THROUGH = (  # the quotes relayed by outlet ? (its key; or spoken by it) that r
     f" WHERE q.speaker_type = 'outlet' AND q.speaker = ? AND {_NEAR}"
 )
 _LINKS = (
-    "SELECT r.name, a.outlet, count(*) FROM relays AS r JOIN quotes AS q ON q.id = r.quote_id"
-    " JOIN articles AS a ON a.id = q.article_id WHERE r.type = 'outlet'"
+    "SELECT r.name, a.outlet, count(*) FROM relays AS r"
+    " JOIN articles AS a ON a.id = r.article_id WHERE r.type = 'outlet'"
     f" AND (r.position = 0 OR {_OUTLET_BEFORE} IS NULL) GROUP BY r.name, a.outlet"
     f" UNION ALL SELECT r.name, {_OUTLET_BEFORE} AS near, count(*) FROM relays AS r"
     " WHERE r.type = 'outlet' AND r.position > 0 AND near IS NOT NULL GROUP BY r.name, near"
@@ -66,8 +66,8 @@ class LibraryRowsStore:
     def source_mentions(self, keys: Iterable[str] | None = None) -> list[SourceMention]:
         """Every source, or those of these keys, summed up per key, name and type."""
         sql = (
-            "SELECT name, name_key, type, count(*), sum(anonymous > 0), sum(statements),"
-            " sum(relayed) FROM sources{where} GROUP BY name_key, name, type"
+            "SELECT name, name_key, type, articles, anonymous, statements, relayed"
+            " FROM source_totals{where} ORDER BY name_key, name, type"
         )
         if keys is None:
             return self._mentions(sql.format(where=""), [])
@@ -84,18 +84,29 @@ class LibraryRowsStore:
         like = f"%{_like(' '.join(search.casefold().split()))}%"
         with self._library.errors():
             rows = self._db.execute(
-                "SELECT DISTINCT name_key FROM sources WHERE name_key LIKE ? ESCAPE '\\'", [like]
+                "SELECT DISTINCT name_key FROM source_totals WHERE name_key LIKE ? ESCAPE '\\'",
+                [like],
             ).fetchall()
         return [row[0] for row in rows if row[0]]
 
     def unkeyed_mentions(self, search: str) -> list[SourceMention]:
         """Sources without a key (anonymous, vague) whose names hold search."""
         sql = (
-            "SELECT name, name_key, type, count(*), sum(anonymous > 0), sum(statements),"
-            " sum(relayed) FROM sources WHERE name_key = '' AND name LIKE ? ESCAPE '\\'"
-            " GROUP BY name, type"
+            "SELECT name, name_key, type, articles, anonymous, statements, relayed"
+            " FROM source_totals WHERE name_key = '' AND name LIKE ? ESCAPE '\\'"
         )
         return self._mentions(sql, [f"%{_like(search.strip())}%"])
+
+    def outlet_keys(self) -> frozenset[str]:
+        """The keys that name an outlet: one whose articles the library holds, or one a relay
+        chain passes through as an outlet (so it is one however another article types it)."""
+        with self._library.errors():
+            outlets = self._db.execute("SELECT outlet FROM articles GROUP BY outlet").fetchall()
+            relays = self._db.execute(
+                "SELECT DISTINCT name_key FROM relays WHERE type = 'outlet'"
+            ).fetchall()
+        found = {name_key(row[0]) for row in outlets} | {row[0] for row in relays}
+        return frozenset(found - {""})
 
     def source_articles(
         self, keys: Sequence[str], names: Sequence[str] = ()
@@ -120,10 +131,7 @@ class LibraryRowsStore:
         """The SourceMentions sql selects (name, key, type, articles, anonymous, sums)."""
         with self._library.errors():
             rows = self._db.execute(sql, list(params)).fetchall()
-        return [
-            SourceMention(r[0], r[1], r[2], int(r[3]), int(r[4]), int(r[5]), int(r[6]))
-            for r in rows
-        ]
+        return list(map(SourceMention._make, rows))
 
     def claim_pairs(self) -> list[tuple[str, str, int]]:
         """(event, counted, figures) of every event word and thing counted in the figures."""

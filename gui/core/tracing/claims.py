@@ -127,8 +127,12 @@ def claim_groups(pairs: Iterable[tuple[str, str, int]]) -> list[ClaimGroup]:
 def group_claims(figures: Iterable[ClaimFigure], least: int = 1) -> list[EventGroup]:
     """Figures grouped by event; groups with at least `least` articles, the largest first."""
     grouped: dict[tuple[str, str], list[ClaimFigure]] = {}
+    keys: dict[tuple[str, str], tuple[str, str]] = {}  # a library has few distinct pairs
     for figure in figures:
-        key = group_key(figure)
+        pair = (figure.event, figure.counted)
+        key = keys.get(pair)
+        if key is None:
+            key = keys[pair] = pair_key(*pair)
         if any(key):
             grouped.setdefault(key, []).append(figure)
     groups = [

@@ -19,6 +19,7 @@ from gui.core.storage.database import Library, open_library
 from gui.core.storage.grades_store import GradeStore
 from gui.core.storage.library_rows_store import LibraryRowsStore
 from gui.core.storage.trace_store import TraceStore
+from gui.core.tracing.bulk import without_gc_passes
 from gui.core.tracing.claims import (
     ClaimFigure,
     ClaimGroup,
@@ -46,6 +47,7 @@ class LibraryLists:
     edges: tuple[RelayEdge, ...] = ()
 
 
+@without_gc_passes
 def library_lists(library: Library) -> LibraryLists:
     """The sources, claim groups and relay edges of the library."""
     return LibraryLists(
@@ -109,6 +111,7 @@ def query_words(store: TraceStore, texts: list[str]) -> list[str]:
     return sorted(held, key=lambda w: (counts[w], -len(w), w))[:MAX_WORDS]
 
 
+@without_gc_passes
 def library_sources(library: Library, search: str = "") -> list[LibrarySource]:
     """Every source of the library once (search: those whose names hold it), with grades."""
     store = LibraryRowsStore(library)
@@ -118,9 +121,9 @@ def library_sources(library: Library, search: str = "") -> list[LibrarySource]:
         mentions += store.unkeyed_mentions(search)
     else:
         mentions = store.source_mentions()
-    sources = merge_sources(mentions)
+    sources = merge_sources(mentions, store.outlet_keys())
     grades = GradeStore(library).grades()  # a trainer grades a few: all of them, at once
-    return [_graded(s, grades.get(s.key)) for s in sources]
+    return [_graded(s, grades.get(s.key)) for s in sources] if grades else sources
 
 
 def source_grades(library: Library) -> dict[str, str]:
@@ -145,11 +148,13 @@ def source_articles(library: Library, source: LibrarySource) -> list[SourceArtic
     return LibraryRowsStore(library).source_articles(source.keys, names)
 
 
+@without_gc_passes
 def library_claim_groups(library: Library) -> list[ClaimGroup]:
     """The events and things counted of the library's figures, with how many figures each."""
     return claim_groups(LibraryRowsStore(library).claim_pairs())
 
 
+@without_gc_passes
 def group_figures(library: Library, group: ClaimGroup) -> EventGroup:
     """One group with its figures, by publication date and outlet."""
     figures = LibraryRowsStore(library).figures_of(list(group.pairs))
@@ -157,6 +162,7 @@ def group_figures(library: Library, group: ClaimGroup) -> EventGroup:
     return found[0] if found else EventGroup(group.event, group.counted, ())
 
 
+@without_gc_passes
 def library_claims(library: Library, search: str = "") -> list[EventGroup]:
     """The figures by event: all, or of the events and articles search names."""
     store = LibraryRowsStore(library)
@@ -184,6 +190,7 @@ def decided(library: Library, figures: Iterable[ClaimFigure]) -> list[ClaimFigur
     ]
 
 
+@without_gc_passes
 def outlet_edges(library: Library) -> list[RelayEdge]:
     """Which outlets relay which, the busiest first (counts; the statements on demand)."""
     return counted_edges(LibraryRowsStore(library).relay_links())

@@ -115,6 +115,7 @@ def test_migrations_run_once(library_path):
         "0010_library_list",
         "0011_source_grades",
         "0012_cross_claim_relations",
+        "0013_source_totals",
     ]
 
 

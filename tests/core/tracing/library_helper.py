@@ -18,10 +18,15 @@ from gui.core.storage import ArticleStore, Library, OutletStore, apply, open_lib
 from tests.core.tracing.fixtures import fixture_files, library_outlets
 
 
-def fixture_library(pipeline: Pipeline, path: Path | None = None) -> Library:
-    """A library (in memory, or at path) with the six fixture articles and their rows."""
+def fixture_library(
+    pipeline: Pipeline, path: Path | None = None, outlets: list[str] | None = None
+) -> Library:
+    """A library (in memory, or at path) with the six fixture articles and their rows.
+
+    outlets: the library's outlet list (the fixtures' by default; give the pipeline's too).
+    """
     library = open_library(path)
-    OutletStore(library).set_outlets(library_outlets())
+    OutletStore(library).set_outlets(library_outlets() if outlets is None else outlets)
     texts = tuple(parse(p.read_bytes(), str(p)) for p in fixture_files())
     apply(library, AddArticles(texts))
     for article_id in range(1, len(texts) + 1):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gui.core.entities.pipeline import load_pipeline
+from gui.core.entities.pipeline import default_outlets, load_pipeline
 from gui.core.sourcing.commands import SetClaimAssessment
 from gui.core.storage import apply
 from gui.core.tracing import queries
@@ -143,3 +143,20 @@ def test_outlets_relay_each_other(library):
     assert behind == [edge[3] for edge in expected.OUTLET_EDGES]
     smoke = queries.edge_statements(library, edges[1])
     assert [(s.article_id, s.text[:9]) for s in smoke] == [(3, "The smoke")]
+
+
+def test_an_outlet_missing_from_the_outlet_list_is_still_an_outlet():
+    # Without the fixtures' outlets, "the Kestrel Bay Herald reported" reads as a person
+    # speaking; the library knows it as an outlet (its articles, and the Wire's relays).
+    outlets = list(default_outlets())
+    opened = fixture_library(load_pipeline(outlets), outlets=outlets)
+    try:
+        [herald] = queries.library_sources(opened, "Kestrel Bay Herald")
+        rows = opened.db.execute("SELECT type FROM sources WHERE name_key = ?", [herald.key])
+        assert [row[0] for row in rows] == ["person"]  # as the article's rows have it
+        assert (herald.name, herald.type, herald.relayed) == ("the Kestrel Bay Herald", "outlet", 2)
+        named = {s.name: s.type for s in queries.library_sources(opened)}
+        assert named["the Kestrel Bay Herald"] == "outlet"
+        assert named["Elin Stahl"] == named["Jonas Berg"] == "person"
+    finally:
+        opened.close()
