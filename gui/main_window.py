@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow
 
@@ -207,6 +207,8 @@ class MainWindow(QMainWindow):
         self.pane.legend.set_folded(compact)
         self.pane.header.set_compact(compact)
         self.workspace.apply(saved.preset if saved and saved.preset in PRESETS else READ)
+        if self.isVisible():  # docks added to a shown window are laid out later: widths after
+            QTimer.singleShot(0, self.workspace.fit_widths)
 
     def save_layout(self) -> None:
         """Remember the layout for screens of this size."""

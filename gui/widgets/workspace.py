@@ -104,7 +104,7 @@ class Workspace(QObject):
         self.preset_actions[preset].setChecked(True)
         for area in (LEFT, RIGHT, BOTTOM):
             self._arrange(area)
-        self._fit_widths()
+        self.fit_widths()
         self.preset_changed.emit(preset)
 
     def reset(self) -> None:
@@ -152,7 +152,7 @@ class Workspace(QObject):
         if front or shown:
             (front or shown)[0].raise_()
 
-    def _fit_widths(self) -> None:
+    def fit_widths(self) -> None:
         """Give each side a share of the window, so that the text keeps most of it."""
         width = self.window.width()
         docks, sizes = [], []
