@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 Shortcut = str | QKeySequence.StandardKey | list
 
@@ -53,3 +53,14 @@ def plain_text(text: str) -> str:
     """A menu text as the user reads it: no shortcut marker, no key hint after a tab."""
     text = text.split("\t")[0]
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def insert_below(window: QMainWindow, after: QAction, action: QAction) -> None:
+    """Put action in the window's menu that holds after, just below it."""
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is not None and after in menu.actions():
+            items = menu.actions()
+            following = items[items.index(after) + 1 : items.index(after) + 2]
+            menu.insertAction(following[0] if following else None, action)
+            return

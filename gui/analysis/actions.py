@@ -7,7 +7,7 @@ import os
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QWidget
 
-from gui.actions import make_action
+from gui.actions import insert_below, make_action
 from gui.analysis.controller import IDLE, LibraryAnalysis
 from gui.analysis.status import AnalysisStatus
 from gui.session.session import Session
@@ -64,13 +64,7 @@ class AnalysisActions(QObject):
 
     def install(self, window: QMainWindow, after) -> None:
         """Put the action in the menu that holds after (below it), the status in the bar."""
-        for menu_action in window.menuBar().actions():
-            menu = menu_action.menu()
-            if menu is not None and after in menu.actions():
-                actions = menu.actions()
-                following = actions[actions.index(after) + 1 : actions.index(after) + 2]
-                menu.insertAction(following[0] if following else None, self.action)
-                break
+        insert_below(window, after, self.action)
         window.statusBar().addPermanentWidget(self.status)
         application = QCoreApplication.instance()
         if application is not None:  # the workers go with the application

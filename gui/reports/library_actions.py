@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from gui.actions import insert_below
 from gui.core.storage.database import LibraryError
 from gui.reports.actions import ReportTarget
 from gui.session.background import Worker
@@ -97,14 +98,7 @@ class LibraryReportActions(QObject):
 def install(window: QMainWindow) -> LibraryReportActions:
     """Give a main window File > Library Report…, below Export Report…."""
     actions = LibraryReportActions(window.session, window)
-    after = window.reports.export_action
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
-        if menu is not None and after in menu.actions():
-            items = menu.actions()
-            following = items[items.index(after) + 1 : items.index(after) + 2]
-            menu.insertAction(following[0] if following else None, actions.action)
-            break
+    insert_below(window, window.reports.export_action, actions.action)
     actions.status.connect(window.status_label.setText)
     QCoreApplication.instance().aboutToQuit.connect(actions.wait)  # no report left half made
     window.library_report = actions
