@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from pathlib import Path
 
 from gui.cli.arguments import is_window_call, window_parser
@@ -14,6 +15,9 @@ from gui.cli.arguments import is_window_call, window_parser
 APP_NAME = "Sourcelight"
 LIBRARY_SUFFIXES = frozenset({".sourcelight", ".sqlite", ".db"})
 FRAME_WAIT_MS = 250  # the parts are built then even if the frame was never painted
+# The last article opens this long after the library's list: a call due at once would run in
+# the same pass of the event loop as the list's paint, before input and timers are served.
+ARTICLE_AFTER_MS = 20
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,10 +95,12 @@ def make_frame(app):
 def complete_window(window) -> None:
     """Build the frame's parts on a fresh session."""
     from gui.analysis.actions import install as install_analysis
+    from gui.core.entities.pipeline import learn_installed
     from gui.reports.library_actions import install as install_library_report
     from gui.session.session import Session
     from gui.tracing.actions import install as install_tracing
 
+    threading.Thread(target=learn_installed, name="learn-installed", daemon=True).start()
     session = Session()
     window.complete(session)
     install_analysis(window)  # Analyse Library…, its progress in the status bar
@@ -106,8 +112,8 @@ def complete_window(window) -> None:
 def start_session(window, library: Path | None, files: list[Path], later=None) -> None:
     """Open the library, fill a new default library with the samples, and open an article.
 
-    later(0, fn), when given (QTimer.singleShot), opens the article on the next pass of the
-    event loop: the window paints the library's list and answers in between.
+    later(ms, fn), when given (QTimer.singleShot), opens the article ARTICLE_AFTER_MS later:
+    the window paints the library's list and answers in between.
     """
     from gui.core.storage.database import default_library_path
 
@@ -124,7 +130,7 @@ def start_session(window, library: Path | None, files: list[Path], later=None) -
     if files:
         window.import_paths(files)
     elif later is not None:
-        later(0, lambda: session.current is None and open_first_article(window))
+        later(ARTICLE_AFTER_MS, lambda: session.current is None and open_first_article(window))
     elif session.current is None:
         open_first_article(window)
 

@@ -282,3 +282,46 @@ def test_clicking_an_entity_lists_its_group_and_copy_works(window, qtbot, tmp_pa
     view.select_span(carter.start, carter.end)
     window.copy_action.trigger()
     assert QGuiApplication.clipboard().text() == "Carter"
+
+
+def test_the_last_article_opens_after_the_list_has_had_a_pass_of_the_event_loop(window, qtbot):
+    """A call due at once, asked for right after the library opened (a stand-in for the
+    user's input and the window's timers), runs before the article opens."""
+    from PySide6.QtCore import QTimer
+
+    start_session(window, None, [])  # a new default library, filled with the samples
+    path = window.session.library.path
+    window.session.close_library()
+    order = []
+    window.session.article_opened.connect(lambda a: a is not None and order.append("article"))
+    start_session(window, path, [], later=QTimer.singleShot)
+    assert window.library_panel.model.rowCount() >= 1 and window.session.current is None
+    QTimer.singleShot(0, lambda: order.append("input"))
+    qtbot.waitUntil(lambda: window.session.current is not None, timeout=5_000)
+    assert order[:2] == ["input", "article"]
+
+
+def test_building_the_window_learns_the_installed_pipelines_on_a_thread(qapp, monkeypatch):
+    """pipeline_id's first call reads importlib.metadata (25-30 ms); the window asks for it
+    as the library opens, so it is read while the window is built, off the GUI thread."""
+    import threading
+    from functools import lru_cache
+
+    from gui.core.entities import models
+
+    models.installed_pipelines.cache_clear()
+    seen = []
+    real = models.installed_pipelines.__wrapped__
+
+    def recorded():
+        seen.append(threading.current_thread().name)
+        return real()
+
+    monkeypatch.setattr(models, "installed_pipelines", lru_cache(maxsize=1)(recorded))
+    window = make_window(qapp)
+    for thread in threading.enumerate():
+        if thread.name == "learn-installed":
+            thread.join(10)
+    window.close()
+    window.deleteLater()
+    assert "learn-installed" in seen

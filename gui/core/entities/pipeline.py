@@ -124,6 +124,20 @@ def _version(distribution: str) -> str | None:
         return None
 
 
+def learn_installed() -> None:
+    """Read now what pipeline_id reads once per process: the installed pipelines and spaCy's
+    version (importlib.metadata, 25-30 ms). For a thread of its own while the window is
+    built, so that the library's first open does not wait for it."""
+    installed_model()
+    _version("spacy")
+    _alias_digest()
+
+
+@cache  # the alias table ships with the package: it does not change while the app runs
+def _alias_digest() -> str:
+    return aliases_hash()
+
+
 def pipeline_id(outlets: Sequence[str], model: str | None = None) -> str | None:
     """Identity of the results load_pipeline(outlets, model) would give; None without one.
 
@@ -137,7 +151,7 @@ def pipeline_id(outlets: Sequence[str], model: str | None = None) -> str | None:
         return None
     release = ".".join(spacy_version.split(".")[:2])
     pipeline = f"{package}-{version_of(package) or _version(package) or 'unknown'}"
-    rules = f"rules-{RULES_VERSION}.{aliases_hash()}"
+    rules = f"rules-{RULES_VERSION}.{_alias_digest()}"
     return f"spacy-{release}/{pipeline}/{rules}/outlets-{outlets_hash(outlets)}"
 
 
