@@ -6,6 +6,7 @@ Qt is imported only for the window, so the command line starts fast and runs wit
 from __future__ import annotations
 
 import gc
+import importlib
 import sys
 import threading
 from pathlib import Path
@@ -18,6 +19,17 @@ FRAME_WAIT_MS = 250  # the parts are built then even if the frame was never pain
 # The last article opens this long after the library's list: a call due at once would run in
 # the same pass of the event loop as the list's paint, before input and timers are served.
 ARTICLE_AFTER_MS = 20
+PART_MODULES = (  # what complete_window() and start_session() import
+    "gui.composition",
+    "gui.session.session",
+    "gui.session.unexpected",
+    "gui.analysis.actions",
+    "gui.tracing.actions",
+    "gui.reports.library_actions",
+    "gui.core.entities.pipeline",
+    "gui.core.storage.database",
+    "gui.core.storage.article_list",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,8 +55,10 @@ def run_window(library: Path | None, files: list[Path]) -> int:
 def show_window(app, library: Path | None, files: list[Path]):
     """Show the window's frame at once, then build its parts and open the library.
 
-    The frame is painted before any feature is imported; its parts follow once it has been
-    painted (or after FRAME_WAIT_MS, should no paint come), the library after them.
+    The frame is painted before any feature is imported. Once it has been painted (or after
+    FRAME_WAIT_MS, should no paint come), the parts' modules are imported on a thread, so
+    the frame still answers; the parts are then built on the GUI thread, and the library is
+    opened on a later pass (each pass well under 0.1 s).
     """
     from PySide6.QtCore import QTimer
 
@@ -52,19 +66,41 @@ def show_window(app, library: Path | None, files: list[Path]):
 
     window = make_frame(app)
 
-    def complete() -> None:
+    def build(_=None, *__) -> None:
+        build_parts(window)
+        QTimer.singleShot(ARTICLE_AFTER_MS, add_parts)  # painted, and input served, between
+
+    def add_parts() -> None:
         from gui.session.unexpected import report_unexpected_errors
 
-        complete_window(window)
+        add_library_parts(window)
         report_unexpected_errors(window.session)  # an error in a slot is said in the window
         # What start-up made lives as long as the window: out of the garbage collector's sight,
         # so that its first full collection (70-130 ms, as the library opened) never walks it.
         gc.freeze()
-        start_session(window, library, files, later=QTimer.singleShot)
+        QTimer.singleShot(
+            ARTICLE_AFTER_MS, lambda: start_session(window, library, files, later=QTimer.singleShot)
+        )
 
-    after_first_paint(window, complete, FRAME_WAIT_MS)
+    def load() -> None:
+        from gui.session.background import Worker
+
+        # A failed import is built anyway: the same error then stops it on the GUI thread.
+        Worker(serial=True, parent=window).start(import_parts, finished=build, failed=build)
+
+    after_first_paint(window, load, FRAME_WAIT_MS)
     window.show()
     return window
+
+
+def import_parts(progress=None) -> None:
+    """Import what the window's parts are made of (about 0.2 s of module code), and learn
+    which pipelines are installed (the library's first open asks)."""
+    for name in PART_MODULES:
+        importlib.import_module(name)
+    from gui.core.entities.pipeline import learn_installed
+
+    learn_installed()
 
 
 def make_window(app):
@@ -93,20 +129,32 @@ def make_frame(app):
 
 
 def complete_window(window) -> None:
-    """Build the frame's parts on a fresh session."""
-    from gui.analysis.actions import install as install_analysis
+    """Build the frame's parts on a fresh session, at once (show_window takes two passes)."""
     from gui.core.entities.pipeline import learn_installed
-    from gui.reports.library_actions import install as install_library_report
-    from gui.session.session import Session
-    from gui.tracing.actions import install as install_tracing
 
     threading.Thread(target=learn_installed, name="learn-installed", daemon=True).start()
+    build_parts(window)
+    add_library_parts(window)
+
+
+def build_parts(window) -> None:
+    """The reader, the article's panels, the menus, on a fresh session."""
+    from gui.session.session import Session
+
     session = Session()
     window.complete(session)
+    session.setParent(window)  # goes with its window, while the application still exists
+
+
+def add_library_parts(window) -> None:
+    """What spans the library: its analysis, its panels across articles, its report."""
+    from gui.analysis.actions import install as install_analysis
+    from gui.reports.library_actions import install as install_library_report
+    from gui.tracing.actions import install as install_tracing
+
     install_analysis(window)  # Analyse Library…, its progress in the status bar
     install_tracing(window)  # its panels and menu entry: the main window is full
     install_library_report(window)  # File > Library Report…, below Export Report…
-    session.setParent(window)  # goes with its window, while the application still exists
 
 
 def start_session(window, library: Path | None, files: list[Path], later=None) -> None:

@@ -55,3 +55,26 @@ def test_a_frame_closed_before_its_parts_closes_cleanly(qtbot, qapp):
     qtbot.addWidget(window)
     window.show()
     assert window.close()
+
+
+def test_the_parts_modules_are_imported_off_the_gui_thread(qtbot, qapp, tmp_path, monkeypatch):
+    """About 0.2 s of module code: imported on a worker, so the painted frame still answers."""
+    import threading
+
+    import gui.app
+
+    install_fake_pipeline(monkeypatch)
+    threads = []
+    real = gui.app.import_parts
+
+    def recorded(progress=None):
+        threads.append(threading.current_thread())
+        real(progress)
+
+    monkeypatch.setattr(gui.app, "import_parts", recorded)
+    window = show_window(qapp, tmp_path / "lib.sqlite", [])
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.session is not None and window.session.library, timeout=5_000)
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    window.session.wait_for_background()
+    window.session.close_library()
