@@ -2,12 +2,16 @@
 
 Nothing is analysed on the GUI thread: a timer looks at the run every TICK_MS, hands the
 workers more articles, and has the session keep what came back (SaveEntities and
-SaveFindings, a few articles per transaction, never an undo step), so the one writer and its
-changed() signal hold. The open article goes first; another library, or closing, cancels.
+SaveFindings, never an undo step), so the one writer and its changed() signal hold. What came
+back is kept a little at a time (SAVE_CHARS of article text a transaction, SAVE_BUDGET of a
+tick): a worker's whole batch at once held the window 100-170 ms. The open article goes
+first; another library, or closing, cancels.
 """
 
 from __future__ import annotations
 
+import time
+from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -21,6 +25,8 @@ if TYPE_CHECKING:  # the queue loads when a run starts, not before the window's 
     from gui.core.analysis_queue.work import Outcome, Settings
 
 TICK_MS = 50
+SAVE_CHARS = 4_000  # article text whose results one transaction keeps (~25 ms; one at least)
+SAVE_BUDGET = 0.03  # seconds of keeping per tick, then the window's events come first
 IDLE, RUNNING, PAUSED = "idle", "running", "paused"
 
 PoolFactory = Callable[["Settings", int], "Pool"]
@@ -46,6 +52,7 @@ class LibraryAnalysis(QObject):
         self.session = session
         self.pool_factory: PoolFactory = _pool
         self.run: Run | None = None
+        self._unsaved: deque[Outcome] = deque()  # came back, not kept yet
         self.state = IDLE
         self._timer = QTimer(self, interval=TICK_MS)
         self._timer.timeout.connect(self._tick)
@@ -90,11 +97,18 @@ class LibraryAnalysis(QObject):
             self._set_state(RUNNING)
 
     def cancel(self) -> None:
-        """Stop now: the workers go, what was kept stays, the rest is left for another run."""
+        """Stop now: the workers go, what was kept stays, the rest is left for another run.
+
+        What came back and was not kept yet is kept now, in one go (it was found already),
+        unless another library is open by now.
+        """
         if self.run is None:
             return
         run, self.run = self.run, None
+        unsaved, self._unsaved = list(self._unsaved), deque()
         self._timer.stop()
+        if unsaved:
+            self._keep(run, unsaved)
         run.close()
         self._set_state(IDLE)
         self.finished.emit(_summary(run, "Analysis cancelled"))
@@ -118,15 +132,27 @@ class LibraryAnalysis(QObject):
         run = self.run
         if run is None:
             return
-        outcomes = run.step(0)
-        if outcomes:
-            self._keep(run, outcomes)
-        if self.run is run and run.finished:
+        self._unsaved.extend(run.step(0))
+        self._keep_some(run, SAVE_BUDGET)
+        if self.run is run and run.finished and not self._unsaved:
             self.run = None
             self._timer.stop()
             run.close()
             self._set_state(IDLE)
             self.finished.emit(_summary(run, "Library analysed"))
+
+    def _keep_some(self, run: Run, budget: float) -> None:
+        """Keep what came back, SAVE_CHARS at a time, until budget seconds have gone."""
+        started = time.perf_counter()
+        while self._unsaved and self.run is run:
+            chunk, size = [], 0
+            while self._unsaved and (not chunk or size + self._unsaved[0].chars <= SAVE_CHARS):
+                outcome = self._unsaved.popleft()
+                chunk.append(outcome)
+                size += outcome.chars
+            self._keep(run, chunk)
+            if time.perf_counter() - started >= budget:
+                return
 
     def _keep(self, run: Run, outcomes: list[Outcome]) -> None:
         """Have the session store what came back, and say how far the run is."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from PySide6.QtCore import QTimer
 
@@ -154,3 +156,44 @@ def test_opening_another_library_cancels_the_run(session, analysis, qtbot, tmp_p
     with qtbot.waitSignal(analysis.finished):
         session.set_library(open_library(None))
     assert analysis.state == IDLE
+
+
+def test_what_came_back_is_kept_a_little_at_a_time_with_the_window_served_between(
+    session, analysis, qtbot, tmp_path, monkeypatch
+):
+    """A worker's whole batch in one transaction held the window 100-170 ms: each save now
+    keeps at most SAVE_CHARS of article text (one article at least), within a budget."""
+    from gui.analysis import controller
+
+    monkeypatch.setattr(controller, "SAVE_CHARS", 1)  # so: one article a transaction
+    monkeypatch.setattr(controller, "SAVE_BUDGET", 0.0)  # and one transaction a tick
+    fill(session, tmp_path, [article(n) for n in range(1, 7)])  # one batch of six
+    ticks, saves = [], []
+    session.changed.connect(lambda _change: saves.append(len(ticks)))
+    timer = QTimer(interval=5)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    with qtbot.waitSignal(analysis.finished, timeout=WAIT_MS) as finished:
+        analysis.start(1)
+    timer.stop()
+    assert finished.args == ["Library analysed: 6 of 6 articles."]
+    assert stored(session) == set(range(1, 7))
+    assert len(saves) == 6  # a transaction an article
+    assert all(b > a for a, b in pairwise(saves))  # the window had events between
+
+
+def test_cancel_keeps_what_came_back_but_was_not_kept_yet(
+    session, analysis, qtbot, tmp_path, monkeypatch
+):
+    from gui.analysis import controller
+
+    monkeypatch.setattr(controller, "SAVE_CHARS", 1)
+    monkeypatch.setattr(controller, "SAVE_BUDGET", 0.0)
+    fill(session, tmp_path, [article(n) for n in range(1, 7)])  # one batch of six
+    with qtbot.waitSignal(session.changed, timeout=WAIT_MS):
+        analysis.start(1)
+    assert len(stored(session)) == 1  # the first of the six came back with the others
+    with qtbot.waitSignal(analysis.finished) as finished:
+        analysis.cancel()
+    assert finished.args == ["Analysis cancelled: 6 of 6 articles."]
+    assert stored(session) == set(range(1, 7))
