@@ -291,6 +291,7 @@ class ClaimsTab(QSplitter):
         box = QWidget(self)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.status.setContentsMargins(4, 2, 4, 2)  # the splitter's panes touch its edges
         layout.addWidget(self.status)
         layout.addWidget(self.group_table, 1)
         return box

@@ -61,6 +61,7 @@ class LibraryViews(QTabWidget):
         self._stale = True
         self._all: tuple[LibrarySource, ...] | None = None  # the whole list, as read last
         self._source: LibrarySource | None = None  # the source whose articles were asked for
+        self._listed = ""  # what the sources list holds, in words
         self._lists, self._found, self._articles = (LatestRead(self.reads, self) for _ in "123")
         self._lists.arrived.connect(lambda read: self.show_lists(read.lists, read.layout))
         self._found.arrived.connect(self._show_sources)
@@ -165,19 +166,20 @@ class LibraryViews(QTabWidget):
         self.source_articles.set_rows([])
         text = self.search.text().strip()
         held = f" whose names hold “{text}”" if text else ""
-        self.status.done(f"{len(found):,} sources{held}. Pick one for the articles quoting it.")
+        self._listed = f"{len(found):,} sources{held}."
+        self.status.done(f"{self._listed} Pick one for the articles quoting it.")
         self.sources_shown.emit()
 
     def _pick_source(self, row: int) -> None:
         if 0 <= row < self.sources.rowCount():
             self._source = source = self.sources.row(row)
             self.source_articles.set_rows([])
-            self.status.reading(f"Reading the articles quoting {source.name}…")
+            self.status.reading(f"{self._listed} Reading the articles quoting {source.name}…")
             self._articles.ask(queries.source_articles, source)
 
     def _show_articles(self, found) -> None:
         self.source_articles.set_rows(found)
-        self.status.done(f"{len(found):,} articles quote {self._source.name}")
+        self.status.done(f"{self._listed} {len(found):,} articles quote {self._source.name}.")
         self.articles_shown.emit()
 
     def grade_menu(self, row: int) -> QMenu:

@@ -76,13 +76,14 @@ class OutletsTab(QSplitter):
     def _show_statements(self, statements) -> None:
         self.statements.set_rows(statements)
         edge = self._edge
-        self.status.done(f"{len(statements):,} statements {edge.source} → {edge.target}")
+        self.status.done(f"{len(statements):,} statements passed on {edge.source} → {edge.target}")
         self.statements_shown.emit()
 
     def _edges_box(self) -> QWidget:
         box = QWidget(self)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.status.setContentsMargins(4, 2, 4, 2)  # the splitter's panes touch its edges
         layout.addWidget(self.status)
         layout.addWidget(self.edge_table, 1)
         return box
