@@ -162,6 +162,10 @@ class ClaimsTab(QSplitter):
         self._show([])
         self.status.done(f"{len(groups):,} events and things counted. Pick one for its figures.")
 
+    def drop_reads(self) -> None:
+        """Forget the figures on their way: the groups are read again."""
+        self._read.drop()
+
     def pick_group(self, row: int) -> None:
         """Read the figures of the group in this row, then show them and their timeline."""
         if 0 <= row < self.groups.rowCount():

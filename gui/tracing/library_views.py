@@ -62,17 +62,10 @@ class LibraryViews(QTabWidget):
         self._all: tuple[LibrarySource, ...] | None = None  # the whole list, as read last
         self._source: LibrarySource | None = None  # the source whose articles were asked for
         self._listed = ""  # what the sources list holds, in words
-        self._lists, self._found, self._articles = (LatestRead(self.reads, self) for _ in "123")
-        self._lists.arrived.connect(lambda read: self.show_lists(read.lists, read.layout))
-        self._found.arrived.connect(self._show_sources)
-        self._articles.arrived.connect(self._show_articles)
-        for read, what in (
-            (self._lists, "the library's lists"),
-            (self._found, "the sources"),
-            (self._articles, "the source's articles"),
-        ):
-            read.failed.connect(lambda m, w=what: self.status.failed(f"Could not read {w}: {m}"))
         self.status = StatusLine(self, "Sources: what is listed")
+        self._lists = self._read("the library's lists", self._lists_arrived)
+        self._found = self._read("the sources", self._show_sources)
+        self._articles = self._read("the source's articles", self._show_articles)
         self._typing = QTimer(self, singleShot=True, interval=_TYPING_MS)
         self._typing.timeout.connect(self._find_sources)
         self.sources = ColumnsModel(
@@ -114,6 +107,10 @@ class LibraryViews(QTabWidget):
     def fill(self) -> None:
         """Read the lists: on the owner's worker when it has one (reads.run_later), else now."""
         self._stale = False
+        for read in (self._found, self._articles):  # what they would show is read again
+            read.drop()
+        self.claims.drop_reads()
+        self.outlets.drop_reads()
         if self.library is None:
             self._lists.drop()
             self.show_lists(queries.LibraryLists())
@@ -133,6 +130,16 @@ class LibraryViews(QTabWidget):
         self.claims.show_groups(lists.groups)
         self.outlets.show_edges(lists.edges, layout)
         self.filled.emit()
+
+    def _read(self, what: str, arrived: Callable) -> LatestRead:
+        """A kind of read whose answers go to arrived, its failures said in the status line."""
+        read = LatestRead(self.reads, self)
+        read.arrived.connect(arrived)
+        read.failed.connect(lambda message: self.status.failed(f"Could not read {what}: {message}"))
+        return read
+
+    def _lists_arrived(self, read: reads_at.PanelLists) -> None:
+        self.show_lists(read.lists, read.layout)
 
     def claims_changed(self) -> None:
         """A verdict or relation changed: the figures shown are read again."""

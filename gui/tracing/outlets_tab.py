@@ -64,6 +64,10 @@ class OutletsTab(QSplitter):
         self.statements.set_rows([])
         self.status.done(f"{len(edges):,} links between outlets. Pick one to list its statements.")
 
+    def drop_reads(self) -> None:
+        """Forget the statements on their way: the edges are read again."""
+        self._read.drop()
+
     def pick_edge(self, row: int) -> None:
         """Mark the edge of this row in the graph, and read the statements behind it."""
         if 0 <= row < self.edges.rowCount():

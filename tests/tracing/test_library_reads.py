@@ -135,3 +135,19 @@ def test_a_read_that_fails_says_why_in_the_panel(qtbot, views, monkeypatch):
         "Could not read the source's articles: The library is busy: another program holds it"
     )
     assert views.source_articles.rowCount() == 0
+
+
+def test_of_two_groups_picked_in_a_row_only_the_second_s_figures_are_shown(qtbot, views, ran):
+    groups = [(g.event, g.counted) for g in views.groups._rows]
+    table = views.claims.group_table
+    shown: list[list] = []
+    views.claims.figures_shown.connect(
+        lambda: shown.append([views.figures.row(r) for r in range(views.figures.rowCount())])
+    )
+    ran.clear()
+    table.selectRow(next(i for i, g in enumerate(groups) if g != ("injure", "people")))
+    table.selectRow(groups.index(("injure", "people")))  # while the first is still read
+    qtbot.waitUntil(lambda: not views.claims._read.busy, timeout=10_000)
+    assert len(shown) == 1
+    assert [f.value for f in shown[0]] == [row[4] for row in expected.INJURED]
+    assert len([name for name, _, _ in ran if name == "group_figures"]) == 2  # one at a time
