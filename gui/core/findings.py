@@ -36,6 +36,7 @@ from gui.core.storage import (
     PipelineStore,
     SourcingStore,
 )
+from gui.core.storage.library_rows_store import LibraryRowsStore
 from gui.core.storage.sourcing_store import findings_cache_id
 
 Progress = Callable[[int, int], None]
@@ -68,6 +69,13 @@ class ArticleFindings:
         """The checks the user confirmed, in text order."""
         decided = self.check_decisions
         return [c for c in self.checks if c.key in decided and decided[c.key].status == "confirmed"]
+
+
+def known_outlets(library: Library) -> frozenset[str]:
+    """The keys that name an outlet in the library: its articles' outlets, and those a relay
+    chain passes through as outlets. A source under one is an outlet however an article's
+    sourcing typed it (summarise's outlets; the library-wide Sources list decides alike)."""
+    return LibraryRowsStore(library).outlet_keys()
 
 
 def entity_cache_id(outlets: Sequence[str], model: str | None = None) -> str | None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from gui.article_view.lenses import LENSES
 from gui.article_view.pane import ArticlePane
+from gui.core import findings as article_findings
 from gui.core.changes import Change
 from gui.core.sourcing.commands import (
     AddSourcingCorrection,
@@ -26,6 +27,7 @@ from gui.core.sourcing.commands import (
 )
 from gui.core.sourcing.model import Attribution, Findings, SpanText
 from gui.core.sourcing.summary import Summary, profile_line, summarise
+from gui.core.storage import LibraryError
 from gui.core.storage.claim_links_store import ClaimLinkStore
 from gui.session.session import Session
 from gui.sourcing.checks_actions import ChecksActions
@@ -124,7 +126,7 @@ class SourcingActions(QObject):
         self.findings = findings
         entities = self.pane.view.entities()
         # One summary for the header, the legend and the panel (the reports use the same).
-        self.summary = summarise(findings, entities)
+        self.summary = summarise(findings, entities, self._known_outlets())
         self.pane.view.set_findings(findings)
         self.checks.show(findings, entities)
         self._count_in_legend()
@@ -132,6 +134,16 @@ class SourcingActions(QObject):
         self.pane.header.set_profile(text)
         self.sources.set_sources(self.summary.sources, text)
         self._claims_changed()
+
+    def _known_outlets(self) -> frozenset[str]:
+        """The keys the library knows to name outlets (none when it cannot say: as found)."""
+        library = self.session.library
+        if library is None:
+            return frozenset()
+        try:
+            return article_findings.known_outlets(library)
+        except LibraryError:
+            return frozenset()
 
     def _count_in_legend(self) -> None:
         """The legend's chips: the summary's counts and the checks open and confirmed."""

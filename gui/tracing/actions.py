@@ -38,9 +38,9 @@ class TracingActions(QObject):
         self.open_span = lambda start, end: None  # the owner selects a span of the article here
         self._later = QTimer(self, singleShot=True, interval=_REFRESH_MS)
         self._later.timeout.connect(self.views.refresh)
-        views.library_of = lambda: session.library
-        self._worker = Worker(serial=True, parent=self)
-        views.run_later = self._read_lists
+        views.reads.library_of = lambda: session.library
+        self._worker = Worker(serial=True, parent=self)  # one read at a time, in the order asked
+        views.reads.run_later = self._read_later
         session.library_opened.connect(self._library_opened)
         session.changed.connect(self._changed)
         panel.open_requested.connect(self.open_appearance)
@@ -106,12 +106,12 @@ class TracingActions(QObject):
             self.session.execute(relation_change(first, second, relation))
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Block until the lists being read in the background are in (for shutdown and tests)."""
+        """Block until the reads running in the background are done (for shutdown and tests)."""
         return self._worker.wait(msecs)
 
-    def _read_lists(self, path, done) -> None:
-        """Read the library-wide lists of the library file on the worker; done(lists) after."""
-        self._worker.start(queries.library_lists_at, path, finished=done)
+    def _read_later(self, read, args: tuple, done, failed) -> None:
+        """Run a read of the library file (reads_at.read_at) on the worker; done or failed after."""
+        self._worker.start(read, *args, finished=done, failed=failed)
 
     def _library_opened(self) -> None:
         self._later.stop()

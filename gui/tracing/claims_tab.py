@@ -4,7 +4,8 @@ Above, the events and things counted; in the middle, the figures of the one pick
 with its verdict and its relations (to figures of its own article and of others); below,
 the timeline. A person sets a figure's verdict (it is that article's claim, so the article's
 own Claims panel shows it too) and relates two figures; the tab only asks (verdict_requested,
-relation_requested) and the owner carries it out.
+relation_requested) and the owner carries it out. A group's figures are read on the owner's
+worker when it is picked, and again when a verdict or relation changed.
 """
 
 from __future__ import annotations
@@ -25,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.sourcing.commands import STATUSES
-from gui.core.storage import Library
-from gui.core.tracing import queries
+from gui.core.tracing import reads_at
 from gui.core.tracing.claim_links import Figure
 from gui.core.tracing.claims import ClaimFigure, ClaimGroup, EventGroup
-from gui.tracing.tables import ColumnsModel, read_only_table
+from gui.tracing.reads import LatestRead, Reads
+from gui.tracing.tables import ColumnsModel, StatusLine, read_only_table
 from gui.tracing.timeline import TimelinePlot
 from gui.widgets.accessible import describe
 from gui.widgets.theme import readable_colour
@@ -104,10 +105,17 @@ class ClaimsTab(QSplitter):
     open_requested = Signal(int, int, int)  # article id, start, end
     verdict_requested = Signal(object, str)  # Figure, its status ('' takes the verdict away)
     relation_requested = Signal(object, object, str)  # two Figures, relation ('' takes it away)
+    figures_shown = Signal()  # the figures of the group picked are listed (read again)
 
-    def __init__(self, library_of: Callable[[], Library | None], parent=None) -> None:
+    def __init__(self, reads: Reads, parent=None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
-        self.library_of = library_of
+        self._read = LatestRead(reads, self)
+        self._read.arrived.connect(self._figures_arrived)
+        self._read.failed.connect(
+            lambda message: self.status.failed(f"Could not read the figures: {message}")
+        )
+        self.status = StatusLine(self, "Claims: what is listed")
+        self._kept: set[Figure] = set()  # the figures to select again once read again
         self.groups = ColumnsModel(("Event", "Counted", "Figures"), _group_cells, self)
         self.figures = FiguresModel(self)
         self.group_table = read_only_table(self, self.groups, "Claims")
@@ -132,7 +140,7 @@ class ClaimsTab(QSplitter):
         self.decided = QLabel(self, wordWrap=True)  # the selected figure's verdict and relations
         self.decided.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         describe(self.decided, "What was decided about the selected figure")
-        self.addWidget(self.group_table)
+        self.addWidget(self._groups_box())
         self.addWidget(self._figures_box())
         self.addWidget(self.timeline)
         self.setStretchFactor(1, 2)  # the figures get the room; few events fill a short list
@@ -148,34 +156,52 @@ class ClaimsTab(QSplitter):
 
     def show_groups(self, groups) -> None:
         """List these event groups; no group picked yet."""
+        self._read.drop()
         self._group, self._stale = None, False
         self.groups.set_rows(groups)
-        self.figures.set_rows([])
-        self.timeline.set_series({})
+        self._show([])
+        self.status.done(f"{len(groups):,} events and things counted. Pick one for its figures.")
+
+    def drop_reads(self) -> None:
+        """Forget the figures on their way: the groups are read again."""
+        self._read.drop()
 
     def pick_group(self, row: int) -> None:
-        """Show the figures of the group in this row, and its timeline."""
-        library = self.library_of()
-        if library is not None and 0 <= row < self.groups.rowCount():
-            self._group = self.groups.row(row)
-            self._show(queries.group_figures(library, self._group).figures)
+        """Read the figures of the group in this row, then show them and their timeline."""
+        if 0 <= row < self.groups.rowCount():
+            self._group, self._kept = self.groups.row(row), set()
+            self._show([])
+            self._ask()
 
     def refresh_figures(self) -> None:
         """Read the figures shown again (a verdict or relation changed), keeping the selection."""
-        library = self.library_of()
-        if library is None or self._group is None:
+        if self._group is None:
             return
         if not self.isVisible():  # read when next shown: a verdict in the article's panel
             self._stale = True
             return
         self._stale = False
-        kept = {figure_of(f) for f in self.selected_figures()}
-        self._show(queries.group_figures(library, self._group).figures)
+        self._kept = {figure_of(f) for f in self.selected_figures()} or self._kept
+        self._ask()
+
+    def _ask(self) -> None:
+        group = self._group
+        self.status.reading(f"Reading the figures of {group.event or '—'} {group.counted}…")
+        self._read.ask(reads_at.group_read, group)
+
+    def _figures_arrived(self, found: reads_at.GroupRead) -> None:
+        """The figures read: shown, those selected before selected again."""
+        figures = found.group.figures
+        self._show(figures, found.series)
         selection = self.figure_table.selectionModel()
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        for row in range(self.figures.rowCount()):
-            if figure_of(self.figures.row(row)) in kept:
+        for row, figure in enumerate(figures if self._kept else ()):
+            if figure_of(figure) in self._kept:
                 selection.select(self.figures.index(row, 0), flags)
+        self._kept = set()
+        group = self._group
+        self.status.done(f"{len(figures):,} figures of {group.event or '—'} {group.counted}")
+        self.figures_shown.emit()
 
     def selected_figures(self) -> list[ClaimFigure]:
         """The figures selected, top to bottom."""
@@ -233,9 +259,12 @@ class ClaimsTab(QSplitter):
                 menu.addMenu(sub)
         return menu
 
-    def _show(self, figures) -> None:
+    def _show(self, figures, series=None) -> None:
+        """Show these figures, and their timeline (series, when made already)."""
         self.figures.set_rows(figures)
-        self.timeline.set_series(EventGroup("", "", tuple(figures)).series())
+        if series is None:
+            series = EventGroup("", "", tuple(figures)).series()
+        self.timeline.set_series(series)
         self._enable()
 
     def _verdict(self, status: str) -> None:
@@ -261,6 +290,15 @@ class ClaimsTab(QSplitter):
         describe(button, text.replace("&", ""), tip)
         button.clicked.connect(lambda: self._pop(button, make))
         return button
+
+    def _groups_box(self) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.status.setContentsMargins(4, 2, 4, 2)  # the splitter's panes touch its edges
+        layout.addWidget(self.status)
+        layout.addWidget(self.group_table, 1)
+        return box
 
     def _figures_box(self) -> QWidget:
         box = QWidget(self)

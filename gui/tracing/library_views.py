@@ -2,16 +2,17 @@
 
 Three tabs over the findings rows of the whole library. Each list is a sum the database
 makes; what lies behind the row picked (a source's articles, a group's figures, an edge's
-statements) is read when it is picked. The owner says where the library is (library_of)
-and when it changed (refresh); the lists are read only while shown, and never written.
+statements) is read when it is picked, and the sources a search finds when typing pauses.
+The owner says where the library is and how to read it in the background (reads) and when
+it changed (refresh); the lists are read only while shown, and never written. Every read
+runs on the owner's worker, so the window stays responsive while a big library answers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
@@ -23,13 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.storage import Library
-from gui.core.tracing import queries
+from gui.core.tracing import queries, reads_at
 from gui.core.tracing.commands import GRADE_NAMES, GRADES
+from gui.core.tracing.outlet_graph import GraphLayout
 from gui.core.tracing.sources import LibrarySource
 from gui.tracing.claims_tab import ClaimsTab
 from gui.tracing.outlets_tab import OutletsTab
-from gui.tracing.tables import ColumnsModel, read_only_table
+from gui.tracing.reads import LatestRead, Reads
+from gui.tracing.tables import ColumnsModel, StatusLine, read_only_table
 from gui.widgets.accessible import describe
+
+_TYPING_MS = 150  # a search is read this long after the last key typed
 
 
 def _source_cells(s: LibrarySource) -> tuple:
@@ -47,13 +52,22 @@ class LibraryViews(QTabWidget):
     grade_requested = Signal(object, str)  # LibrarySource, its new grade ('' for none)
     note_requested = Signal(object)  # LibrarySource whose note the user wants to edit
     filled = Signal()  # the lists are shown, as read
+    sources_shown = Signal()  # the sources list shows what the search asks for
+    articles_shown = Signal()  # the articles of the source picked are listed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.library_of: Callable[[], Library | None] = lambda: None  # the owner's library
-        # The owner's way to read the lists of a library file on a worker: (path, done).
-        self.run_later: Callable[[Path, Callable], None] | None = None
-        self._stale, self._asked = True, 0
+        self.reads = Reads()  # the owner sets its library_of and run_later
+        self._stale = True
+        self._all: tuple[LibrarySource, ...] | None = None  # the whole list, as read last
+        self._source: LibrarySource | None = None  # the source whose articles were asked for
+        self._listed = ""  # what the sources list holds, in words
+        self.status = StatusLine(self, "Sources: what is listed")
+        self._lists = self._read("the library's lists", self._lists_arrived)
+        self._found = self._read("the sources", self._show_sources)
+        self._articles = self._read("the source's articles", self._show_articles)
+        self._typing = QTimer(self, singleShot=True, interval=_TYPING_MS)
+        self._typing.timeout.connect(self._find_sources)
         self.sources = ColumnsModel(
             ("Source", "Also named", "Type", "Articles", "Statements", "Anonymous in", "Grade"),
             _source_cells,
@@ -65,15 +79,15 @@ class LibraryViews(QTabWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Find a source by name")
         describe(self.search, "Find a source")
-        self.search.textChanged.connect(lambda _: self._fill_sources())
+        self.search.textChanged.connect(self._search_changed)
         self.addTab(self._sources_tab(), "&Sources")
-        self.claims = ClaimsTab(lambda: self.library, self)
+        self.claims = ClaimsTab(self.reads, self)
         self.groups, self.figures = self.claims.groups, self.claims.figures
         self.timeline = self.claims.timeline
         self.verdict_requested = self.claims.verdict_requested
         self.relation_requested = self.claims.relation_requested
         self.addTab(self.claims, "&Claims")
-        self.outlets = OutletsTab(lambda: self.library, self)
+        self.outlets = OutletsTab(self.reads, self)
         self.edges, self.statements = self.outlets.edges, self.outlets.statements
         self.addTab(self.outlets, "&Outlets")
         for tab in (self.claims, self.outlets):
@@ -82,7 +96,7 @@ class LibraryViews(QTabWidget):
     @property
     def library(self) -> Library | None:
         """The library shown (the owner's, as it is now)."""
-        return self.library_of()
+        return self.reads.library
 
     def refresh(self) -> None:
         """The library changed: read the lists again now if shown, else when next shown."""
@@ -91,52 +105,89 @@ class LibraryViews(QTabWidget):
             self.fill()
 
     def fill(self) -> None:
-        """Read the lists: on the owner's worker when it has one (run_later), else now."""
+        """Read the lists: on the owner's worker when it has one (reads.run_later), else now."""
         self._stale = False
-        self._asked += 1
-        library, asked = self.library, self._asked
-        if library is None:
+        for read in (self._found, self._articles):  # what they would show is read again
+            read.drop()
+        self.claims.drop_reads()
+        self.outlets.drop_reads()
+        if self.library is None:
+            self._lists.drop()
             self.show_lists(queries.LibraryLists())
-        elif self.run_later is None or library.path is None:
-            self.show_lists(queries.library_lists(library))
-        else:
-            self.run_later(library.path, lambda lists: self._arrived(asked, lists))
+            return
+        for status in (self.status, self.claims.status, self.outlets.status):
+            status.reading()
+        self._lists.ask(reads_at.panel_lists)
 
-    def show_lists(self, lists: queries.LibraryLists) -> None:
+    def show_lists(self, lists: queries.LibraryLists, layout: GraphLayout | None = None) -> None:
         """Show what was read: the sources (unless a search narrows them), groups, edges."""
+        self._all = lists.sources
+        self._articles.drop()
         if not self.search.text().strip():
-            self.sources.set_rows(lists.sources)
+            self._show_sources(lists.sources)
         else:
-            self._fill_sources()
-        self.source_articles.set_rows([])
+            self._find_sources()
         self.claims.show_groups(lists.groups)
-        self.outlets.show_edges(lists.edges)
+        self.outlets.show_edges(lists.edges, layout)
         self.filled.emit()
+
+    def _read(self, what: str, arrived: Callable) -> LatestRead:
+        """A kind of read whose answers go to arrived, its failures said in the status line."""
+        read = LatestRead(self.reads, self)
+        read.arrived.connect(arrived)
+        read.failed.connect(lambda message: self.status.failed(f"Could not read {what}: {message}"))
+        return read
+
+    def _lists_arrived(self, read: reads_at.PanelLists) -> None:
+        self.show_lists(read.lists, read.layout)
 
     def claims_changed(self) -> None:
         """A verdict or relation changed: the figures shown are read again."""
         self.claims.refresh_figures()
-
-    def _arrived(self, asked: int, lists: queries.LibraryLists) -> None:
-        """Lists read in the background: shown unless newer ones were asked for since."""
-        if asked == self._asked:
-            self.show_lists(lists)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             self.fill()
 
-    def _fill_sources(self) -> None:
-        library = self.library
-        found = queries.library_sources(library, self.search.text()) if library else []
+    def _search_changed(self, text: str) -> None:
+        """Typing: find the sources once it pauses; the search cleared: the whole list, now."""
+        if not text.strip() and (self._all is not None or self._lists.busy):
+            self._typing.stop()
+            self._found.drop()
+            if not self._lists.busy:  # else the lists on their way show them all
+                self._show_sources(self._all)
+        else:
+            self._typing.start()
+
+    def _find_sources(self) -> None:
+        """Read the sources the search names (all of them for none)."""
+        self._typing.stop()
+        self._articles.drop()
+        text = self.search.text().strip()
+        self.status.reading(f"Finding “{text}”…" if text else "Reading the sources…")
+        self._found.ask(queries.library_sources, text)
+
+    def _show_sources(self, found) -> None:
         self.sources.set_rows(found)
         self.source_articles.set_rows([])
+        text = self.search.text().strip()
+        held = f" whose names hold “{text}”" if text else ""
+        self._listed = f"{len(found):,} sources{held}."
+        self.status.done(f"{self._listed} Pick one for the articles quoting it.")
+        self.sources_shown.emit()
 
     def _pick_source(self, row: int) -> None:
-        if self.library is not None and 0 <= row < self.sources.rowCount():
-            found = queries.source_articles(self.library, self.sources.row(row))
-            self.source_articles.set_rows(found)
+        if 0 <= row < self.sources.rowCount():
+            self._source = source = self.sources.row(row)
+            self.source_articles.set_rows([])
+            self.status.reading(f"{self._listed} Reading the articles quoting {source.name}…")
+            self._articles.ask(queries.source_articles, source)
+
+    def _show_articles(self, found) -> None:
+        self.source_articles.set_rows(found)
+        self.status.done(f"{self._listed} {len(found):,} articles quote {self._source.name}.")
+        self.articles_shown.emit()
 
     def grade_menu(self, row: int) -> QMenu:
         """The menu of a source's row: its Admiralty grade (the one it has ticked), its note."""
@@ -156,6 +207,7 @@ class LibraryViews(QTabWidget):
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.search)
+        layout.addWidget(self.status)
         pair = self._pair("Sources", self.sources, self.source_articles, self._pick_source)
         layout.addWidget(pair)
         table = pair.widget(0)

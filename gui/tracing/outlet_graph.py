@@ -99,10 +99,14 @@ class OutletGraph(QGraphicsView):
     def sizeHint(self) -> QSize:
         return QSize(360, 240)
 
-    def set_edges(self, edges: Sequence[RelayEdge]) -> None:
-        """Draw these edges (the busiest outlets of them); none picked."""
+    def set_edges(self, edges: Sequence[RelayEdge], layout: GraphLayout | None = None) -> None:
+        """Draw these edges (the busiest outlets of them); none picked.
+
+        layout: graph_layout(edges), when the owner made it already (on a worker: it tries
+        many orders of the outlets, too slow for the GUI thread with many edges).
+        """
         self.edges, self.selected = list(edges), -1
-        self.layout_ = graph_layout(self.edges)
+        self.layout_ = graph_layout(self.edges) if layout is None else layout
         described = [f"{e.source} to {e.target}: {e.count}" for e in self.edges]
         self.setAccessibleDescription("; ".join(filter(None, [self.layout_.caption, *described])))
         self._draw()

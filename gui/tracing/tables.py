@@ -1,14 +1,17 @@
-"""The read-only tables the tracing panels list their rows in, and their one kind of model."""
+"""The read-only tables the tracing panels list their rows in, their one kind of model, and the
+line that says what a table shows or is still reading."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from gui.widgets.accessible import describe
-from gui.widgets.table_model import Index, RowsModel
+from gui.widgets.table_model import SIZING_ROWS, Index, RowsModel
+from gui.widgets.theme import readable_colour
 
 
 class ColumnsModel(RowsModel):
@@ -36,7 +39,43 @@ def read_only_table(parent: QWidget, model: QAbstractItemModel, name: str) -> QT
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(SIZING_ROWS)  # 60,000 sources: measure a few rows only
+    header.setStretchLastSection(True)
     describe(table, name)
     return table
+
+
+READING = "Reading…"
+
+
+class StatusLine(QLabel):
+    """What the lists beside it show, or that they are being read, or what went wrong."""
+
+    def __init__(self, parent: QWidget, name: str) -> None:
+        super().__init__(READING, parent, wordWrap=True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        describe(self, name)
+        self.failing = False
+
+    def reading(self, text: str = READING) -> None:
+        """A read runs: say so."""
+        self._say(text, False)
+
+    def done(self, text: str) -> None:
+        """What was read, in a few words."""
+        self._say(text, False)
+
+    def failed(self, text: str) -> None:
+        """A read went wrong: say what (in the colour of errors)."""
+        self._say(text, True)
+
+    def _say(self, text: str, failing: bool) -> None:
+        self.failing = failing
+        palette = self.parentWidget().palette() if self.parentWidget() else self.palette()
+        if failing:
+            red = readable_colour("#C00000", palette.color(QPalette.ColorRole.Window))
+            palette.setColor(QPalette.ColorRole.WindowText, red)
+        self.setPalette(palette)
+        self.setText(text)

@@ -2,6 +2,8 @@
 
 Dates run left to right, values bottom to top, one colour and one marker shape per outlet,
 so the plot reads without colour too; the accessible description says every point in words.
+Only the outlets with most figures are drawn (as many as there are colours): an event that
+three hundred outlets counted would be a tangle, and slow to paint; the table lists them all.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from gui.widgets.theme import readable_colour
 Series = dict[str, list[tuple[str, float]]]  # outlet -> (ISO date, value), as EventGroup.series()
 _COLOURS = ("#1F6FB2", "#B04A00", "#2E7D32", "#7B3FA0", "#A0522D", "#00838F")
 _MARGIN = 28
+DRAWN = len(_COLOURS)  # outlets drawn at most: those with most figures
 
 
 class TimelinePlot(QWidget):
@@ -25,6 +28,7 @@ class TimelinePlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.series: Series = {}
+        self.drawn: Series = {}  # the outlets drawn: those of series with most figures
         self.setMinimumHeight(120)
         self.setAccessibleName("Figures over time")
 
@@ -34,20 +38,30 @@ class TimelinePlot(QWidget):
     def set_series(self, series: Series) -> None:
         """Plot these figures (an empty series clears the plot)."""
         self.series = {outlet: sorted(points) for outlet, points in series.items() if points}
+        most = sorted(self.series, key=lambda o: (-len(self.series[o]), o.casefold()))[:DRAWN]
+        self.drawn = {o: points for o, points in self.series.items() if o in set(most)}
         self.setAccessibleDescription(self.described())
         self.update()
 
+    @property
+    def left_out(self) -> int:
+        """How many outlets with figures are not drawn."""
+        return len(self.series) - len(self.drawn)
+
     def described(self) -> str:
-        """Every point in words: "Baltic Wire: 14 on 2026-03-02, 21 on 2026-03-05"."""
-        return "; ".join(
+        """Every point drawn in words: "Baltic Wire: 14 on 2026-03-02, 21 on 2026-03-05"."""
+        said = [
             f"{outlet or 'no outlet'}: " + ", ".join(f"{v:g} on {d}" for d, v in points)
-            for outlet, points in self.series.items()
-        )
+            for outlet, points in self.drawn.items()
+        ]
+        if self.left_out:
+            said.append(f"{self.left_out:,} outlets more, not drawn (the table lists them)")
+        return "; ".join(said)
 
     def points(self, area: QRectF | None = None) -> dict[str, list[QPointF]]:
         """Where each outlet's points go in area (default: the widget less its margins)."""
         area = area or self._area()
-        every = [(_day(d), v) for points in self.series.values() for d, v in points]
+        every = [(_day(d), v) for points in self.drawn.values() for d, v in points]
         if not every:
             return {}
         first = min(d for d, _ in every)
@@ -58,7 +72,7 @@ class TimelinePlot(QWidget):
             x = area.left() + area.width() * (_day(d) - first) / span
             return QPointF(x, area.bottom() - area.height() * v / top)
 
-        return {o: [place(d, v) for d, v in points] for o, points in self.series.items()}
+        return {o: [place(d, v) for d, v in points] for o, points in self.drawn.items()}
 
     def _area(self) -> QRectF:
         """The plot's area: the widget less its margins."""
@@ -87,6 +101,8 @@ class TimelinePlot(QWidget):
         if not outlets:
             return
         metrics, names = painter.fontMetrics(), [o or "no outlet" for o in outlets]
+        if self.left_out:
+            names.append(f"+{self.left_out:,} outlets not drawn")
         width = max(metrics.horizontalAdvance(n) for n in names) + 8
         box = QRectF(
             area.right() - width, area.bottom() - 14 * len(names) - 6, width, 14 * len(names) + 4
@@ -95,7 +111,8 @@ class TimelinePlot(QWidget):
         back.setAlpha(215)
         painter.fillRect(box, back)
         for n, name in enumerate(names):
-            painter.setPen(QPen(readable_colour(_COLOURS[n % len(_COLOURS)]), 2))
+            colour = _COLOURS[n] if n < len(outlets) else None
+            painter.setPen(QPen(readable_colour(colour) if colour else self.palette().text(), 2))
             painter.drawText(QPointF(box.left() + 4, box.top() + 12 + 14 * n), name)
 
 

@@ -1,6 +1,6 @@
 """The claims timeline places each outlet's figures by date and value, and says them in words."""
 
-from gui.tracing.timeline import TimelinePlot
+from gui.tracing.timeline import DRAWN, TimelinePlot
 from tests.core.tracing import expected
 
 
@@ -23,4 +23,18 @@ def test_an_empty_series_clears_the_plot(qtbot):
     qtbot.addWidget(plot)
     plot.set_series({})
     assert plot.points() == {} and plot.described() == ""
+    assert not plot.grab().isNull()
+
+
+def test_of_many_outlets_only_those_with_most_figures_are_drawn(qtbot):
+    plot = TimelinePlot()
+    qtbot.addWidget(plot)
+    plot.resize(400, 200)
+    series = {f"Outlet {n:03d}": [("2026-03-02", float(n))] for n in range(300)}
+    series["Outlet 299"] = [("2026-03-02", 1.0), ("2026-03-03", 2.0)]  # the most figures
+    plot.set_series(series)
+    assert len(plot.series) == 300 and plot.left_out == 300 - DRAWN
+    assert list(plot.points()) == ["Outlet 000", "Outlet 001", "Outlet 002", "Outlet 003",
+                                   "Outlet 004", "Outlet 299"][: DRAWN]  # fmt: skip
+    assert plot.described().endswith("294 outlets more, not drawn (the table lists them)")
     assert not plot.grab().isNull()

@@ -95,21 +95,22 @@ def test_trace_is_on_the_reader_menu(qtbot, window):
     assert outlets == [row[2] for row in expected.BERG_TRACE]
 
 
-def pick(views, model, row):
-    """Pick a row of the table that shows model, as a click would."""
+def pick(qtbot, views, model, row, shown):
+    """Pick a row of the table that shows model, as a click would; wait for its details."""
     table = next(t for t in views.findChildren(QTableView) if t.model() is model)
-    table.selectRow(row)
+    with qtbot.waitSignal(shown, timeout=10_000):
+        table.selectRow(row)
 
 
 def test_the_library_views_list_sources_claims_and_relays(qtbot, window):
     views: LibraryViews = window.tracing.views
     filled(qtbot, views)
     assert views.sources.row(0).name == "Elin Stahl"
-    pick(views, views.sources, 0)
+    pick(qtbot, views, views.sources, 0, views.articles_shown)
     named = [views.source_articles.row(r).outlet for r in range(views.source_articles.rowCount())]
     assert named == [row[1] for row in expected.STAHL_ARTICLES]
     groups = [(g.event, g.counted) for g in views.groups._rows]
-    pick(views, views.groups, groups.index(("injure", "people")))
+    pick(qtbot, views, views.groups, groups.index(("injure", "people")), views.claims.figures_shown)
     values = [views.figures.row(r).value for r in range(views.figures.rowCount())]
     assert values == [row[4] for row in expected.INJURED]
     assert views.timeline.series == expected.INJURED_SERIES
@@ -118,13 +119,15 @@ def test_the_library_views_list_sources_claims_and_relays(qtbot, window):
     assert [(e.source, e.target, e.count) for e in edges] == [
         edge[:3] for edge in expected.OUTLET_EDGES
     ]
-    pick(views, views.edges, 1)
+    pick(qtbot, views, views.edges, 1, views.outlets.statements_shown)
     assert [views.statements.row(0).article_id] == [3]
 
 
 def test_the_sources_search_narrows_the_list(qtbot, window):
     views: LibraryViews = window.tracing.views
-    views.search.setText("port official")
+    filled(qtbot, views)
+    with qtbot.waitSignal(views.sources_shown, timeout=10_000):
+        views.search.setText("port official")
     assert [views.sources.row(r).name for r in range(views.sources.rowCount())] == [
         "A port official"
     ]

@@ -8,10 +8,11 @@ the entities as shown, so that "3 anonymous" is 3 everywhere.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from gui.core.sourcing.known_outlets import with_known_outlets
 from gui.core.sourcing.model import Findings, Profile
 from gui.core.sourcing.profile import corrected_profile
 from gui.core.sourcing.source_rows import SourceRow, build_sources
@@ -46,11 +47,17 @@ class Summary:
         }
 
 
-def summarise(findings: Findings | None, entities: Sequence = ()) -> Summary:
-    """The summary of findings (as corrected) with the entities shown (for alias groups)."""
+def summarise(
+    findings: Findings | None, entities: Sequence = (), outlets: Collection[str] = ()
+) -> Summary:
+    """The summary of findings (as corrected) with the entities shown (for alias groups).
+
+    outlets: the keys the library knows to name outlets (findings.known_outlets): a source
+    the finders called a person or an institution under one of them is an outlet.
+    """
     if findings is None:
         return Summary()
-    rows = tuple(build_sources(findings, entities))
+    rows = tuple(with_known_outlets(build_sources(findings, entities), outlets))
     return Summary(rows, corrected_profile(findings, rows), _counts(findings, rows))
 
 

@@ -7,7 +7,7 @@ the library-wide queries read the rows instead.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from gui.core.articles import Article
 from gui.core.entities.pipeline import Entity
@@ -16,7 +16,7 @@ from gui.core.sourcing.model import Attribution, Findings, Source
 from gui.core.sourcing.source_rows import NAMED_TYPES, build_sources, source_name
 from gui.core.tracing.claims import ClaimFigure
 from gui.core.tracing.model import Appearance
-from gui.core.tracing.outlets import RelayedStatement
+from gui.core.tracing.outlets import RelayedStatement, outlet_chain
 from gui.core.tracing.sources import SourceMention
 
 _LABELS = frozenset({"PERSON", "ORG", "OUTLET"})
@@ -95,26 +95,29 @@ def claim_figures(article: Article, findings: Findings) -> list[ClaimFigure]:
     ]
 
 
-def relayed_statements(article: Article, findings: Findings) -> list[RelayedStatement]:
-    """The article's statements that came through someone, with their chains."""
-    return [
-        RelayedStatement(
-            article.id,
-            article.metadata.outlet,
-            a.content.start,
-            a.content.end,
-            a.content.text,
-            _chain(a),
-        )
-        for a in findings.attributions
-        if len(_chain(a)) > 0
-    ]
+def relayed_statements(
+    article: Article, findings: Findings, outlets: Collection[str] = ()
+) -> list[RelayedStatement]:
+    """The article's statements that came through someone, with their chains.
+
+    outlets: keys known to name outlets, under which a person or an institution is one.
+    """
+    found = []
+    for a in findings.attributions:
+        chain = _chain(a, outlets)
+        if chain:
+            meta, content = article.metadata, a.content
+            found.append(
+                RelayedStatement(
+                    article.id, meta.outlet, content.start, content.end, content.text, chain
+                )
+            )
+    return found
 
 
-def _chain(a: Attribution) -> tuple[tuple[str, str], ...]:
+def _chain(a: Attribution, outlets: Collection[str]) -> tuple[tuple[str, str], ...]:
     """(name, type) of who passed the statement on, then the speaker when it is an outlet."""
-    hops = tuple((v.name, v.type) for v in a.via)
-    return (*hops, (a.source.name, "outlet")) if a.source.type == "outlet" else hops
+    return outlet_chain(((v.name, v.type) for v in a.via), (a.source.name, a.source.type), outlets)
 
 
 def _groups(entities: Sequence[Entity]) -> list[tuple[int, int, str]]:

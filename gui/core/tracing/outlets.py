@@ -2,16 +2,18 @@
 
 A statement in an article of outlet O whose chain reads O ← V1 ← V2 ← speaker gives the
 edges V1 → O and V2 → V1, for each link between two outlets. Names of one outlet spelled two
-ways ("the Baltic Wire", "Baltic Wire") are one node.
+ways ("the Baltic Wire", "Baltic Wire") are one node. A link or speaker the sourcing called a
+person or an institution is an outlet when the library knows its name as one (outlet_chain).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from gui.core.sourcing.known_outlets import source_type
 from gui.core.sourcing.relays import outlet_words, without_article
 
 
@@ -48,6 +50,19 @@ class RelayEdge:
             {"article": s.article_id, "start": s.start, "text": s.text} for s in self.statements
         ]
         return {"from": self.source, "to": self.target, "count": self.count, "statements": shown}
+
+
+def outlet_chain(
+    via: Iterable[tuple[str, str]], speaker: tuple[str, str], outlets: Collection[str] = ()
+) -> tuple[tuple[str, str], ...]:
+    """(name, type) of who passed a statement on, outermost first, then the speaker if an outlet.
+
+    via and speaker: (name, type) as the sourcing typed them; outlets: keys known to name
+    outlets (findings.known_outlets), under which a person or an institution is an outlet.
+    """
+    hops = tuple((name, source_type(kind, name, outlets)) for name, kind in via)
+    name, kind = speaker
+    return (*hops, (name, "outlet")) if source_type(kind, name, outlets) == "outlet" else hops
 
 
 def relay_edges(statements: Iterable[RelayedStatement]) -> list[RelayEdge]:

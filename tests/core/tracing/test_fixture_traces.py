@@ -6,6 +6,7 @@ import pytest
 
 from gui.core.entities.pipeline import load_pipeline
 from gui.core.findings import analyse
+from gui.core.sourcing.model import Attribution, Findings, Source, SpanText
 from gui.core.tracing import collect
 from gui.core.tracing.claims import group_claims
 from gui.core.tracing.outlets import relay_edges
@@ -78,3 +79,35 @@ def test_the_injured_figure_as_it_moved_day_by_day(found):
 def test_outlet_relays_with_the_statements_behind_them(found):
     relayed = [r for a, ents, f in found for r in collect.relayed_statements(a, f)]
     assert expected.edge_rows(relay_edges(relayed)) == expected.OUTLET_EDGES
+
+
+def test_a_speaker_or_relay_typed_a_person_is_an_outlet_of_the_edges_when_the_library_knows_it():
+    article = fixture_articles()[0]  # the Herald's
+    wire = Source(SpanText(0, 11, "Baltic Wire"), "person")  # the sourcing did not know it
+    findings = Findings(
+        attributions=(
+            Attribution(1, "direct", None, wire, SpanText(20, 30, "the fire is out")),
+            Attribution(
+                2,
+                "reported",
+                None,
+                Source(SpanText(40, 45, "a captain"), "anonymous"),
+                SpanText(50, 60, "we saw smoke"),
+                (Source(SpanText(61, 79, "the Fennick Gazette"), "institution"),),
+            ),
+        )
+    )
+    outlets = frozenset({"baltic wire", "fennick gazette", "kestrel bay herald"})
+    relayed = collect.relayed_statements(article, findings, outlets)
+    assert [s.via for s in relayed] == [
+        (("Baltic Wire", "outlet"),),
+        (("the Fennick Gazette", "outlet"),),
+    ]
+    edges = [(e.source, e.target, e.count) for e in relay_edges(relayed)]
+    assert edges == [
+        ("Baltic Wire", "Kestrel Bay Herald", 1),
+        ("Fennick Gazette", "Kestrel Bay Herald", 1),
+    ]
+    as_found = collect.relayed_statements(article, findings)  # no outlet in the chains
+    assert [s.via for s in as_found] == [(("the Fennick Gazette", "institution"),)]
+    assert relay_edges(as_found) == []
