@@ -54,11 +54,12 @@ class ArticleFindings:
     pipeline_id: str = ""  # the entity pipeline's; "" when no model is installed
     findings_id: str = ""  # the findings cache id; "" without a pipeline
     check_decisions: Mapping[str, CheckDecision] = field(default_factory=dict)  # by check key
+    outlets: frozenset[str] = frozenset()  # the keys the library knows as outlets' (known_outlets)
 
     @cached_property
     def summary(self) -> Summary:
         """The counts every view shows, over the corrected findings and the entities shown."""
-        return summarise(self.findings, self.entities)
+        return summarise(self.findings, self.entities, self.outlets)
 
     @cached_property
     def checks(self) -> tuple[Check, ...]:
@@ -76,6 +77,12 @@ def known_outlets(library: Library) -> frozenset[str]:
     chain passes through as outlets. A source under one is an outlet however an article's
     sourcing typed it (summarise's outlets; the library-wide Sources list decides alike)."""
     return LibraryRowsStore(library).outlet_keys()
+
+
+def summary_of(library: Library, findings: Findings | None, entities: Sequence[Entity]) -> Summary:
+    """What ArticleFindings.summary says of these findings and entities shown (the window's
+    reader has them without the rest): the same counts, with the library's known outlets."""
+    return summarise(findings, entities, known_outlets(library) if findings else frozenset())
 
 
 def entity_cache_id(outlets: Sequence[str], model: str | None = None) -> str | None:
@@ -227,4 +234,5 @@ def _with_findings(
         assessments=assessments,
         relations=relations,
         check_decisions=decisions,
+        outlets=known_outlets(library) if findings is not None else frozenset(),
     )

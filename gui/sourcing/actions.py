@@ -126,7 +126,7 @@ class SourcingActions(QObject):
         self.findings = findings
         entities = self.pane.view.entities()
         # One summary for the header, the legend and the panel (the reports use the same).
-        self.summary = summarise(findings, entities, self._known_outlets())
+        self.summary = self._summary_of(findings, entities)
         self.pane.view.set_findings(findings)
         self.checks.show(findings, entities)
         self._count_in_legend()
@@ -135,15 +135,15 @@ class SourcingActions(QObject):
         self.sources.set_sources(self.summary.sources, text)
         self._claims_changed()
 
-    def _known_outlets(self) -> frozenset[str]:
-        """The keys the library knows to name outlets (none when it cannot say: as found)."""
+    def _summary_of(self, findings: Findings, entities) -> Summary:
+        """The findings service's summary; as found when the library cannot say its outlets."""
         library = self.session.library
-        if library is None:
-            return frozenset()
-        try:
-            return article_findings.known_outlets(library)
-        except LibraryError:
-            return frozenset()
+        if library is not None:
+            try:
+                return article_findings.summary_of(library, findings, entities)
+            except LibraryError:
+                pass
+        return summarise(findings, entities)
 
     def _count_in_legend(self) -> None:
         """The legend's chips: the summary's counts and the checks open and confirmed."""

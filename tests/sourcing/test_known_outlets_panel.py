@@ -78,3 +78,18 @@ def test_a_source_typed_a_person_that_is_an_outlet_of_the_library_is_a_news_outl
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10_000)
     types = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(2)}
     assert types == {"the Baltic Wire": "News outlet", "Elin Stahl": "Named person"}
+
+
+def test_the_findings_service_says_the_same_to_the_command_line_and_the_reports(tmp_path):
+    """ArticleFindings.summary (what the CLI and the reports read) types it as the panel does."""
+    from gui.core import findings as article_findings
+    from gui.core.storage.articles_store import ArticleStore
+
+    library = open_library(tmp_path / "lib.sqlite")
+    apply(library, AddArticles((text("Wire copy.\n", "Baltic Wire"), text(ARTICLE, "Herald"))))
+    article = ArticleStore(library).get(2)
+    shown = article_findings.compose(library, article, (), FOUND, "fake")
+    types = {row.name: row.type for row in shown.summary.sources}
+    assert types == {"the Baltic Wire": "outlet", "Elin Stahl": "person"}
+    assert article_findings.summary_of(library, FOUND, ()).sources == shown.summary.sources
+    library.close()
