@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         session.sourcing_service.failed.connect(status.setText)
         self.importing.status.connect(status.setText)
         self.comparison.status.connect(status.setText)
+        self.reports.status.connect(status.setText)
         self.layers.changed.connect(
             lambda: pane.view.set_findings_shown(self.layers.findings_shown())
         )

@@ -335,7 +335,7 @@ def test_a_hostile_file_is_refused_in_the_window_by_name(open_window, tmp_path, 
 @pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
 )
-def test_report_exports_as_pdf_and_prints(open_window, tmp_path, monkeypatch, messages):
+def test_report_exports_as_pdf_and_prints(open_window, tmp_path, monkeypatch, messages, qtbot):
     import subprocess
 
     from gui.reports.actions import PrintSetup, ReportTarget
@@ -346,7 +346,8 @@ def test_report_exports_as_pdf_and_prints(open_window, tmp_path, monkeypatch, me
     label_text(window, "40 people died", Qt.Key.Key_1)
     target = tmp_path / "report.pdf"
     monkeypatch.setattr(ReportTarget, "ask", classmethod(lambda cls, parent, title: target))
-    window.reports.export_action.trigger()
+    with qtbot.waitSignal(window.reports.done, timeout=10_000):
+        window.reports.export_action.trigger()
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
     assert "Toll" in text and "40 people died" in text
     printed = tmp_path / "printed.pdf"
@@ -357,7 +358,8 @@ def test_report_exports_as_pdf_and_prints(open_window, tmp_path, monkeypatch, me
         return True
 
     monkeypatch.setattr(PrintSetup, "ask", classmethod(to_file))
-    window.reports.print_action.trigger()
+    with qtbot.waitSignal(window.reports.done, timeout=10_000):
+        window.reports.print_action.trigger()
     assert (
         "Toll"
         in subprocess.run(["pdftotext", str(printed), "-"], capture_output=True, text=True).stdout

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 from gui.core.annotations.model import Annotation, Label
 from gui.core.articles import Article
@@ -14,7 +15,7 @@ from gui.core.reports.markup import document, element, esc, section
 from gui.core.reports.sections import Numbered
 from gui.core.reports.style import entity_class, label_class, layer_class, report_css
 from gui.core.reports.tracing_sections import timelines_html, traced_quotes_html
-from gui.core.storage import AnnotationStore, LabelStore, Library
+from gui.core.storage import AnnotationStore, LabelStore, Library, open_library
 from gui.core.tracing.marked import article_marked_traces, article_timelines
 from gui.core.trainer.checklist import checklist_answers, exercise_title
 
@@ -43,6 +44,24 @@ def article_report_html(
     ]
     title = article.metadata.title or "Article report"
     return document(title, report_css(codebook, len(by_layer)), "\n".join(body))
+
+
+def article_report_at(
+    path: Path,
+    shown: ArticleFindings,
+    layers: Sequence[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> str:
+    """article_report_html of the library file at path, through a connection of its own.
+
+    For a worker thread (the traced quotes ask the whole library: 0.4 s at 100,000 articles):
+    plain data in and out, the GUI thread's connection left alone.
+    """
+    library = open_library(path, read_only=True)
+    try:
+        return article_report_html(library, shown, layers)
+    finally:
+        library.close()
 
 
 def _layers(
