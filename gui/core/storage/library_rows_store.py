@@ -12,11 +12,23 @@ from collections.abc import Iterable, Sequence
 from gui.core.sourcing.keys import name_key
 from gui.core.storage.database import Library
 from gui.core.storage.search import fts_query
+from gui.core.storage.source_groups import current_groups, unsettled
 from gui.core.tracing.claims import ClaimFigure
 from gui.core.tracing.outlets import RelayedStatement
 from gui.core.tracing.sources import SourceArticle, SourceMention
 
 _CHUNK = 400  # values per IN (...) list, well below SQLite's limit on parameters
+_GROUPED = (  # the sums of each key, name and type under the key's group (migration 14)
+    "SELECT t.name, coalesce(g.root, t.name_key), t.type, t.articles, t.anonymous,"
+    " t.statements, t.relayed FROM source_totals AS t"
+    " LEFT JOIN source_groups AS g ON g.name_key = t.name_key"
+)
+_HOLDING = (  # ... of the groups with a key holding ? (a LIKE pattern)
+    " WHERE t.name_key != '' AND coalesce(g.root, t.name_key) IN"
+    " (SELECT coalesce(h.root, s.name_key) FROM source_totals AS s"
+    " LEFT JOIN source_groups AS h ON h.name_key = s.name_key"
+    " WHERE s.name_key LIKE ? ESCAPE '\\')"
+)
 _FIGURES = (
     'SELECT c.article_id, a.title, a.outlet, a.published, c.claim, c.start, c."end",'
     " c.text, c.value, c.counted, c.event, c.source, c.via"
@@ -79,9 +91,40 @@ class LibraryRowsStore:
             found += self._mentions(sql.format(where=where), chunk)
         return found
 
+    def grouped_mentions(self, search: str = "") -> list[SourceMention]:
+        """Every source summed up per key, name and type, under its group's key (search:
+        of the groups with a key that holds it; unkeyed sources apart, unkeyed_mentions).
+
+        Right only while groups_settled(); else current_groups() says the groups.
+        """
+        if not search.strip():
+            return self._mentions(_GROUPED, [])
+        return self._mentions(_GROUPED + _HOLDING, [_key_like(search)])
+
+    def group_members(self) -> dict[str, tuple[str, ...]]:
+        """Every key of each group of more than one key (the group's own among them)."""
+        with self._library.errors():
+            rows = self._db.execute(
+                "SELECT root, name_key FROM source_groups WHERE root != name_key"
+            ).fetchall()
+        members: dict[str, list[str]] = {}
+        for root, key in rows:
+            members.setdefault(root, [root]).append(key)
+        return {root: tuple(sorted(keys)) for root, keys in members.items()}
+
+    def groups_settled(self) -> bool:
+        """Whether the stored groups are those of the rows (no other program wrote since)."""
+        with self._library.errors():
+            return not unsettled(self._db)
+
+    def current_groups(self) -> dict[str, str]:
+        """The group of every named key, what others wrote settled in memory (slower)."""
+        with self._library.errors():
+            return current_groups(self._db)
+
     def source_keys_like(self, search: str) -> list[str]:
         """The keys that hold search (casefolded, spaces collapsed)."""
-        like = f"%{_like(' '.join(search.casefold().split()))}%"
+        like = _key_like(search)
         with self._library.errors():
             rows = self._db.execute(
                 "SELECT DISTINCT name_key FROM source_totals WHERE name_key LIKE ? ESCAPE '\\'",
@@ -212,6 +255,11 @@ class LibraryRowsStore:
         with self._library.errors():
             rows = self._db.execute(sql, list(params)).fetchall()
         return [ClaimFigure(*row[:12], via=row[12] or "") for row in rows]
+
+
+def _key_like(search: str) -> str:
+    """The LIKE pattern of the keys holding search (casefolded, spaces collapsed)."""
+    return f"%{_like(' '.join(search.casefold().split()))}%"
 
 
 def _like(text: str) -> str:

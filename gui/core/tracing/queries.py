@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from itertools import combinations
 from pathlib import Path
 
 from gui.core.storage.articles_store import ArticleStore
@@ -30,7 +29,7 @@ from gui.core.tracing.claims import (
 )
 from gui.core.tracing.model import Appearance, Trace
 from gui.core.tracing.outlets import RelayEdge, RelayedStatement, counted_edges, on_edge
-from gui.core.tracing.sources import LibrarySource, SourceArticle, merge_sources
+from gui.core.tracing.sources import LibrarySource, SourceArticle, grouped_sources
 from gui.core.tracing.trace import build_trace
 from gui.core.tracing.wording import MATCH, is_content_word, match_score, similarity, word_keys
 
@@ -113,17 +112,34 @@ def query_words(store: TraceStore, texts: list[str]) -> list[str]:
 
 @without_gc_passes
 def library_sources(library: Library, search: str = "") -> list[LibrarySource]:
-    """Every source of the library once (search: those whose names hold it), with grades."""
+    """Every source of the library once (search: those whose names hold it), with grades.
+
+    The alias groups are the library's (migration 14); when another program wrote since they
+    were settled, they are settled in memory for this answer.
+    """
     store = LibraryRowsStore(library)
-    if search.strip():
-        keys = set(store.source_keys_like(search))
-        mentions = store.source_mentions(keys | _shorter_keys(keys))
-        mentions += store.unkeyed_mentions(search)
+    outlets = store.outlet_keys()
+    if store.groups_settled():
+        mentions = store.grouped_mentions(search)
+        if search.strip():
+            mentions += store.unkeyed_mentions(search)
+        sources = grouped_sources(mentions, {}, outlets, store.group_members())
     else:
-        mentions = store.source_mentions()
-    sources = merge_sources(mentions, store.outlet_keys())
+        sources = grouped_sources(store.source_mentions(), store.current_groups(), outlets)
+        if search.strip():
+            sources = _holding(sources, search)
     grades = GradeStore(library).grades()  # a trainer grades a few: all of them, at once
     return [_graded(s, grades.get(s.key)) for s in sources] if grades else sources
+
+
+def _holding(sources: list[LibrarySource], search: str) -> list[LibrarySource]:
+    """The sources with a key (or, unkeyed, a name) that holds search."""
+    needle = " ".join(search.casefold().split())
+    return [
+        s
+        for s in sources
+        if any(needle in k for k in s.keys) or needle in " ".join(s.name.casefold().split())
+    ]
 
 
 def source_grades(library: Library) -> dict[str, str]:
@@ -228,16 +244,6 @@ def _free_text(
         start = ArticleStore(library).get(article_id).body.find(text)
     title, outlet, published = place
     return Appearance(article_id, title, outlet, published, start, start + len(text), text, "")
-
-
-def _shorter_keys(keys: set[str]) -> set[str]:
-    """The keys an alias group's shorter names would have ("stahl" of "elin stahl")."""
-    found: set[str] = set()
-    for key in keys:
-        words = key.split()[:5]
-        for size in range(1, len(words)):
-            found |= {" ".join(c) for c in combinations(words, size)}
-    return found - keys
 
 
 def _graded(source: LibrarySource, grade) -> LibrarySource:
