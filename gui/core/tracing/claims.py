@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from gui.core.sourcing.commands import claim_key
@@ -138,8 +139,8 @@ def group_claims(
     """
     grouped: dict[tuple[str, str], list[ClaimFigure]] = {}
     lists: dict[tuple[str, str], list[ClaimFigure] | None] = {}  # a library has few pairs
-    for figure in figures:
-        pair = (figure.event, figure.counted)
+    figures = list(figures)
+    for figure, pair in zip(figures, map(_PAIR, figures), strict=True):
         found = lists.get(pair, _UNSEEN)
         if found is _UNSEEN:
             key = pair_key(*pair)
@@ -155,6 +156,7 @@ def group_claims(
 
 
 _UNSEEN: list[ClaimFigure] = []  # group_claims: a pair not met yet
+_PAIR = itemgetter(ClaimFigure._fields.index("event"), ClaimFigure._fields.index("counted"))
 
 
 def _family(text: str, family) -> str:
