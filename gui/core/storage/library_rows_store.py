@@ -7,6 +7,7 @@ group's figures) is read when it is chosen.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from functools import partial
 from itertools import groupby, repeat
@@ -26,11 +27,14 @@ _GROUPED = (  # the sums of each key, name and type under the key's group (migra
     " t.statements, t.relayed FROM source_totals AS t"
     " LEFT JOIN source_groups AS g ON g.name_key = t.name_key"
 )
-_HOLDING = (  # ... of the groups with a key holding ? (a LIKE pattern)
-    " WHERE t.name_key != '' AND coalesce(g.root, t.name_key) IN"
-    " (SELECT coalesce(h.root, s.name_key) FROM source_totals AS s"
-    " LEFT JOIN source_groups AS h ON h.name_key = s.name_key"
-    " WHERE s.name_key LIKE ? ESCAPE '\\')"
+_ROOTS_LIKE = (  # the groups with a key holding ? (a LIKE pattern)
+    "SELECT DISTINCT coalesce(g.root, t.name_key) FROM source_totals AS t"
+    " LEFT JOIN source_groups AS g ON g.name_key = t.name_key"
+    " WHERE t.name_key LIKE ? ESCAPE '\\' AND t.name_key != ''"
+)
+_IN_GROUPS = (  # ... of the groups of the keys in the JSON list ? (each key a group's or alone)
+    " WHERE t.name_key IN (SELECT value FROM json_each(?1)"
+    " UNION SELECT name_key FROM source_groups WHERE root IN (SELECT value FROM json_each(?1)))"
 )
 _FIGURES = (
     'SELECT c.article_id, a.title, a.outlet, a.published, c.claim, c.start, c."end",'
@@ -110,14 +114,20 @@ class LibraryRowsStore:
         """
         if not search.strip():
             return self._mentions(_GROUPED, [])
-        return self._mentions(_GROUPED + _HOLDING, [_key_like(search)])
-
-    def group_members(self) -> dict[str, tuple[str, ...]]:
-        """Every key of each group of more than one key (the group's own among them)."""
         with self._library.errors():
-            rows = self._db.execute(
-                "SELECT root, name_key FROM source_groups WHERE root != name_key"
-            ).fetchall()
+            roots = [row[0] for row in self._db.execute(_ROOTS_LIKE, [_key_like(search)])]
+        return self._mentions(_GROUPED + _IN_GROUPS, [json.dumps(roots)]) if roots else []
+
+    def group_members(self, roots: Iterable[str] | None = None) -> dict[str, tuple[str, ...]]:
+        """Every key of each group of more than one key (the group's own among them); of
+        these groups' keys only, when given."""
+        sql = "SELECT root, name_key FROM source_groups WHERE root != name_key"
+        params: list[str] = []
+        if roots is not None:
+            sql += " AND root IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(roots)))
+        with self._library.errors():
+            rows = self._db.execute(sql, params).fetchall()
         members: dict[str, list[str]] = {}
         for root, key in rows:
             members.setdefault(root, [root]).append(key)

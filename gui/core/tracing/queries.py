@@ -121,9 +121,12 @@ def library_sources(library: Library, search: str = "") -> list[LibrarySource]:
     outlets = store.outlet_keys()
     if store.groups_settled():
         mentions = store.grouped_mentions(search)
-        if search.strip():
+        if not search.strip():
+            members = store.group_members()
+        else:
+            members = store.group_members({m.name_key for m in mentions})
             mentions += store.unkeyed_mentions(search)
-        sources = grouped_sources(mentions, {}, outlets, store.group_members())
+        sources = grouped_sources(mentions, {}, outlets, members)
     else:
         sources = grouped_sources(store.source_mentions(), store.current_groups(), outlets)
         if search.strip():
