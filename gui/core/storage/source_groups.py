@@ -76,13 +76,22 @@ def decide(db: Database) -> Decision | None:
     marked = tuple(row[0] for row in db.execute("SELECT name_key FROM source_groups_dirty"))
     if not marked:
         return None
+    postings: dict[str, set[str]] = {}  # word -> the keys holding it, as stored or marked
     words = sorted({word for key in marked for word in key.split()})
-    pool = set(marked)
     for chunk in _chunks(words):
-        sql = f"SELECT name_key FROM source_words WHERE word IN ({', '.join('?' * len(chunk))})"
-        pool.update(row[0] for row in db.execute(sql, chunk))
-    articles = _named_articles(db, pool)
-    touched = _subsets_of(marked, pool)
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT word, name_key FROM source_words WHERE word IN ({marks})"
+        for word, key in db.execute(sql, chunk):
+            postings.setdefault(word, set()).add(key)
+    for key in marked:
+        for word in key.split():
+            postings.setdefault(word, set()).add(key)
+    touched = _subsets_of(marked, {key for held in postings.values() for key in held})
+    # What a touched key's parent may be: the keys holding all its words (theirs are here).
+    wanted = set(touched)
+    for key in touched:
+        wanted.update(set.intersection(*(postings[word] for word in set(key.split()))))
+    articles = _named_articles(db, wanted)
     parents = group_parents(articles, sorted(k for k in touched if k in articles))
     outside = sorted({p for p in parents.values() if p and p not in parents})
     roots = group_roots(parents, _stored_roots(db, outside).__getitem__)
