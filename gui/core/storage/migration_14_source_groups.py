@@ -83,4 +83,6 @@ def source_groups(db: Database) -> None:
         "INSERT OR IGNORE INTO source_words (word, name_key) VALUES (?, ?)",
         ((word, key) for key in articles for word in key.split()),
     )
-    db.execute(f"PRAGMA user_version = {VERSION}")
+    # Never lower: a file that got a later migration first (from a branch build) keeps it.
+    current = int(db.execute("PRAGMA user_version").fetchone()[0])
+    db.execute(f"PRAGMA user_version = {max(current, VERSION)}")
