@@ -6,7 +6,9 @@ run; --fresh makes it again), then times each query the window and the command l
 traces, the sources (all, a search, one source's articles), the claims (a search, the groups,
 one group's figures, every figure) and the outlet edges (all, one edge's statements).
 
-    python tests/bench/bench_trace.py [--articles=N] [--fresh]
+    python tests/bench/bench_trace.py [--articles=N] [--fresh] [--path=FILE]
+
+--path: time a library file of one's own (a copy of the cached one, say) instead.
 """
 
 from __future__ import annotations
@@ -191,6 +193,7 @@ def main(argv: list[str]) -> None:
     """Generate (if needed) and time the queries."""
     count = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("--articles=")), ARTICLES)
     path = Path(f"/tmp/sourcelight-bench-trace-v2-{count}.sqlite")  # v2: sources named variously
+    path = Path(next((a.split("=", 1)[1] for a in argv if a.startswith("--path=")), path))
     if "--fresh" in argv or not path.exists():
         for stale in path.parent.glob(path.name + "*"):
             stale.unlink()

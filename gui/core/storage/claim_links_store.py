@@ -62,22 +62,25 @@ class ClaimLinkStore:
         rows = self._rows(_SELECT + _PAIR, [a, key_a, b, key_b])
         return CrossClaimRelation(*rows[0]) if rows else None
 
-    def relations(self, figures: Iterable[Figure]) -> dict[Figure, list[FigureRelation]]:
-        """Each of these figures' relations (within its article and across), as set."""
-        wanted = set(figures)
+    def relations(
+        self, figures: Iterable[Figure] | None = None
+    ) -> dict[Figure, list[FigureRelation]]:
+        """Each of these figures' relations (within its article and across), as set (None:
+        of every figure a person related, a few)."""
+        wanted = None if figures is None else set(figures)
         found: dict[Figure, list[FigureRelation]] = {}
         for a, key_a, b, key_b, relation, outlet_a, day_a, outlet_b, day_b in self._rows(_CROSS):
-            if (a, key_a) in wanted:
+            if wanted is None or (a, key_a) in wanted:
                 found.setdefault((a, key_a), []).append(
                     FigureRelation(relation, b, key_b, outlet_b, day_b)
                 )
-            if (b, key_b) in wanted:
+            if wanted is None or (b, key_b) in wanted:
                 found.setdefault((b, key_b), []).append(
                     FigureRelation(relation, a, key_a, outlet_a, day_a)
                 )
         for article, key_a, key_b, relation, outlet, day in self._rows(_WITHIN):
             for this, other in ((key_a, key_b), (key_b, key_a)):
-                if (article, this) in wanted:
+                if wanted is None or (article, this) in wanted:
                     found.setdefault((article, this), []).append(
                         FigureRelation(relation, article, other, outlet, day)
                     )
@@ -101,10 +104,13 @@ class ClaimLinkStore:
         sql = "SELECT text, start FROM numeric_claims WHERE article_id = ? ORDER BY start"
         return [claim_key(text, start) for text, start in self._rows(sql, [article_id])]
 
-    def verdicts(self, figures: Iterable[Figure]) -> dict[Figure, str]:
-        """The status a person gave each of these figures (only those they judged)."""
-        wanted = set(figures)
+    def verdicts(self, figures: Iterable[Figure] | None = None) -> dict[Figure, str]:
+        """The status a person gave each of these figures (None: every figure), only those
+        they judged."""
         rows = self._rows("SELECT article_id, claim_key, status FROM claim_assessments")
+        if figures is None:
+            return {(a, key): status for a, key, status in rows}
+        wanted = set(figures)
         return {(a, key): status for a, key, status in rows if (a, key) in wanted}
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:

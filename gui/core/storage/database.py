@@ -28,6 +28,7 @@ from gui.core.storage.errors import (
     library_error,
 )
 from gui.core.storage.integrity import SoundnessGate, damage_message
+from gui.core.storage.source_groups import settle_source_groups
 
 __all__ = [  # the errors are part of opening a library, and are imported from here too
     "Library",
@@ -306,6 +307,7 @@ def _write_transaction(db: Database, track: bool) -> Iterator[None]:
     before = db.conn.total_changes
     try:
         yield
+        settle_source_groups(db)  # the groups of sources follow what the block wrote
         if track and db.conn.total_changes != before:
             _renew_revision(db)
         db.conn.execute("COMMIT")

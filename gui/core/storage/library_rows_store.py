@@ -7,21 +7,48 @@ group's figures) is read when it is chosen.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
+from functools import partial
+from itertools import groupby, repeat
+from operator import add, itemgetter
 
 from gui.core.sourcing.keys import name_key
 from gui.core.storage.database import Library
 from gui.core.storage.search import fts_query
+from gui.core.storage.source_groups import current_groups, unsettled
 from gui.core.tracing.claims import ClaimFigure
 from gui.core.tracing.outlets import RelayedStatement
 from gui.core.tracing.sources import SourceArticle, SourceMention
 
 _CHUNK = 400  # values per IN (...) list, well below SQLite's limit on parameters
+_GROUPED = (  # the sums of each key, name and type under the key's group (migration 14)
+    "SELECT t.name, coalesce(g.root, t.name_key), t.type, t.articles, t.anonymous,"
+    " t.statements, t.relayed FROM source_totals AS t"
+    " LEFT JOIN source_groups AS g ON g.name_key = t.name_key"
+)
+_ROOTS_LIKE = (  # the groups with a key holding ? (a LIKE pattern)
+    "SELECT DISTINCT coalesce(g.root, t.name_key) FROM source_totals AS t"
+    " LEFT JOIN source_groups AS g ON g.name_key = t.name_key"
+    " WHERE t.name_key LIKE ? ESCAPE '\\' AND t.name_key != ''"
+)
+_IN_GROUPS = (  # ... of the groups of the keys in the JSON list ? (each key a group's or alone)
+    " WHERE t.name_key IN (SELECT value FROM json_each(?1)"
+    " UNION SELECT name_key FROM source_groups WHERE root IN (SELECT value FROM json_each(?1)))"
+)
 _FIGURES = (
     'SELECT c.article_id, a.title, a.outlet, a.published, c.claim, c.start, c."end",'
     " c.text, c.value, c.counted, c.event, c.source, c.via"
     " FROM numeric_claims AS c JOIN articles AS a ON a.id = c.article_id"
 )
+_ARTICLE_PLACES = "SELECT id, title, outlet, published FROM articles"
+_ALL_FIGURES = (  # a ClaimFigure's fields but its article's and what a person decided
+    'SELECT article_id, claim, start, "end", text, value, counted, event, source, via'
+    " FROM numeric_claims"
+)
+_UNDECIDED = ("", ())  # the last fields of a ClaimFigure: no verdict, no relations
+_OWN = itemgetter(slice(1, None))  # a row of _ALL_FIGURES but its article's id
+_BY_ARTICLE_AND_PLACE = itemgetter(0, 5, 4)  # a ClaimFigure's article, start and claim
 _STATEMENTS = (
     'SELECT q.id, q.article_id, a.outlet, q.start, q."end", q.text, q.speaker, q.speaker_type'
     " FROM quotes AS q JOIN articles AS a ON a.id = q.article_id"
@@ -79,9 +106,46 @@ class LibraryRowsStore:
             found += self._mentions(sql.format(where=where), chunk)
         return found
 
+    def grouped_mentions(self, search: str = "") -> list[SourceMention]:
+        """Every source summed up per key, name and type, under its group's key (search:
+        of the groups with a key that holds it; unkeyed sources apart, unkeyed_mentions).
+
+        Right only while groups_settled(); else current_groups() says the groups.
+        """
+        if not search.strip():
+            return self._mentions(_GROUPED, [])
+        with self._library.errors():
+            roots = [row[0] for row in self._db.execute(_ROOTS_LIKE, [_key_like(search)])]
+        return self._mentions(_GROUPED + _IN_GROUPS, [json.dumps(roots)]) if roots else []
+
+    def group_members(self, roots: Iterable[str] | None = None) -> dict[str, tuple[str, ...]]:
+        """Every key of each group of more than one key (the group's own among them); of
+        these groups' keys only, when given."""
+        sql = "SELECT root, name_key FROM source_groups WHERE root != name_key"
+        params: list[str] = []
+        if roots is not None:
+            sql += " AND root IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(roots)))
+        with self._library.errors():
+            rows = self._db.execute(sql, params).fetchall()
+        members: dict[str, list[str]] = {}
+        for root, key in rows:
+            members.setdefault(root, [root]).append(key)
+        return {root: tuple(sorted(keys)) for root, keys in members.items()}
+
+    def groups_settled(self) -> bool:
+        """Whether the stored groups are those of the rows (no other program wrote since)."""
+        with self._library.errors():
+            return not unsettled(self._db)
+
+    def current_groups(self) -> dict[str, str]:
+        """The group of every named key, what others wrote settled in memory (slower)."""
+        with self._library.errors():
+            return current_groups(self._db)
+
     def source_keys_like(self, search: str) -> list[str]:
         """The keys that hold search (casefolded, spaces collapsed)."""
-        like = f"%{_like(' '.join(search.casefold().split()))}%"
+        like = _key_like(search)
         with self._library.errors():
             rows = self._db.execute(
                 "SELECT DISTINCT name_key FROM source_totals WHERE name_key LIKE ? ESCAPE '\\'",
@@ -150,6 +214,39 @@ class LibraryRowsStore:
             found += self._figures(sql, [value for pair in chunk for value in pair])
         return found
 
+    def all_figures(self) -> list[ClaimFigure]:
+        """Every figure of the library, in the order a group lists them (claims.figure_order):
+        publication date (undated last), outlet casefolded, article, place.
+
+        The 100,000 articles are sorted by date and outlet, not the 300,000 figures: those
+        are read as they lie (an article's together, as its rows are written), put in order
+        of article and place (nearly a single pass), and go in their article's turn.
+        """
+        with self._library.errors():
+            articles = self._db.execute(_ARTICLE_PLACES).fetchall()
+            rows = self._db.execute(_ALL_FIGURES).fetchall()
+        heads = {article[0]: article for article in articles}
+        # Each row made a ClaimFigure in loops of C (map), not of Python: its article's
+        # fields, then its own but the article's id, then no verdict and no relations.
+        figures = list(
+            map(
+                partial(tuple.__new__, ClaimFigure),  # ClaimFigure._make without a length check
+                map(
+                    add,
+                    map(add, map(heads.__getitem__, map(itemgetter(0), rows)), map(_OWN, rows)),
+                    repeat(_UNDECIDED),
+                ),
+            )
+        )
+        # By article and place: rows come by article as written, so this is nearly one pass.
+        figures.sort(key=_BY_ARTICLE_AND_PLACE)
+        by_article = {a: list(run) for a, run in groupby(figures, key=itemgetter(0))}
+        articles.sort(key=lambda a: (a[3] or "~", a[2].casefold(), a[0]))
+        found: list[ClaimFigure] = []
+        for article in articles:
+            found += by_article.get(article[0], ())
+        return found
+
     def figures_in_articles_about(self, search: str) -> list[ClaimFigure]:
         """The figures of the articles whose text matches search (full text)."""
         query = fts_query(search)
@@ -212,6 +309,11 @@ class LibraryRowsStore:
         with self._library.errors():
             rows = self._db.execute(sql, list(params)).fetchall()
         return [ClaimFigure(*row[:12], via=row[12] or "") for row in rows]
+
+
+def _key_like(search: str) -> str:
+    """The LIKE pattern of the keys holding search (casefolded, spaces collapsed)."""
+    return f"%{_like(' '.join(search.casefold().split()))}%"
 
 
 def _like(text: str) -> str:

@@ -8,9 +8,8 @@ away when it goes (a save's rewrite, a correction, a new body, the deletion of a
 by cascade, and each undo), in the statement that changes the row, so the sums are always
 those of the rows: no code path can write one without the other, nor any SQLite client.
 
-Merging names into alias groups across articles ("Stahl" into "Elin Stahl") stays at read
-time (gui.core.tracing.sources): which longer name a short one joins depends on the whole
-library, so a stored merge would go stale with any save elsewhere.
+Which names go together across articles ("Stahl" with "Elin Stahl") is stored by migration
+14 (source_groups), from these sums.
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from itertools import combinations
 from pathlib import Path
 
 from gui.core.storage.articles_store import ArticleStore
@@ -30,7 +29,7 @@ from gui.core.tracing.claims import (
 )
 from gui.core.tracing.model import Appearance, Trace
 from gui.core.tracing.outlets import RelayEdge, RelayedStatement, counted_edges, on_edge
-from gui.core.tracing.sources import LibrarySource, SourceArticle, merge_sources
+from gui.core.tracing.sources import LibrarySource, SourceArticle, grouped_sources
 from gui.core.tracing.trace import build_trace
 from gui.core.tracing.wording import MATCH, is_content_word, match_score, similarity, word_keys
 
@@ -113,17 +112,37 @@ def query_words(store: TraceStore, texts: list[str]) -> list[str]:
 
 @without_gc_passes
 def library_sources(library: Library, search: str = "") -> list[LibrarySource]:
-    """Every source of the library once (search: those whose names hold it), with grades."""
+    """Every source of the library once (search: those whose names hold it), with grades.
+
+    The alias groups are the library's (migration 14); when another program wrote since they
+    were settled, they are settled in memory for this answer.
+    """
     store = LibraryRowsStore(library)
-    if search.strip():
-        keys = set(store.source_keys_like(search))
-        mentions = store.source_mentions(keys | _shorter_keys(keys))
-        mentions += store.unkeyed_mentions(search)
+    outlets = store.outlet_keys()
+    if store.groups_settled():
+        mentions = store.grouped_mentions(search)
+        if not search.strip():
+            members = store.group_members()
+        else:
+            members = store.group_members({m.name_key for m in mentions})
+            mentions += store.unkeyed_mentions(search)
+        sources = grouped_sources(mentions, {}, outlets, members)
     else:
-        mentions = store.source_mentions()
-    sources = merge_sources(mentions, store.outlet_keys())
+        sources = grouped_sources(store.source_mentions(), store.current_groups(), outlets)
+        if search.strip():
+            sources = _holding(sources, search)
     grades = GradeStore(library).grades()  # a trainer grades a few: all of them, at once
     return [_graded(s, grades.get(s.key)) for s in sources] if grades else sources
+
+
+def _holding(sources: list[LibrarySource], search: str) -> list[LibrarySource]:
+    """The sources with a key (or, unkeyed, a name) that holds search."""
+    needle = " ".join(search.casefold().split())
+    return [
+        s
+        for s in sources
+        if any(needle in k for k in s.keys) or needle in " ".join(s.name.casefold().split())
+    ]
 
 
 def source_grades(library: Library) -> dict[str, str]:
@@ -166,9 +185,9 @@ def group_figures(library: Library, group: ClaimGroup) -> EventGroup:
 def library_claims(library: Library, search: str = "") -> list[EventGroup]:
     """The figures by event: all, or of the events and articles search names."""
     store = LibraryRowsStore(library)
+    if not search.strip():  # every figure, in their order already (no sort of 300,000)
+        return group_claims(decided(library, store.all_figures()), ordered=True)
     pairs = [(e, c) for e, c, _ in store.claim_pairs()]
-    if not search.strip():
-        return group_claims(decided(library, store.figures_of(pairs)))
     words = set(word_keys(search))
     named = [(e, c) for e, c in pairs if words & _pair_words(e, c)]
     figures = {(f.article_id, f.claim): f for f in store.figures_of(named)}
@@ -178,16 +197,25 @@ def library_claims(library: Library, search: str = "") -> list[EventGroup]:
 
 
 def decided(library: Library, figures: Iterable[ClaimFigure]) -> list[ClaimFigure]:
-    """The figures with what a person decided: each one's verdict and relations."""
+    """The figures with what a person decided: each one's verdict and relations.
+
+    People judge and relate a few figures: those are read, all of them, and only the figures
+    of their articles are looked up.
+    """
     figures = list(figures)
-    store, named = ClaimLinkStore(library), [(f.article_id, f.key) for f in figures]
-    verdicts, relations = store.verdicts(named), store.relations(named)
-    return [
-        replace(f, verdict=verdicts.get(n, ""), relations=tuple(relations.get(n, ())))
-        if n in verdicts or n in relations
-        else f
-        for f, n in zip(figures, named, strict=True)
-    ]
+    store = ClaimLinkStore(library)
+    verdicts, relations = store.verdicts(), store.relations()
+    judged = {article for article, _ in verdicts} | {article for article, _ in relations}
+    if not judged:
+        return figures
+    found = []
+    for f in figures:
+        if f.article_id in judged:
+            n = (f.article_id, f.key)
+            if n in verdicts or n in relations:
+                f = f._replace(verdict=verdicts.get(n, ""), relations=tuple(relations.get(n, ())))
+        found.append(f)
+    return found
 
 
 @without_gc_passes
@@ -228,16 +256,6 @@ def _free_text(
         start = ArticleStore(library).get(article_id).body.find(text)
     title, outlet, published = place
     return Appearance(article_id, title, outlet, published, start, start + len(text), text, "")
-
-
-def _shorter_keys(keys: set[str]) -> set[str]:
-    """The keys an alias group's shorter names would have ("stahl" of "elin stahl")."""
-    found: set[str] = set()
-    for key in keys:
-        words = key.split()[:5]
-        for size in range(1, len(words)):
-            found |= {" ".join(c) for c in combinations(words, size)}
-    return found - keys
 
 
 def _graded(source: LibrarySource, grade) -> LibrarySource:

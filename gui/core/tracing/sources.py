@@ -2,19 +2,20 @@
 
 A mention's key is its resolved name or alias group, normalised (rows keep it as name_key);
 a mention without one goes under its words ("a port official"). Named keys whose words all
-appear in a longer named key join it ("stahl" joins "elin stahl"), as in one article.
+appear in a longer named key join it ("stahl" joins "elin stahl"): the library keeps those
+groups (gui.core.tracing.source_groups says the rule), and merge_sources makes them anew.
 The list holds counts; the articles that quote one source are asked for when it is chosen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from gui.core.tracing.source_groups import NAMED, key_groups
 from gui.core.tracing.wording import normalised
 
-NAMED = frozenset({"person", "institution", "outlet"})
 _MISTAKEN = frozenset({"person", "institution"})  # what an unrecognised outlet is called
 
 
@@ -102,37 +103,63 @@ def mention_key(mention: SourceMention) -> str:
     return mention.name_key or normalised(mention.name)
 
 
+def quoted_keys(mentions: Iterable[SourceMention]) -> dict[str, int]:
+    """The named keys of mentions, with how many articles quote each (the grouping's input)."""
+    articles: dict[str, int] = {}
+    named: set[str] = set()
+    for m in mentions:
+        if m.name_key:
+            articles[m.name_key] = articles.get(m.name_key, 0) + m.articles
+            if m.type in NAMED:
+                named.add(m.name_key)
+    return {key: n for key, n in articles.items() if key in named}
+
+
 def merge_sources(
     mentions: Iterable[SourceMention], outlets: Collection[str] = ()
 ) -> list[LibrarySource]:
-    """Every source once, most statements first, then by name.
+    """Every source once, its keys grouped by the rule of gui.core.tracing.source_groups.
 
     outlets: keys known to name outlets (outlet_keys); a source under one of them that
     articles call a person or an institution is an outlet the sourcing did not recognise.
     """
+    mentions = list(mentions)
+    return grouped_sources(mentions, key_groups(quoted_keys(mentions)), outlets)
+
+
+def grouped_sources(
+    mentions: Iterable[SourceMention],
+    groups: Mapping[str, str],
+    outlets: Collection[str] = (),
+    members: Mapping[str, Sequence[str]] | None = None,
+) -> list[LibrarySource]:
+    """Every source once, most statements first, then by name.
+
+    groups: the group of each key that has one (others stand alone); members: every key of
+    each group of more than one, when mentions are already under their group's key (read
+    so from the library) rather than their own.
+    """
     keyed: dict[str, list[SourceMention]] = {}
+    own: dict[str, set[str]] = {}
     for mention in mentions:
         key = mention.name_key or normalised(mention.name)
-        found = keyed.get(key)
+        group = groups.get(key, key)
+        found = keyed.get(group)
         if found is None:
-            keyed[key] = [mention]
+            keyed[group] = [mention]
         else:
             found.append(mention)
-    kinds = {
-        key: items[0].type if len(items) == 1 else _type(items) for key, items in keyed.items()
-    }
-    taken_in = _merge_short_keys(keyed, kinds)
+        if group != key:
+            own.setdefault(group, {group}).add(key)
     sources = []
     for key, items in keyed.items():
-        keys = taken_in.get(key)
-        if not key or keys == []:
+        if not key:
             continue
-        if keys is not None:
-            items = [m for k in keys for m in keyed[k]]
-        kind = kinds[key] if keys is None else _type(items)
+        keys = members.get(key) if members is not None else own.get(key)
+        kind = _type(items)
         if kind in _MISTAKEN and key in outlets:
             kind = "outlet"
-        if len(items) == 1:
+        if len(items) == 1 and not keys:
             m = items[0]
             name = " ".join(m.name.split())
             sources.append(
@@ -143,61 +170,6 @@ def merge_sources(
         else:
             sources.append(_source(key, items, keys or (key,), kind))
     return sorted(sources, key=lambda s: (-s.statements, s.name.casefold()))
-
-
-def _merge_short_keys(
-    keyed: dict[str, list[SourceMention]], kinds: dict[str, str]
-) -> dict[str, list[str]]:
-    """Named keys whose words all appear in a longer named key go under that key.
-
-    Says, of each key that took others in, every key now under it (its own first), and of
-    each key that went under another, none ([]). Keys are looked up by size, shortest
-    first, so a longer key is still there when a shorter one goes under it (and may then go
-    under a longer one still, with all it took in); of several, the one that has taken more
-    mentions in by then, then the greater key. Only keys longer than the shortest can take
-    others in, so only they are indexed by word, and only keys shorter than the longest are
-    looked up, under their word that the fewest longer keys hold.
-    """
-    sizes = {key: key.count(" ") + 1 for key, kind in kinds.items() if key and kind in NAMED}
-    if not sizes or min(sizes.values()) == max(sizes.values()):
-        return {}
-    shortest, longest = min(sizes.values()), max(sizes.values())
-    words = {key: frozenset(key.split()) for key in sizes}
-    by_word: dict[str, list[str]] = {}
-    for key, size in sizes.items():
-        if size > shortest:
-            for word in words[key]:
-                by_word.setdefault(word, []).append(key)
-    taken_in: dict[str, list[str]] = {}
-    counts: dict[str, int] = {}  # mentions under each key that took others in
-    for key in sorted((k for k, n in sizes.items() if n < longest), key=sizes.__getitem__):
-        if sizes[key] == 1:  # a longer key holding its word holds all of it, and more words
-            longer = [k for k in by_word.get(key, ()) if len(words[k]) > 1]
-        else:
-            held = words[key]
-            longer = [k for k in _fewest(by_word, held) if held < words[k]]
-        if not longer:
-            continue
-        if len(longer) == 1:
-            target = longer[0]
-        else:
-            target = max(longer, key=lambda k: (counts.get(k, len(keyed[k])), k))
-        taken_in.setdefault(target, [target]).extend(taken_in.get(key) or (key,))
-        counts[target] = counts.get(target, len(keyed[target])) + counts.pop(key, len(keyed[key]))
-        taken_in[key] = []
-    return taken_in
-
-
-def _fewest(by_word: dict[str, list[str]], words: frozenset[str]) -> Sequence[str]:
-    """The shortest list of by_word under one of the words; () when a word has none."""
-    fewest: list[str] | None = None
-    for word in words:
-        found = by_word.get(word)
-        if found is None:
-            return ()
-        if fewest is None or len(found) < len(fewest):
-            fewest = found
-    return fewest or ()
 
 
 def _type(items: Sequence[SourceMention]) -> str:

@@ -142,8 +142,11 @@ def test_migration_twelve_upgrades_a_schema_eleven_library_in_place(library_path
     library.close()
     with closing(sqlite3.connect(library_path)) as db:  # as Sourcelight with schema 11 left it
         db.execute("DROP TABLE cross_claim_relations")
-        for later in ("added", "removed", "changed"):  # and migration 13, which came after
+        for later in ("added", "removed", "changed"):  # and migrations 13 and 14, which came after
             db.execute(f"DROP TRIGGER source_totals_{later}")
+            db.execute(f"DROP TRIGGER source_groups_{later}")
+        for table in ("source_groups", "source_words", "source_groups_dirty"):
+            db.execute(f"DROP TABLE {table}")
         db.execute("DROP TABLE source_totals")
         db.execute("DROP INDEX relays_outlet_keys")
         db.execute("DELETE FROM _sqlite_migrations WHERE name >= '0012'")

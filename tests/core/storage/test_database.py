@@ -116,6 +116,7 @@ def test_migrations_run_once(library_path):
         "0011_source_grades",
         "0012_cross_claim_relations",
         "0013_source_totals",
+        "0014_source_groups",
     ]
 
 

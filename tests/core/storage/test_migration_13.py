@@ -121,4 +121,4 @@ def test_the_migration_sums_the_rows_a_library_already_has(tmp_path):
     )
     indexes = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert "sources_by_key_cover" not in indexes and "relays_outlet_keys" in indexes
-    assert schema.schema_version(db) == 13
+    assert schema.schema_version(db) == schema.SCHEMA_VERSION

@@ -1,4 +1,4 @@
-"""Merging sources across the library: alias groups as a plain reading of the rule makes them."""
+"""Merging sources across the library: alias groups as a literal reading of the rule makes them."""
 
 from __future__ import annotations
 
@@ -6,37 +6,50 @@ import random
 
 import pytest
 
-from gui.core.tracing.sources import NAMED, SourceMention, merge_sources
+from gui.core.tracing.source_groups import group_parents, key_groups
+from gui.core.tracing.sources import NAMED, SourceMention, merge_sources, quoted_keys
 from gui.core.tracing.wording import normalised
 
 WORDS = ("elin", "stahl", "jonas", "berg", "mayor", "port", "herald", "wire", "baltic")
 TYPES = ("person", "person", "institution", "outlet", "anonymous", "description")
 
 
-def plain_merge(mentions: list[SourceMention]) -> list[tuple]:
-    """The rule read plainly, slowly: by size, each named key shorter than the longest goes
-    under a longer named key (longer than the shortest) holding all its words and more, the
-    one with the most mentions under it by then, then the greater key. As (dict, keys)."""
-    groups: dict[str, tuple[list[SourceMention], list[str]]] = {}
+def plain_groups(mentions: list[SourceMention]) -> dict[str, str]:
+    """The rule read literally, slowly: each named key's parent is, of the named keys whose
+    words are a strict superset of its words, the one most articles quote, then the greater
+    key; its group is the end of the chain of parents."""
+    articles: dict[str, int] = {}
+    types: dict[str, list[SourceMention]] = {}
     for m in mentions:
-        groups.setdefault(m.name_key or normalised(m.name), ([], []))[0].append(m)
-    for key, (_, keys) in groups.items():
-        keys.append(key)
-    sizes = {k: k.count(" ") + 1 for k, (items, _) in groups.items() if k and kind(items) in NAMED}
-    if sizes and min(sizes.values()) != max(sizes.values()):
-        shortest, longest = min(sizes.values()), max(sizes.values())
-        for key in sorted((k for k in sizes if sizes[k] < longest), key=sizes.__getitem__):
-            held = set(key.split())
-            longer = [
-                k for k in sizes if k in groups and sizes[k] > shortest and held < set(k.split())
-            ]
-            if longer:
-                target = max(longer, key=lambda k: (len(groups[k][0]), k))
-                items, keys = groups.pop(key)
-                groups[target][0].extend(items)
-                groups[target][1].extend(keys)
+        if m.name_key:
+            articles[m.name_key] = articles.get(m.name_key, 0) + m.articles
+            types.setdefault(m.name_key, []).append(m)
+    named = [k for k in articles if kind(types[k]) in NAMED]
+    parents = {}
+    for key in named:
+        longer = [k for k in named if set(key.split()) < set(k.split())]
+        parents[key] = max(longer, key=lambda k: (articles[k], k)) if longer else ""
+    groups = {}
+    for key in named:
+        group = key
+        while parents[group]:
+            group = parents[group]
+        groups[key] = group
+    return groups
+
+
+def plain_merge(mentions: list[SourceMention]) -> list[tuple]:
+    """Every group of plain_groups with its sums, names and keys, as (dict, keys)."""
+    groups = plain_groups(mentions)
+    merged: dict[str, tuple[list[SourceMention], set[str]]] = {}
+    for m in mentions:
+        key = m.name_key or normalised(m.name)
+        group = groups.get(key, key)
+        merged.setdefault(group, ([], set()))
+        merged[group][0].append(m)
+        merged[group][1].add(key)
     found = []
-    for key, (items, keys) in groups.items():
+    for key, (items, keys) in merged.items():
         if key:
             names: dict[str, int] = {}
             for m in items:
@@ -93,10 +106,64 @@ def random_mentions(rng: random.Random, count: int) -> list[SourceMention]:
 
 @pytest.mark.parametrize("seed", range(12))
 def test_merging_gives_what_the_plain_reading_of_the_rule_gives(seed):
-    mentions = random_mentions(random.Random(seed), 60)
+    rng = random.Random(seed)
+    mentions = random_mentions(rng, 60)
     found = [(s.as_dict(), s.keys) for s in merge_sources(mentions)]
     assert found == plain_merge(mentions)
     assert any(len(keys) > 2 for _, keys in found)  # alias groups were made, some in steps
+    rng.shuffle(mentions)  # the groups do not depend on the order keys come in
+    assert [(s.as_dict(), s.keys) for s in merge_sources(mentions)] == found
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_groups_are_the_plain_reading_of_the_rule(seed):
+    mentions = random_mentions(random.Random(seed), 80)
+    assert key_groups(quoted_keys(mentions)) == plain_groups(mentions)
+
+
+def groups_of(*quoted: tuple[str, int]) -> dict[str, tuple[str, ...]]:
+    """Each source of people named so in so many articles: its key and its keys."""
+    mentions = [mention(name, "person", articles=n) for name, n in quoted]
+    return {s.key: s.keys for s in merge_sources(mentions)}
+
+
+def test_a_surname_joins_the_full_name_quoted_in_more_articles():
+    assert groups_of(("Stahl", 1), ("Elin Stahl", 3), ("Erik Stahl", 2)) == {
+        "elin stahl": ("elin stahl", "stahl"),
+        "erik stahl": ("erik stahl",),
+    }
+    assert groups_of(("Stahl", 5), ("Elin Stahl", 3), ("Erik Stahl", 4)) == {
+        "elin stahl": ("elin stahl",),
+        "erik stahl": ("erik stahl", "stahl"),  # its own articles do not count
+    }
+    assert groups_of(("Stahl", 1), ("Elin Stahl", 2), ("Erik Stahl", 2)) == {
+        "elin stahl": ("elin stahl",),
+        "erik stahl": ("erik stahl", "stahl"),  # a tie goes to the greater key
+    }
+
+
+def test_a_chain_of_longer_names_ends_in_one_group():
+    found = groups_of(("Stahl", 4), ("Elin Stahl", 2), ("Mayor Elin Stahl", 1), ("Erik Stahl", 1))
+    assert found == {
+        "mayor elin stahl": ("elin stahl", "mayor elin stahl", "stahl"),
+        "erik stahl": ("erik stahl",),
+    }
+    parents = group_parents({"stahl": 4, "elin stahl": 2, "mayor elin stahl": 1})
+    assert parents == {
+        "stahl": "elin stahl",
+        "elin stahl": "mayor elin stahl",
+        "mayor elin stahl": "",
+    }
+
+
+def test_keys_of_the_same_words_stay_apart_and_unnamed_keys_take_no_part():
+    found = groups_of(("Elin Stahl", 1), ("Stahl Elin", 1))
+    assert found == {"elin stahl": ("elin stahl",), "stahl elin": ("stahl elin",)}
+    mentions = [mention("Stahl", "person"), mention("the Stahl family", "description")]
+    assert {s.key: s.keys for s in merge_sources(mentions)} == {
+        "stahl": ("stahl",),
+        "the stahl family": ("the stahl family",),
+    }
 
 
 def mention(name: str, kind: str, key: str | None = None, articles: int = 1) -> SourceMention:
