@@ -12,6 +12,7 @@ from gui.core.storage import migrations as schema
 from gui.core.storage.library_rows_store import LibraryRowsStore
 from gui.core.storage.migration_14_source_groups import NAME
 from gui.core.tracing import queries
+from tests.core.tracing import literal_groups as rule
 
 WORDS = ("elin", "stahl", "erik", "mayor", "port", "berg")
 TYPES = ("person", "person", "institution", "outlet", "anonymous", "description")
@@ -28,17 +29,7 @@ def literal_groups(db: Database) -> dict[str, str]:
             articles[key] = articles.get(key, 0) + count
             if kind in NAMED:
                 named.add(key)
-    parents = {}
-    for key in named:
-        longer = [k for k in named if set(key.split()) < set(k.split())]
-        parents[key] = max(longer, key=lambda k: (articles[k], k)) if longer else ""
-    groups = {}
-    for key in named:
-        group = key
-        while parents[group]:
-            group = parents[group]
-        groups[key] = group
-    return groups
+    return rule.literal_groups(articles, named)
 
 
 def stored(db: Database) -> dict[str, str]:

@@ -9,6 +9,7 @@ import pytest
 from gui.core.tracing.source_groups import group_parents, key_groups
 from gui.core.tracing.sources import NAMED, SourceMention, merge_sources, quoted_keys
 from gui.core.tracing.wording import normalised
+from tests.core.tracing import literal_groups as rule
 
 WORDS = ("elin", "stahl", "jonas", "berg", "mayor", "port", "herald", "wire", "baltic")
 TYPES = ("person", "person", "institution", "outlet", "anonymous", "description")
@@ -25,17 +26,7 @@ def plain_groups(mentions: list[SourceMention]) -> dict[str, str]:
             articles[m.name_key] = articles.get(m.name_key, 0) + m.articles
             types.setdefault(m.name_key, []).append(m)
     named = [k for k in articles if kind(types[k]) in NAMED]
-    parents = {}
-    for key in named:
-        longer = [k for k in named if set(key.split()) < set(k.split())]
-        parents[key] = max(longer, key=lambda k: (articles[k], k)) if longer else ""
-    groups = {}
-    for key in named:
-        group = key
-        while parents[group]:
-            group = parents[group]
-        groups[key] = group
-    return groups
+    return rule.literal_groups(articles, named)
 
 
 def plain_merge(mentions: list[SourceMention]) -> list[tuple]:
