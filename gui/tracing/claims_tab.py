@@ -30,7 +30,7 @@ from gui.core.tracing import reads_at
 from gui.core.tracing.claim_links import Figure
 from gui.core.tracing.claims import ClaimFigure, ClaimGroup, EventGroup
 from gui.tracing.reads import LatestRead, Reads
-from gui.tracing.tables import ColumnsModel, StatusLine, read_only_table
+from gui.tracing.tables import ColumnsModel, StatusLine, read_only_table, under_status
 from gui.tracing.timeline import TimelinePlot
 from gui.widgets.accessible import describe
 from gui.widgets.theme import readable_colour
@@ -140,7 +140,7 @@ class ClaimsTab(QSplitter):
         self.decided = QLabel(self, wordWrap=True)  # the selected figure's verdict and relations
         self.decided.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         describe(self.decided, "What was decided about the selected figure")
-        self.addWidget(self._groups_box())
+        self.addWidget(under_status(self, self.status, self.group_table))
         self.addWidget(self._figures_box())
         self.addWidget(self.timeline)
         self.setStretchFactor(1, 2)  # the figures get the room; few events fill a short list
@@ -290,15 +290,6 @@ class ClaimsTab(QSplitter):
         describe(button, text.replace("&", ""), tip)
         button.clicked.connect(lambda: self._pop(button, make))
         return button
-
-    def _groups_box(self) -> QWidget:
-        box = QWidget(self)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.status.setContentsMargins(4, 2, 4, 2)  # the splitter's panes touch its edges
-        layout.addWidget(self.status)
-        layout.addWidget(self.group_table, 1)
-        return box
 
     def _figures_box(self) -> QWidget:
         box = QWidget(self)

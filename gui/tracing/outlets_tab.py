@@ -15,7 +15,7 @@ from gui.core.tracing.outlet_graph import GraphLayout
 from gui.core.tracing.outlets import RelayEdge
 from gui.tracing.outlet_graph import LEGEND, OutletGraph
 from gui.tracing.reads import LatestRead, Reads
-from gui.tracing.tables import ColumnsModel, StatusLine, read_only_table
+from gui.tracing.tables import ColumnsModel, StatusLine, read_only_table, under_status
 
 
 def _edge_cells(e: RelayEdge) -> tuple:
@@ -51,7 +51,7 @@ class OutletsTab(QSplitter):
         )
         self.graph.edge_clicked.connect(self.edge_table.selectRow)
         self.statement_table.doubleClicked.connect(lambda index: self._open(index.row()))
-        self.addWidget(self._edges_box())
+        self.addWidget(under_status(self, self.status, self.edge_table))
         self.addWidget(self._graph_box())
         self.addWidget(self.statement_table)
         self.setStretchFactor(1, 2)
@@ -82,15 +82,6 @@ class OutletsTab(QSplitter):
         edge = self._edge
         self.status.done(f"{len(statements):,} statements passed on {edge.source} → {edge.target}")
         self.statements_shown.emit()
-
-    def _edges_box(self) -> QWidget:
-        box = QWidget(self)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.status.setContentsMargins(4, 2, 4, 2)  # the splitter's panes touch its edges
-        layout.addWidget(self.status)
-        layout.addWidget(self.edge_table, 1)
-        return box
 
     def _graph_box(self) -> QWidget:
         box = QWidget(self)

@@ -7,7 +7,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.widgets.accessible import describe
 from gui.widgets.table_model import SIZING_ROWS, Index, RowsModel
@@ -48,6 +55,17 @@ def read_only_table(parent: QWidget, model: QAbstractItemModel, name: str) -> QT
 
 
 READING = "Reading…"
+
+
+def under_status(parent: QWidget, status: QLabel, table: QWidget) -> QWidget:
+    """A box of a status line above its table, for a splitter's pane (which touch its edges)."""
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    status.setContentsMargins(4, 2, 4, 2)
+    layout.addWidget(status)
+    layout.addWidget(table, 1)
+    return box
 
 
 class StatusLine(QLabel):
