@@ -11,6 +11,7 @@ from tests.cli.helpers import run_cli
 from tests.core.tracing import expected
 from tests.core.tracing.fixtures import library_outlets
 from tests.core.tracing.library_helper import fixture_library
+from tests.core.tracing.mistyped_outlet import HERALD_EDGE, HERALD_STATEMENTS, mistyped_library
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +135,11 @@ def test_the_sources_table_counts_in_words(capsys, traced_library):
     code, out, err = run_cli(capsys, "--library", traced_library, "sources", "--search", "Maas")
     assert (code, err) == (0, "")
     assert out.strip() == "Piet Maas: person, 1 statement in 1 article"
+
+
+def test_outlets_knows_an_outlet_the_finders_typed_a_person(capsys, tmp_path):
+    path = tmp_path / "mistyped.sqlite"
+    mistyped_library(path).close()
+    data = as_json(capsys, "--library", path, "outlets")
+    assert [(e["from"], e["to"], e["count"]) for e in data] == [HERALD_EDGE]
+    assert [(s["article"], s["text"]) for s in data[0]["statements"]] == HERALD_STATEMENTS

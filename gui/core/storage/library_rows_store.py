@@ -14,6 +14,7 @@ from itertools import groupby, repeat
 from operator import add, itemgetter
 
 from gui.core.sourcing.keys import name_key
+from gui.core.sourcing.known_outlets import MISTAKEN
 from gui.core.storage.database import Library
 from gui.core.storage.search import fts_query
 from gui.core.storage.source_groups import current_groups, unsettled
@@ -49,8 +50,14 @@ _ALL_FIGURES = (  # a ClaimFigure's fields but its article's and what a person d
 _UNDECIDED = ("", ())  # the last fields of a ClaimFigure: no verdict, no relations
 _OWN = itemgetter(slice(1, None))  # a row of _ALL_FIGURES but its article's id
 _BY_ARTICLE_AND_PLACE = itemgetter(0, 5, 4)  # a ClaimFigure's article, start and claim
-_STATEMENTS = (
-    'SELECT q.id, q.article_id, a.outlet, q.start, q."end", q.text, q.speaker, q.speaker_type'
+_MISTAKEN = ", ".join(f"'{kind}'" for kind in sorted(MISTAKEN))
+_SPEAKS_AS_OUTLET = (  # quote q's speaker is an outlet: so typed, or its key is one of the
+    # keys known to name outlets (the JSON list ?, outlet_keys) though typed a person or such
+    f"(q.speaker_type = 'outlet' OR (q.speaker_type IN ({_MISTAKEN})"
+    " AND q.speaker_key IN (SELECT value FROM json_each(?))))"
+)
+_STATEMENTS = (  # a statement, and whether its speaker is an outlet (outlet keys: ?)
+    f'SELECT q.id, q.article_id, a.outlet, q.start, q."end", q.text, q.speaker, {_SPEAKS_AS_OUTLET}'
     " FROM quotes AS q JOIN articles AS a ON a.id = q.article_id"
 )
 _OUTLET_BEFORE = (  # the name of the outlet relay before relay r in its chain, if any
@@ -65,21 +72,22 @@ _NEAR = (  # quote q reached outlet ? (its article's outlet, or one of its relay
     "(a.outlet = ? OR EXISTS (SELECT 1 FROM relays AS n WHERE n.quote_id = q.id"
     " AND n.type = 'outlet' AND n.name = ?))"
 )
-_THROUGH = (  # the quotes relayed by outlet ? (its key; or spoken by it) that reached outlet ?
+_THROUGH = (  # the quotes relayed by outlet ? (its key; or spoken by it: its name, the outlet
+    # keys ?) that reached outlet ?
     "SELECT q.id FROM relays AS r JOIN quotes AS q ON q.id = r.quote_id"
     " JOIN articles AS a ON a.id = q.article_id WHERE r.name_key = ? AND r.type = 'outlet'"
     f" AND {_NEAR}"
     " UNION SELECT q.id FROM quotes AS q JOIN articles AS a ON a.id = q.article_id"
-    f" WHERE q.speaker_type = 'outlet' AND q.speaker = ? AND {_NEAR}"
+    f" WHERE q.speaker = ? AND {_SPEAKS_AS_OUTLET} AND {_NEAR}"
 )
-_LINKS = (
+_LINKS = (  # (from, to, count) of the links between outlets (the outlet keys: ?, last)
     "SELECT r.name, a.outlet, count(*) FROM relays AS r"
     " JOIN articles AS a ON a.id = r.article_id WHERE r.type = 'outlet'"
     f" AND (r.position = 0 OR {_OUTLET_BEFORE} IS NULL) GROUP BY r.name, a.outlet"
     f" UNION ALL SELECT r.name, {_OUTLET_BEFORE} AS near, count(*) FROM relays AS r"
     " WHERE r.type = 'outlet' AND r.position > 0 AND near IS NOT NULL GROUP BY r.name, near"
     f" UNION ALL SELECT q.speaker, coalesce({_LAST_OUTLET}, a.outlet), count(*) FROM quotes AS q"
-    " JOIN articles AS a ON a.id = q.article_id WHERE q.speaker_type = 'outlet' GROUP BY 1, 2"
+    f" JOIN articles AS a ON a.id = q.article_id WHERE {_SPEAKS_AS_OUTLET} GROUP BY 1, 2"
 )
 
 
@@ -263,33 +271,45 @@ class LibraryRowsStore:
 
         A chain reads article outlet ← relay ← ... ← speaker; only its outlets count, so
         the first outlet relay links to the article's outlet, a later one to the outlet
-        relay before it, and a speaker that is an outlet to the last outlet relay.
+        relay before it, and a speaker that is an outlet to the last outlet relay (or the
+        article's outlet). A speaker is one when typed so, or when typed a person or an
+        institution under a key the library knows as an outlet's (outlet_keys), as
+        sourcing.known_outlets decides for one article.
         """
+        outlets = self._outlet_list()
         with self._library.errors():
-            rows = self._db.execute(_LINKS).fetchall()
+            rows = self._db.execute(_LINKS, [outlets]).fetchall()
         return [(far or "", near or "", int(count)) for far, near, count in rows]
 
     def relayed_through(self, links: Sequence[tuple[str, str]]) -> list[RelayedStatement]:
         """The statements whose chains may hold these (from, to) links, with their chains.
 
         Those relayed by (or spoken by) outlet `from` in an article of outlet `to`, or with
-        `to` among their relays too; the caller keeps those whose chain has the link.
+        `to` among their relays too; the caller keeps those whose chain has the link. A
+        speaker is an outlet as relay_links says.
         """
         ids: set[int] = set()
+        outlets = self._outlet_list()
         for far, near in dict.fromkeys(links):
             with self._library.errors():
-                params = [name_key(far), near, near, far, near, near]
+                params = [name_key(far), near, near, far, outlets, near, near]
                 ids |= {row[0] for row in self._db.execute(_THROUGH, params)}
-        return self._chains(sorted(ids))
+        return self._chains(sorted(ids), outlets)
 
-    def _chains(self, quote_ids: Sequence[int]) -> list[RelayedStatement]:
-        """These quotes' statements, with their outlet chains (the speaker last, if an outlet)."""
+    def _outlet_list(self) -> str:
+        """outlet_keys as a JSON list, for json_each in a query (read once per question)."""
+        return json.dumps(sorted(self.outlet_keys()))
+
+    def _chains(self, quote_ids: Sequence[int], outlets: str) -> list[RelayedStatement]:
+        """These quotes' statements, with their outlet chains (the speaker last, if an outlet:
+        typed one, or a key of the JSON list outlets)."""
         found: list[RelayedStatement] = []
         for start in range(0, len(quote_ids), _CHUNK):
             chunk = list(quote_ids[start : start + _CHUNK])
             marks = ", ".join("?" * len(chunk))
             with self._library.errors():
-                rows = self._db.execute(_STATEMENTS + f" WHERE q.id IN ({marks})", chunk).fetchall()
+                sql = _STATEMENTS + f" WHERE q.id IN ({marks})"
+                rows = self._db.execute(sql, [outlets, *chunk]).fetchall()
                 relays = self._db.execute(
                     "SELECT quote_id, name FROM relays WHERE type = 'outlet'"
                     f" AND quote_id IN ({marks}) ORDER BY quote_id, position",
@@ -298,8 +318,8 @@ class LibraryRowsStore:
             chains: dict[int, list[str]] = {}
             for quote_id, name in relays:
                 chains.setdefault(quote_id, []).append(name)
-            for qid, article_id, outlet, start_, end, text, speaker, kind in rows:
-                hops = chains.get(qid, []) + ([speaker] if kind == "outlet" else [])
+            for qid, article_id, outlet, start_, end, text, speaker, speaks_as_outlet in rows:
+                hops = chains.get(qid, []) + ([speaker] if speaks_as_outlet else [])
                 via = tuple((name, "outlet") for name in hops)
                 found.append(RelayedStatement(article_id, outlet, start_, end, text, via, qid))
         return sorted(found, key=lambda s: (s.article_id, s.start))

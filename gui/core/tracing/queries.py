@@ -8,13 +8,12 @@ day). Lists are sums the database makes; what lies behind an entry is read when 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from gui.core.storage.articles_store import ArticleStore
 from gui.core.storage.claim_links_store import ClaimLinkStore
-from gui.core.storage.database import Library, open_library
+from gui.core.storage.database import Library
 from gui.core.storage.grades_store import GradeStore
 from gui.core.storage.library_rows_store import LibraryRowsStore
 from gui.core.storage.trace_store import TraceStore
@@ -33,7 +32,6 @@ from gui.core.tracing.sources import LibrarySource, SourceArticle, grouped_sourc
 from gui.core.tracing.trace import build_trace
 from gui.core.tracing.wording import MATCH, is_content_word, match_score, similarity, word_keys
 
-Progress = Callable[[int, int], None]
 MAX_WORDS = 8  # words of a statement put to the full-text index: its rarest
 
 
@@ -54,18 +52,6 @@ def library_lists(library: Library) -> LibraryLists:
         tuple(library_claim_groups(library)),
         tuple(outlet_edges(library)),
     )
-
-
-def library_lists_at(path: Path, progress: Progress | None = None) -> LibraryLists:
-    """library_lists of the library file at path, read through a connection of its own.
-
-    For a worker thread: plain data in and out, the GUI thread's connection left alone.
-    """
-    library = open_library(path, read_only=True)
-    try:
-        return library_lists(library)
-    finally:
-        library.close()
 
 
 class NotFound(LookupError):

@@ -93,16 +93,6 @@ class SourceArticle:
         }
 
 
-def key_words(key: str) -> frozenset[str]:
-    """The words of a key (keys are normalised: casefolded words and single spaces)."""
-    return frozenset(key.split())
-
-
-def mention_key(mention: SourceMention) -> str:
-    """The key a mention is merged under: its own, else its words."""
-    return mention.name_key or normalised(mention.name)
-
-
 def quoted_keys(mentions: Iterable[SourceMention]) -> dict[str, int]:
     """The named keys of mentions, with how many articles quote each (the grouping's input)."""
     articles: dict[str, int] = {}

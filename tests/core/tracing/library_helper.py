@@ -6,9 +6,11 @@ findings rows), so the queries read what the app really writes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from gui.core import findings as article_findings
+from gui.core.articles import ImportedText
 from gui.core.entities.commands import SaveEntities
 from gui.core.entities.pipeline import Pipeline
 from gui.core.importing.markdown import parse
@@ -25,10 +27,18 @@ def fixture_library(
 
     outlets: the library's outlet list (the fixtures' by default; give the pipeline's too).
     """
-    library = open_library(path)
-    OutletStore(library).set_outlets(library_outlets() if outlets is None else outlets)
     texts = tuple(parse(p.read_bytes(), str(p)) for p in fixture_files())
-    apply(library, AddArticles(texts))
+    outlets = library_outlets() if outlets is None else outlets
+    return analysed_library(pipeline, texts, path, outlets)
+
+
+def analysed_library(
+    pipeline: Pipeline, texts: Sequence[ImportedText], path: Path | None, outlets: list[str]
+) -> Library:
+    """A library (in memory, or at path) with these articles (ids 1..), analysed and saved."""
+    library = open_library(path)
+    OutletStore(library).set_outlets(outlets)
+    apply(library, AddArticles(tuple(texts)))
     for article_id in range(1, len(texts) + 1):
         article = ArticleStore(library).get(article_id)
         entities, findings = article_findings.analyse(

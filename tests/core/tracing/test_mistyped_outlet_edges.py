@@ -1,0 +1,47 @@
+"""An outlet the finders typed a person still relays: the rows' edges know it as the library."""
+
+from __future__ import annotations
+
+import pytest
+
+from gui.core.tracing import queries
+from gui.core.tracing.outlets import RelayEdge
+from tests.core.tracing.mistyped_outlet import HERALD_EDGE, HERALD_STATEMENTS, mistyped_library
+
+
+@pytest.fixture(scope="module")
+def library():
+    opened = mistyped_library()
+    yield opened
+    opened.close()
+
+
+def test_the_rows_type_the_herald_a_person_and_kestrel_a_person_of_his_own(library):
+    rows = library.db.execute(
+        "SELECT article_id, speaker, speaker_key, speaker_type FROM quotes"
+        " WHERE speaker LIKE '%Kestrel%' ORDER BY id"
+    ).fetchall()
+    assert rows == [
+        (2, "the Kestrel Bay Herald", "kestrel bay herald", "person"),
+        (2, "the Kestrel Bay Herald", "kestrel bay herald", "person"),
+        (3, "Kestrel", "kestrel", "person"),
+    ]
+
+
+def test_an_outlet_typed_a_person_gives_its_edge(library):
+    edges = queries.outlet_edges(library)
+    assert [(e.source, e.target, e.count) for e in edges] == [HERALD_EDGE]
+
+
+def test_the_statements_behind_it_are_the_outlets(library):
+    spelled = (("the Kestrel Bay Herald", "Northshore Courier"),)
+    statements = queries.edge_statements(library, RelayEdge(*HERALD_EDGE, names=spelled))
+    assert [(s.article_id, s.text) for s in statements] == HERALD_STATEMENTS
+    assert {s.via for s in statements} == {(("the Kestrel Bay Herald", "outlet"),)}
+
+
+def test_a_person_named_by_one_word_of_an_outlet_stays_a_person(library):
+    # Kestrel's key is "kestrel", not the Herald's "kestrel bay herald": no edge to the Gazette.
+    edges = queries.outlet_edges(library)
+    assert "Fennick Gazette" not in {e.target for e in edges}
+    assert all("Nobody" not in s.text for e in edges for s in queries.edge_statements(library, e))
