@@ -126,3 +126,15 @@ def test_a_new_panel_needs_one_call_to_join_tabs_workspaces_menus_and_screen_rea
     assert not dock.visibleRegion().isEmpty()
     window.workspace.apply(TEACH)
     assert not dock.isVisible()
+
+
+def test_a_panel_shown_from_the_panels_menu_comes_to_the_front_of_its_tabs(window, qtbot):
+    lay_out_for(window, qtbot, LAPTOP)
+    dock = window.claims_dock  # in the right side's tabs, with Entities and Sources
+    dock.close()
+    window.entities_dock.raise_()
+    QApplication.processEvents()
+    dock.toggleViewAction().trigger()  # what choosing it in View > Panels does
+    QApplication.processEvents()
+    assert dock.isVisible() and not dock.visibleRegion().isEmpty()
+    assert window.entities_dock.visibleRegion().isEmpty()

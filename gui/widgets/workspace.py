@@ -91,7 +91,10 @@ class Workspace(QObject):
         if same_side:
             self.window.tabifyDockWidget(same_side[-1], dock)
         self.docks.append(dock)
-        self.panels_menu.addAction(dock.toggleViewAction())
+        toggle = dock.toggleViewAction()
+        # Shown from the menu, a panel comes to the front of its tabs: else only a tab appears.
+        toggle.triggered.connect(lambda shown, d=dock: shown and self.reveal(d))
+        self.panels_menu.addAction(toggle)
         return dock
 
     def signature(self) -> str:
