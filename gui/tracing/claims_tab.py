@@ -30,7 +30,7 @@ from gui.core.tracing import reads_at
 from gui.core.tracing.claim_links import Figure
 from gui.core.tracing.claims import ClaimFigure, ClaimGroup, EventGroup
 from gui.tracing.reads import LatestRead, Reads
-from gui.tracing.tables import ColumnsModel, StatusLine, read_only_table, under_status
+from gui.tracing.tables import ColumnsModel, StatusLine, counted, read_only_table, under_status
 from gui.tracing.timeline import TimelinePlot
 from gui.widgets.accessible import describe
 from gui.widgets.theme import readable_colour
@@ -160,7 +160,8 @@ class ClaimsTab(QSplitter):
         self._group, self._stale = None, False
         self.groups.set_rows(groups)
         self._show([])
-        self.status.done(f"{len(groups):,} events and things counted. Pick one for its figures.")
+        events = counted(len(groups), "event", "events")
+        self.status.done(f"{events} and things counted. Pick one for its figures.")
 
     def drop_reads(self) -> None:
         """Forget the figures on their way: the groups are read again."""
@@ -200,7 +201,9 @@ class ClaimsTab(QSplitter):
                 selection.select(self.figures.index(row, 0), flags)
         self._kept = set()
         group = self._group
-        self.status.done(f"{len(figures):,} figures of {group.event or '—'} {group.counted}")
+        self.status.done(
+            f"{counted(len(figures), 'figure', 'figures')} of {group.event or '—'} {group.counted}"
+        )
         self.figures_shown.emit()
 
     def selected_figures(self) -> list[ClaimFigure]:

@@ -31,7 +31,7 @@ from gui.core.tracing.sources import LibrarySource
 from gui.tracing.claims_tab import ClaimsTab
 from gui.tracing.outlets_tab import OutletsTab
 from gui.tracing.reads import LatestRead, Reads
-from gui.tracing.tables import ColumnsModel, StatusLine, read_only_table
+from gui.tracing.tables import ColumnsModel, StatusLine, counted, read_only_table
 from gui.widgets.accessible import describe
 
 _TYPING_MS = 150  # a search is read this long after the last key typed
@@ -173,7 +173,7 @@ class LibraryViews(QTabWidget):
         self.source_articles.set_rows([])
         text = self.search.text().strip()
         held = f" whose names hold “{text}”" if text else ""
-        self._listed = f"{len(found):,} sources{held}."
+        self._listed = f"{counted(len(found), 'source', 'sources')}{held}."
         self.status.done(f"{self._listed} Pick one for the articles quoting it.")
         self.sources_shown.emit()
 
@@ -186,7 +186,8 @@ class LibraryViews(QTabWidget):
 
     def _show_articles(self, found) -> None:
         self.source_articles.set_rows(found)
-        self.status.done(f"{self._listed} {len(found):,} articles quote {self._source.name}.")
+        quoting = counted(len(found), "article quotes", "articles quote")
+        self.status.done(f"{self._listed} {quoting} {self._source.name}.")
         self.articles_shown.emit()
 
     def grade_menu(self, row: int) -> QMenu:

@@ -15,7 +15,7 @@ from gui.core.tracing.outlet_graph import GraphLayout
 from gui.core.tracing.outlets import RelayEdge
 from gui.tracing.outlet_graph import LEGEND, OutletGraph
 from gui.tracing.reads import LatestRead, Reads
-from gui.tracing.tables import ColumnsModel, StatusLine, read_only_table, under_status
+from gui.tracing.tables import ColumnsModel, StatusLine, counted, read_only_table, under_status
 
 
 def _edge_cells(e: RelayEdge) -> tuple:
@@ -62,7 +62,8 @@ class OutletsTab(QSplitter):
         self.edges.set_rows(edges)
         self.graph.set_edges(edges, layout)
         self.statements.set_rows([])
-        self.status.done(f"{len(edges):,} links between outlets. Pick one to list its statements.")
+        links = counted(len(edges), "link", "links")
+        self.status.done(f"{links} between outlets. Pick one to list its statements.")
 
     def drop_reads(self) -> None:
         """Forget the statements on their way: the edges are read again."""
@@ -80,7 +81,8 @@ class OutletsTab(QSplitter):
     def _show_statements(self, statements) -> None:
         self.statements.set_rows(statements)
         edge = self._edge
-        self.status.done(f"{len(statements):,} statements passed on {edge.source} → {edge.target}")
+        passed = counted(len(statements), "statement", "statements")
+        self.status.done(f"{passed} passed on {edge.source} → {edge.target}")
         self.statements_shown.emit()
 
     def _graph_box(self) -> QWidget:

@@ -57,6 +57,11 @@ def read_only_table(parent: QWidget, model: QAbstractItemModel, name: str) -> QT
 READING = "Reading…"
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """ "1 statement", "2,140 statements": a count and the word that goes with it."""
+    return f"{count:,} {one if count == 1 else many}"
+
+
 def under_status(parent: QWidget, status: QLabel, table: QWidget) -> QWidget:
     """A box of a status line above its table, for a splitter's pane (which touch its edges)."""
     box = QWidget(parent)

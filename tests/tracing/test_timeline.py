@@ -38,3 +38,11 @@ def test_of_many_outlets_only_those_with_most_figures_are_drawn(qtbot):
                                    "Outlet 004", "Outlet 299"][: DRAWN]  # fmt: skip
     assert plot.described().endswith("294 outlets more, not drawn (the table lists them)")
     assert not plot.grab().isNull()
+
+
+def test_counts_in_the_status_lines_agree_with_their_word():
+    from gui.tracing.tables import counted
+
+    assert counted(1, "statement", "statements") == "1 statement"
+    assert counted(2140, "statement", "statements") == "2,140 statements"
+    assert counted(0, "article quotes", "articles quote") == "0 articles quote"
