@@ -7,20 +7,9 @@ import pytest
 from PySide6.QtWidgets import QTableView
 
 from gui.app import make_window, start_session
-from gui.core.entities.pipeline import load_pipeline
 from gui.tracing.library_views import LibraryViews
 from gui.widgets.messages import ErrorMessage
 from tests.core.tracing import expected
-from tests.core.tracing.fixtures import library_outlets
-from tests.core.tracing.library_helper import fixture_library
-
-
-@pytest.fixture(scope="module")
-def library_file(tmp_path_factory):
-    """A library file with the fixtures analysed (the real pipeline, once) and their rows."""
-    path = tmp_path_factory.mktemp("tracing") / "library.sqlite"
-    fixture_library(load_pipeline(library_outlets()), path).close()
-    return path
 
 
 @pytest.fixture

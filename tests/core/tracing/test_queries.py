@@ -11,20 +11,7 @@ from gui.core.tracing import queries
 from gui.core.tracing.claim_links import SetCrossClaimRelation
 from gui.core.tracing.commands import SetSourceGrade, SourceGrade
 from tests.core.tracing import expected
-from tests.core.tracing.fixtures import library_outlets
 from tests.core.tracing.library_helper import fixture_library
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return load_pipeline(library_outlets())
-
-
-@pytest.fixture
-def library(pipeline):
-    opened = fixture_library(pipeline)
-    yield opened
-    opened.close()
 
 
 def test_a_trace_by_attribution(library):

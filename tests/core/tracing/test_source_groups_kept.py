@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
-
 from gui.core.changes import Batch
-from gui.core.entities.pipeline import load_pipeline
 from gui.core.library.commands import DeleteArticle
 from gui.core.sourcing.commands import AddSourcingCorrection, SourcingCorrection
 from gui.core.storage import apply
 from gui.core.tracing import queries
 from tests.core.storage.test_source_groups import assert_settled
-from tests.core.tracing.fixtures import library_outlets
-from tests.core.tracing.library_helper import fixture_library
 
 ELIN = (1, 3, 5)  # the articles naming Elin Stahl in full; 2 and 4 say "Stahl"
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return load_pipeline(library_outlets())
-
-
-@pytest.fixture
-def library(pipeline):
-    opened = fixture_library(pipeline)
-    yield opened
-    opened.close()
 
 
 def stahl_sources(library) -> dict[str, tuple]:
