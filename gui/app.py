@@ -16,9 +16,10 @@ from gui.cli.arguments import is_window_call, window_parser
 APP_NAME = "Sourcelight"
 LIBRARY_SUFFIXES = frozenset({".sourcelight", ".sqlite", ".db"})
 FRAME_WAIT_MS = 250  # the parts are built then even if the frame was never painted
-# The last article opens this long after the library's list: a call due at once would run in
-# the same pass of the event loop as the list's paint, before input and timers are served.
-ARTICLE_AFTER_MS = 20
+# Start-up's steps (the parts, the library-wide parts, the library, its last article) come this
+# long after each other: a call due at once would run in the same pass of the event loop as
+# the paint before it, ahead of the input and timers waiting.
+NEXT_PASS_MS = 20
 PART_MODULES = (  # what complete_window() and start_session() import
     "gui.composition",
     "gui.session.session",
@@ -68,7 +69,7 @@ def show_window(app, library: Path | None, files: list[Path]):
 
     def build(_=None, *__) -> None:
         build_parts(window)
-        QTimer.singleShot(ARTICLE_AFTER_MS, add_parts)  # painted, and input served, between
+        QTimer.singleShot(NEXT_PASS_MS, add_parts)  # painted, and input served, between
 
     def add_parts() -> None:
         from gui.session.unexpected import report_unexpected_errors
@@ -79,7 +80,7 @@ def show_window(app, library: Path | None, files: list[Path]):
         # so that its first full collection (70-130 ms, as the library opened) never walks it.
         gc.freeze()
         QTimer.singleShot(
-            ARTICLE_AFTER_MS, lambda: start_session(window, library, files, later=QTimer.singleShot)
+            NEXT_PASS_MS, lambda: start_session(window, library, files, later=QTimer.singleShot)
         )
 
     def load() -> None:
@@ -160,7 +161,7 @@ def add_library_parts(window) -> None:
 def start_session(window, library: Path | None, files: list[Path], later=None) -> None:
     """Open the library, fill a new default library with the samples, and open an article.
 
-    later(ms, fn), when given (QTimer.singleShot), opens the article ARTICLE_AFTER_MS later:
+    later(ms, fn), when given (QTimer.singleShot), opens the article NEXT_PASS_MS later:
     the window paints the library's list and answers in between.
     """
     from gui.core.storage.database import default_library_path
@@ -178,7 +179,7 @@ def start_session(window, library: Path | None, files: list[Path], later=None) -
     if files:
         window.import_paths(files)
     elif later is not None:
-        later(ARTICLE_AFTER_MS, lambda: session.current is None and open_first_article(window))
+        later(NEXT_PASS_MS, lambda: session.current is None and open_first_article(window))
     elif session.current is None:
         open_first_article(window)
 
