@@ -14,6 +14,7 @@ from gui.core.storage import ArticleStore, Library, apply
 from gui.core.storage import migrations as schema
 from gui.core.storage.migration_13_source_totals import NAME, SUMS
 from gui.core.storage.sourcing_store import findings_cache_id, findings_text
+from tests.core.storage.factories import bare_article, database_before
 
 from .factories import imported
 from .finding_world import BODIES, BODY, ENTITIES, FINDINGS
@@ -95,13 +96,8 @@ def test_an_edit_by_another_sqlite_client_keeps_the_sums(library, two):
 
 
 def test_the_migration_sums_the_rows_a_library_already_has(tmp_path):
-    db = Database(tmp_path / "library.sqlite")
-    db.execute("PRAGMA foreign_keys = ON")
-    schema.MIGRATIONS.apply(db, stop_before=NAME)
-    db.execute(
-        "INSERT INTO articles (id, title, source, format, content_hash, imported_at, body)"
-        " VALUES (1, 't', 'f', 'txt', 'h', '2026', 'b')"
-    )
+    db = database_before(tmp_path / "library.sqlite", NAME)
+    bare_article(db)
     for position, (key, name, kind, anonymous) in enumerate(
         [("stahl", "Stahl", "person", 0), ("a port official", "A port official", "anonymous", 1)]
     ):

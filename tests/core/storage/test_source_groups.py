@@ -12,6 +12,7 @@ from gui.core.storage import migrations as schema
 from gui.core.storage.library_rows_store import LibraryRowsStore
 from gui.core.storage.migration_14_source_groups import NAME
 from gui.core.tracing import queries
+from tests.core.storage.factories import bare_article, database_before
 from tests.core.tracing import literal_groups as rule
 
 WORDS = ("elin", "stahl", "erik", "mayor", "port", "berg")
@@ -124,13 +125,8 @@ def test_a_reader_settles_another_programs_writes_in_memory(library, seed):
 
 
 def test_the_migration_groups_the_keys_a_library_already_has(tmp_path):
-    db = Database(tmp_path / "library.sqlite")
-    db.execute("PRAGMA foreign_keys = ON")
-    schema.MIGRATIONS.apply(db, stop_before=NAME)
-    db.execute(
-        "INSERT INTO articles (id, title, source, format, content_hash, imported_at, body)"
-        " VALUES (1, 't', 'f', 'txt', 'h', '2026', 'b')"
-    )
+    db = database_before(tmp_path / "library.sqlite", NAME)
+    bare_article(db)
     for position, (key, kind) in enumerate(
         [("stahl", "person"), ("elin stahl", "person"), ("the stahl family", "description")]
     ):
