@@ -19,6 +19,7 @@ from gui.core.storage.migration_10_library_list import (
     SHOWN_TITLE,
     sort_key,
 )
+from gui.core.storage.migration_15_article_count import COUNT
 from gui.core.storage.search import fts_query
 
 TITLE, OUTLET_COLUMN, DATE, ENTITIES = "title", "outlet", "date", "entities"
@@ -86,8 +87,9 @@ class ArticleList:
         return not self._library.closed
 
     def count(self) -> int:
-        """How many articles the library holds."""
-        return int(self._fetch("SELECT count(*) FROM articles")[0][0])
+        """How many articles the library holds (one row kept by triggers, not a count(*) that
+        walks an index: 60-140 ms at 100,000 articles when its pages are not in memory)."""
+        return int(self._fetch(COUNT)[0][0])
 
     def page(self, order: ListOrder, offset: int, limit: int) -> list[ArticleSummary]:
         """limit rows of the whole list in order, from offset on."""

@@ -14,9 +14,10 @@ from gui.core.storage import migration_11_source_grades as m11
 from gui.core.storage import migration_12_cross_claim_relations as m12
 from gui.core.storage import migration_13_source_totals as m13
 from gui.core.storage import migration_14_source_groups as m14
+from gui.core.storage import migration_15_article_count as m15
 
 # m11 indexes m9's tables; m13 sums m9's sources; m14 groups m13's sums.
-LATER = (m9, m10, m11, m12, m13, m14)
+LATER = (m9, m10, m11, m12, m13, m14, m15)
 
 
 def register_later(migrations: Migrations) -> None:

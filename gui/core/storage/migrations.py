@@ -14,7 +14,7 @@ from gui.core.annotations.model import DEFAULT_CODEBOOK
 from gui.core.storage.search import ANNOTATION_FTS_COLUMNS, FTS_COLUMNS, FTS_TOKENIZER
 
 MIGRATIONS = Migrations("sourcelight")
-SCHEMA_VERSION = 14  # the highest schema this code knows: the number of the last migration
+SCHEMA_VERSION = 15  # the highest schema this code knows: the number of the last migration
 
 _ARTICLES = """
 CREATE TABLE articles (

@@ -149,6 +149,9 @@ def test_migration_twelve_upgrades_a_schema_eleven_library_in_place(library_path
             db.execute(f"DROP TABLE {table}")
         db.execute("DROP TABLE source_totals")
         db.execute("DROP INDEX relays_outlet_keys")
+        for later in ("added", "removed"):  # and migration 15
+            db.execute(f"DROP TRIGGER article_count_{later}")
+        db.execute("DROP TABLE article_count")
         db.execute("DELETE FROM _sqlite_migrations WHERE name >= '0012'")
         db.execute("PRAGMA user_version = 11")
         db.commit()

@@ -117,6 +117,7 @@ def test_migrations_run_once(library_path):
         "0012_cross_claim_relations",
         "0013_source_totals",
         "0014_source_groups",
+        "0015_article_count",
     ]
 
 

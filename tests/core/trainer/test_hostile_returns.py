@@ -81,6 +81,23 @@ def test_a_trigger_is_refused_but_the_full_text_triggers_of_every_library_are_no
     refused(trainer, returned, "defines triggers .'spy'.")
 
 
+def test_a_file_from_schema_14_without_the_article_count_is_read(trainer, returned, tmp_path):
+    # Schema 15 added article_count and its triggers; a trainee's older Sourcelight has none.
+    older = tmp_path / "older.sqlite"
+    older.write_bytes(returned.read_bytes())
+    tamper(
+        older,
+        "DROP TRIGGER article_count_added; DROP TRIGGER article_count_removed;"
+        " DROP TABLE article_count; PRAGMA user_version = 14",
+    )
+    with closing(sqlite3.connect(returned)) as db:
+        # The exercise file counts the articles copied into it (the triggers ran there too).
+        kept = db.execute("SELECT articles FROM article_count").fetchone()
+        assert kept == db.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+    assert read_work(older).trainee == read_work(returned).trainee == "Ana"
+    assert import_returned(trainer, older).added == 3
+
+
 def test_a_changed_full_text_trigger_is_refused(trainer, returned):
     with closing(sqlite3.connect(returned)) as db:
         name, sql = db.execute(
