@@ -6,7 +6,13 @@ import pytest
 
 from gui.core.tracing import queries
 from gui.core.tracing.outlets import RelayEdge
-from tests.core.tracing.mistyped_outlet import HERALD_EDGE, HERALD_STATEMENTS, mistyped_library
+from tests.core.tracing.mistyped_outlet import (
+    HERALD_EDGE,
+    HERALD_STATEMENTS,
+    RELAY_EDGE,
+    RELAY_STATEMENTS,
+    mistyped_library,
+)
 
 
 @pytest.fixture(scope="module")
@@ -28,9 +34,26 @@ def test_the_rows_type_the_herald_a_person_and_kestrel_a_person_of_his_own(libra
     ]
 
 
-def test_an_outlet_typed_a_person_gives_its_edge(library):
+def test_the_rows_type_the_herald_relaying_the_harbour_master_a_person(library):
+    rows = library.db.execute(
+        "SELECT r.article_id, r.position, r.name, r.name_key, r.type, q.speaker_type, q.text"
+        " FROM relays AS r JOIN quotes AS q ON q.id = r.quote_id ORDER BY r.quote_id"
+    ).fetchall()
+    herald = ("the Kestrel Bay Herald", "kestrel bay herald", "person", "person")
+    assert rows == [(4, 0, *herald, "the fire was out")]
+
+
+def test_an_outlet_typed_a_person_gives_its_edges_as_speaker_and_as_relay(library):
     edges = queries.outlet_edges(library)
-    assert [(e.source, e.target, e.count) for e in edges] == [HERALD_EDGE]
+    assert [(e.source, e.target, e.count) for e in edges] == [HERALD_EDGE, RELAY_EDGE]
+
+
+def test_the_statements_behind_the_relay_edge_are_the_relayed(library):
+    edge = next(e for e in queries.outlet_edges(library) if e.target == "Lowmoor Times")
+    assert edge.names == (("the Kestrel Bay Herald", "Lowmoor Times"),)
+    statements = queries.edge_statements(library, edge)
+    assert [(s.article_id, s.text) for s in statements] == RELAY_STATEMENTS
+    assert [s.via for s in statements] == [(("the Kestrel Bay Herald", "outlet"),)]
 
 
 def test_the_statements_behind_it_are_the_outlets(library):
