@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from gui.core.tracing import queries
-from gui.core.tracing.outlets import RelayEdge
+from gui.core import findings as article_findings
+from gui.core.entities.pipeline import default_outlets, load_pipeline
+from gui.core.findings import known_outlets
+from gui.core.storage.articles_store import ArticleStore
+from gui.core.tracing import collect, queries
+from gui.core.tracing.outlets import RelayEdge, relay_edges
 from tests.core.tracing.mistyped_outlet import (
+    ARTICLES,
     HERALD_EDGE,
     HERALD_STATEMENTS,
     RELAY_EDGE,
@@ -68,3 +73,16 @@ def test_a_person_named_by_one_word_of_an_outlet_stays_a_person(library):
     edges = queries.outlet_edges(library)
     assert "Fennick Gazette" not in {e.target for e in edges}
     assert all("Nobody" not in s.text for e in edges for s in queries.edge_statements(library, e))
+
+
+def test_the_rows_edges_are_those_of_the_chains_in_memory(library):
+    # The same rule both ways: the findings' chains (outlet_chain) under the library's keys.
+    pipeline = load_pipeline(list(default_outlets()))
+    outlets = known_outlets(library)
+    relayed = []
+    for article_id in range(1, len(ARTICLES) + 1):
+        article = ArticleStore(library).get(article_id)
+        _, found = article_findings.analyse(article.body, pipeline, metadata=article.metadata)
+        relayed += collect.relayed_statements(article, found, outlets)
+    in_memory = [(e.source, e.target, e.count) for e in relay_edges(relayed)]
+    assert in_memory == [(e.source, e.target, e.count) for e in queries.outlet_edges(library)]
