@@ -11,7 +11,13 @@ from tests.cli.helpers import run_cli
 from tests.core.tracing import expected
 from tests.core.tracing.fixtures import library_outlets
 from tests.core.tracing.library_helper import fixture_library
-from tests.core.tracing.mistyped_outlet import HERALD_EDGE, HERALD_STATEMENTS, mistyped_library
+from tests.core.tracing.mistyped_outlet import (
+    HERALD_EDGE,
+    HERALD_STATEMENTS,
+    RELAY_EDGE,
+    RELAY_STATEMENTS,
+    mistyped_library,
+)
 
 
 @pytest.fixture(scope="module")
@@ -137,9 +143,10 @@ def test_the_sources_table_counts_in_words(capsys, traced_library):
     assert out.strip() == "Piet Maas: person, 1 statement in 1 article"
 
 
-def test_outlets_knows_an_outlet_the_finders_typed_a_person(capsys, tmp_path):
+def test_outlets_knows_an_outlet_the_finders_typed_a_person_speaking_or_relaying(capsys, tmp_path):
     path = tmp_path / "mistyped.sqlite"
     mistyped_library(path).close()
     data = as_json(capsys, "--library", path, "outlets")
-    assert [(e["from"], e["to"], e["count"]) for e in data] == [HERALD_EDGE]
+    assert [(e["from"], e["to"], e["count"]) for e in data] == [HERALD_EDGE, RELAY_EDGE]
     assert [(s["article"], s["text"]) for s in data[0]["statements"]] == HERALD_STATEMENTS
+    assert [(s["article"], s["text"]) for s in data[1]["statements"]] == RELAY_STATEMENTS

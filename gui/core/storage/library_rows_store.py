@@ -51,41 +51,57 @@ _UNDECIDED = ("", ())  # the last fields of a ClaimFigure: no verdict, no relati
 _OWN = itemgetter(slice(1, None))  # a row of _ALL_FIGURES but its article's id
 _BY_ARTICLE_AND_PLACE = itemgetter(0, 5, 4)  # a ClaimFigure's article, start and claim
 _MISTAKEN = ", ".join(f"'{kind}'" for kind in sorted(MISTAKEN))
-_SPEAKS_AS_OUTLET = (  # quote q's speaker is an outlet: so typed, or its key is one of the
-    # keys known to name outlets (the JSON list ?, outlet_keys) though typed a person or such
-    f"(q.speaker_type = 'outlet' OR (q.speaker_type IN ({_MISTAKEN})"
-    " AND q.speaker_key IN (SELECT value FROM json_each(?))))"
-)
-_STATEMENTS = (  # a statement, and whether its speaker is an outlet (outlet keys: ?)
+_KNOWN = "(SELECT value FROM json_each(?1))"  # the keys known to name outlets (outlet_keys)
+
+
+def _as_outlet(kind: str, key: str) -> str:
+    """SQL: a source of this type and key column is an outlet: so typed, or typed a person or
+    such under a key of the JSON list ?1 (outlet_keys), as sourcing.known_outlets decides."""
+    return f"({kind} = 'outlet' OR ({kind} IN ({_MISTAKEN}) AND {key} IN {_KNOWN}))"
+
+
+# In every query below ?1 is the outlet keys as a JSON list (_outlet_list), read once.
+_SPEAKS_AS_OUTLET = _as_outlet("q.speaker_type", "q.speaker_key")  # quote q's speaker
+_STATEMENTS = (  # a statement, and whether its speaker is an outlet
     f'SELECT q.id, q.article_id, a.outlet, q.start, q."end", q.text, q.speaker, {_SPEAKS_AS_OUTLET}'
     " FROM quotes AS q JOIN articles AS a ON a.id = q.article_id"
 )
-_OUTLET_BEFORE = (  # the name of the outlet relay before relay r in its chain, if any
-    "(SELECT p.name FROM relays AS p WHERE p.quote_id = r.quote_id AND p.type = 'outlet'"
-    " AND p.position < r.position ORDER BY p.position DESC LIMIT 1)"
+_OUTLET_HOPS = (  # the relays that are outlets: two index reads (the partial index of those
+    # typed outlet, the name_key index for the keys of ?1), not a scan of every relay
+    "WITH hops AS (SELECT quote_id, article_id, position, name FROM relays WHERE type = 'outlet'"
+    " UNION ALL SELECT quote_id, article_id, position, name FROM relays"
+    f" WHERE name_key IN {_KNOWN} AND type IN ({_MISTAKEN})) "
 )
-_LAST_OUTLET = (  # the name of the last outlet relay of quote q, if any
-    "(SELECT p.name FROM relays AS p WHERE p.quote_id = q.id AND p.type = 'outlet'"
+_OUTLET_BEFORE = (  # the name of the outlet relay before relay r in its chain, if any
+    "(SELECT p.name FROM relays AS p WHERE p.quote_id = r.quote_id"
+    f" AND {_as_outlet('p.type', 'p.name_key')} AND p.position < r.position"
     " ORDER BY p.position DESC LIMIT 1)"
 )
-_NEAR = (  # quote q reached outlet ? (its article's outlet, or one of its relays)
-    "(a.outlet = ? OR EXISTS (SELECT 1 FROM relays AS n WHERE n.quote_id = q.id"
-    " AND n.type = 'outlet' AND n.name = ?))"
+_LAST_OUTLET = (  # the name of the last outlet relay of quote q, if any
+    "(SELECT p.name FROM relays AS p WHERE p.quote_id = q.id"
+    f" AND {_as_outlet('p.type', 'p.name_key')} ORDER BY p.position DESC LIMIT 1)"
 )
-_THROUGH = (  # the quotes relayed by outlet ? (its key; or spoken by it: its name, the outlet
-    # keys ?) that reached outlet ?
+_OUTLET_RELAYS = (  # (quote, name) of the outlet relays of the quotes in (...), in order
+    f"SELECT quote_id, name FROM relays WHERE {_as_outlet('type', 'name_key')}"
+    " AND quote_id IN ({marks}) ORDER BY quote_id, position"
+)
+_NEAR = (  # quote q reached outlet ?3 (its article's outlet, or one of its outlet relays)
+    "(a.outlet = ?3 OR EXISTS (SELECT 1 FROM relays AS n WHERE n.quote_id = q.id"
+    f" AND n.name = ?3 AND {_as_outlet('n.type', 'n.name_key')}))"
+)
+_THROUGH = (  # the quotes relayed by outlet ?2 (its key; or spoken by it: its name ?4) that
+    # reached outlet ?3
     "SELECT q.id FROM relays AS r JOIN quotes AS q ON q.id = r.quote_id"
-    " JOIN articles AS a ON a.id = q.article_id WHERE r.name_key = ? AND r.type = 'outlet'"
-    f" AND {_NEAR}"
+    " JOIN articles AS a ON a.id = q.article_id"
+    f" WHERE r.name_key = ?2 AND {_as_outlet('r.type', 'r.name_key')} AND {_NEAR}"
     " UNION SELECT q.id FROM quotes AS q JOIN articles AS a ON a.id = q.article_id"
-    f" WHERE q.speaker = ? AND {_SPEAKS_AS_OUTLET} AND {_NEAR}"
+    f" WHERE q.speaker = ?4 AND {_SPEAKS_AS_OUTLET} AND {_NEAR}"
 )
-_LINKS = (  # (from, to, count) of the links between outlets (the outlet keys: ?, last)
-    "SELECT r.name, a.outlet, count(*) FROM relays AS r"
-    " JOIN articles AS a ON a.id = r.article_id WHERE r.type = 'outlet'"
-    f" AND (r.position = 0 OR {_OUTLET_BEFORE} IS NULL) GROUP BY r.name, a.outlet"
-    f" UNION ALL SELECT r.name, {_OUTLET_BEFORE} AS near, count(*) FROM relays AS r"
-    " WHERE r.type = 'outlet' AND r.position > 0 AND near IS NOT NULL GROUP BY r.name, near"
+_LINKS = (  # (from, to, count) of the links between outlets: of each outlet relay to the
+    # outlet relay before it (or the article's outlet), of each speaker to the last
+    f"{_OUTLET_HOPS}SELECT r.name,"
+    f" CASE WHEN r.position = 0 THEN a.outlet ELSE coalesce({_OUTLET_BEFORE}, a.outlet) END,"
+    " count(*) FROM hops AS r JOIN articles AS a ON a.id = r.article_id GROUP BY 1, 2"
     f" UNION ALL SELECT q.speaker, coalesce({_LAST_OUTLET}, a.outlet), count(*) FROM quotes AS q"
     f" JOIN articles AS a ON a.id = q.article_id WHERE {_SPEAKS_AS_OUTLET} GROUP BY 1, 2"
 )
@@ -272,9 +288,9 @@ class LibraryRowsStore:
         A chain reads article outlet ← relay ← ... ← speaker; only its outlets count, so
         the first outlet relay links to the article's outlet, a later one to the outlet
         relay before it, and a speaker that is an outlet to the last outlet relay (or the
-        article's outlet). A speaker is one when typed so, or when typed a person or an
-        institution under a key the library knows as an outlet's (outlet_keys), as
-        sourcing.known_outlets decides for one article.
+        article's outlet). A relay or a speaker is one when typed so, or when typed a person
+        or an institution under a key the library knows as an outlet's (outlet_keys), as
+        sourcing.known_outlets decides for one article (and tracing.outlets.outlet_chain).
         """
         outlets = self._outlet_list()
         with self._library.errors():
@@ -285,14 +301,14 @@ class LibraryRowsStore:
         """The statements whose chains may hold these (from, to) links, with their chains.
 
         Those relayed by (or spoken by) outlet `from` in an article of outlet `to`, or with
-        `to` among their relays too; the caller keeps those whose chain has the link. A
-        speaker is an outlet as relay_links says.
+        `to` among their outlet relays too; the caller keeps those whose chain has the link.
+        A relay or a speaker is an outlet as relay_links says.
         """
         ids: set[int] = set()
         outlets = self._outlet_list()
         for far, near in dict.fromkeys(links):
             with self._library.errors():
-                params = [name_key(far), near, near, far, outlets, near, near]
+                params = [outlets, name_key(far), near, far]
                 ids |= {row[0] for row in self._db.execute(_THROUGH, params)}
         return self._chains(sorted(ids), outlets)
 
@@ -311,9 +327,7 @@ class LibraryRowsStore:
                 sql = _STATEMENTS + f" WHERE q.id IN ({marks})"
                 rows = self._db.execute(sql, [outlets, *chunk]).fetchall()
                 relays = self._db.execute(
-                    "SELECT quote_id, name FROM relays WHERE type = 'outlet'"
-                    f" AND quote_id IN ({marks}) ORDER BY quote_id, position",
-                    chunk,
+                    _OUTLET_RELAYS.format(marks=marks), [outlets, *chunk]
                 ).fetchall()
             chains: dict[int, list[str]] = {}
             for quote_id, name in relays:
