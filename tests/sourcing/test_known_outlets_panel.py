@@ -93,3 +93,26 @@ def test_the_findings_service_says_the_same_to_the_command_line_and_the_reports(
     assert types == {"the Baltic Wire": "outlet", "Elin Stahl": "person"}
     assert article_findings.summary_of(library, FOUND, ()).sources == shown.summary.sources
     library.close()
+
+
+def test_the_known_outlets_are_read_again_once_the_library_changed(tmp_path):
+    """Kept between articles' findings, but never stale: a change by this connection or by
+    another program's is seen."""
+    import sqlite3
+
+    from gui.core import findings as article_findings
+
+    path = tmp_path / "lib.sqlite"
+    library = open_library(path)
+    apply(library, AddArticles((text("Wire copy.\n", "Baltic Wire"),)))
+    first = article_findings.known_outlets(library)
+    assert first == {"baltic wire"}
+    assert article_findings.known_outlets(library) is first  # nothing changed: not read again
+    apply(library, AddArticles((text("Herald copy.\n", "Herald"),)))
+    assert article_findings.known_outlets(library) == {"baltic wire", "herald"}
+    other = sqlite3.connect(path)
+    other.execute("UPDATE articles SET outlet = 'Northshore Courier' WHERE outlet = 'Herald'")
+    other.commit()
+    other.close()
+    assert article_findings.known_outlets(library) == {"baltic wire", "northshore courier"}
+    library.close()
