@@ -17,7 +17,7 @@ import random
 import statistics
 import sys
 import time
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -227,8 +227,23 @@ def main(argv: list[str]) -> None:
     timed("outlets (the edges)", lambda: queries.outlet_edges(library))
     edges = queries.outlet_edges(library)
     timed("statements of the busiest edge", lambda: queries.edge_statements(library, edges[0]))
-    timed("claims (every figure, by event)", lambda: queries.library_claims(library))
+    timed("claims: its first group shown", lambda: next(queries.each_claim_group(library)).figures)
+    every_figure(library)
     library.close()
+
+
+def every_figure(library) -> None:
+    """claims without a search: when each group is ready (they are shown as read), and all."""
+    start, ready, figures = time.perf_counter(), [0.0], 0
+    for group in queries.each_claim_group(library):
+        ready.append(time.perf_counter() - start)  # this group can be shown now
+        figures += len(group.figures)
+    slowest = max(b - a for a, b in pairwise(ready))
+    print(
+        f"claims: every figure ({figures:,}) shown group by group: first group ready after"
+        f" {ready[1]:.3f} s, the longest wait for the next {slowest:.3f} s (bar {BAR:.1f} s)"
+        f" {'OK' if max(ready[1], slowest) <= BAR else 'OVER'}; all read in {ready[-1]:.3f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,11 @@ import json
 
 import pytest
 
+from gui.cli.tracing import claims_table
 from gui.core.entities.pipeline import load_pipeline
+from gui.core.storage import open_library
+from gui.core.tracing import queries
+from gui.core.tracing.claims import EventGroup
 from tests.cli.helpers import run_cli
 from tests.core.tracing import expected
 from tests.core.tracing.fixtures import library_outlets
@@ -85,6 +89,28 @@ def test_claims_of_an_event(capsys, traced_library):
     keys = ("article", "published", "outlet", "text", "value", "source")
     assert [tuple(f[k] for k in keys) for f in injured["figures"]] == expected.INJURED
     assert all(f["counted"] == "people" for f in injured["figures"])
+
+
+def test_every_claim_is_printed_a_group_at_a_time(capsys, monkeypatch, traced_library):
+    library = open_library(traced_library, read_only=True)
+    everything = queries.library_claims(library)
+    library.close()
+    assert len(everything) > 1
+    read, printed = queries.group_figures, []
+
+    def reading(library, group) -> EventGroup:  # what was printed when each group is read
+        printed.append(capsys.readouterr().out)
+        return read(library, group)
+
+    monkeypatch.setattr(queries, "group_figures", reading)
+    code, out, err = run_cli(capsys, "--library", traced_library, "claims", "--json")
+    assert (code, err) == (0, "")
+    assert json.loads("".join(printed) + out) == [g.as_dict() for g in everything]
+    assert printed[0] == "" and printed[1].startswith('[\n  {\n    "event"')
+    printed.clear()
+    code, out, _ = run_cli(capsys, "--library", traced_library, "claims")
+    assert "".join(printed) + out == "\n".join(claims_table([g]) for g in everything) + "\n"
+    assert printed[1].startswith(f"{everything[0].event} / {everything[0].counted}:")
 
 
 def test_outlets(capsys, traced_library):

@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from functools import partial
-from itertools import groupby, repeat
-from operator import add, itemgetter
 
 from gui.core.sourcing.keys import name_key
 from gui.core.sourcing.known_outlets import MISTAKEN
@@ -39,17 +37,11 @@ _IN_GROUPS = (  # ... of the groups of the keys in the JSON list ? (each key a g
 )
 _FIGURES = (
     'SELECT c.article_id, a.title, a.outlet, a.published, c.claim, c.start, c."end",'
-    " c.text, c.value, c.counted, c.event, c.source, c.via"
+    " c.text, c.value, c.counted, c.event, c.source, coalesce(c.via, '')"
     " FROM numeric_claims AS c JOIN articles AS a ON a.id = c.article_id"
 )
-_ARTICLE_PLACES = "SELECT id, title, outlet, published FROM articles"
-_ALL_FIGURES = (  # a ClaimFigure's fields but its article's and what a person decided
-    'SELECT article_id, claim, start, "end", text, value, counted, event, source, via'
-    " FROM numeric_claims"
-)
 _UNDECIDED = ("", ())  # the last fields of a ClaimFigure: no verdict, no relations
-_OWN = itemgetter(slice(1, None))  # a row of _ALL_FIGURES but its article's id
-_BY_ARTICLE_AND_PLACE = itemgetter(0, 5, 4)  # a ClaimFigure's article, start and claim
+_FIGURE = partial(tuple.__new__, ClaimFigure)  # ClaimFigure._make without its length check
 _MISTAKEN = ", ".join(f"'{kind}'" for kind in sorted(MISTAKEN))
 _KNOWN = "(SELECT value FROM json_each(?1))"  # the keys known to name outlets (outlet_keys)
 
@@ -238,39 +230,6 @@ class LibraryRowsStore:
             found += self._figures(sql, [value for pair in chunk for value in pair])
         return found
 
-    def all_figures(self) -> list[ClaimFigure]:
-        """Every figure of the library, in the order a group lists them (claims.figure_order):
-        publication date (undated last), outlet casefolded, article, place.
-
-        The 100,000 articles are sorted by date and outlet, not the 300,000 figures: those
-        are read as they lie (an article's together, as its rows are written), put in order
-        of article and place (nearly a single pass), and go in their article's turn.
-        """
-        with self._library.errors():
-            articles = self._db.execute(_ARTICLE_PLACES).fetchall()
-            rows = self._db.execute(_ALL_FIGURES).fetchall()
-        heads = {article[0]: article for article in articles}
-        # Each row made a ClaimFigure in loops of C (map), not of Python: its article's
-        # fields, then its own but the article's id, then no verdict and no relations.
-        figures = list(
-            map(
-                partial(tuple.__new__, ClaimFigure),  # ClaimFigure._make without a length check
-                map(
-                    add,
-                    map(add, map(heads.__getitem__, map(itemgetter(0), rows)), map(_OWN, rows)),
-                    repeat(_UNDECIDED),
-                ),
-            )
-        )
-        # By article and place: rows come by article as written, so this is nearly one pass.
-        figures.sort(key=_BY_ARTICLE_AND_PLACE)
-        by_article = {a: list(run) for a, run in groupby(figures, key=itemgetter(0))}
-        articles.sort(key=lambda a: (a[3] or "~", a[2].casefold(), a[0]))
-        found: list[ClaimFigure] = []
-        for article in articles:
-            found += by_article.get(article[0], ())
-        return found
-
     def figures_in_articles_about(self, search: str) -> list[ClaimFigure]:
         """The figures of the articles whose text matches search (full text)."""
         query = fts_query(search)
@@ -342,7 +301,7 @@ class LibraryRowsStore:
         """The ClaimFigures sql selects (_FIGURES' columns)."""
         with self._library.errors():
             rows = self._db.execute(sql, list(params)).fetchall()
-        return [ClaimFigure(*row[:12], via=row[12] or "") for row in rows]
+        return [_FIGURE(row + _UNDECIDED) for row in rows]
 
 
 def _key_like(search: str) -> str:

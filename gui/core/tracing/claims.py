@@ -129,14 +129,8 @@ def claim_groups(pairs: Iterable[tuple[str, str, int]]) -> list[ClaimGroup]:
     return sorted(groups, key=lambda g: (-g.figures, g.event, g.counted))
 
 
-def group_claims(
-    figures: Iterable[ClaimFigure], least: int = 1, ordered: bool = False
-) -> list[EventGroup]:
-    """Figures grouped by event; groups with at least `least` articles, the largest first.
-
-    ordered: the figures come in figure_order already (the library sorts them), so each
-    group keeps them as they come.
-    """
+def group_claims(figures: Iterable[ClaimFigure], least: int = 1) -> list[EventGroup]:
+    """Figures grouped by event; groups with at least `least` articles, the largest first."""
     grouped: dict[tuple[str, str], list[ClaimFigure]] = {}
     lists: dict[tuple[str, str], list[ClaimFigure] | None] = {}  # a library has few pairs
     figures = list(figures)
@@ -148,7 +142,7 @@ def group_claims(
         if found is not None:
             found.append(figure)
     groups = [
-        EventGroup(event, counted, tuple(items if ordered else sorted(items, key=figure_order)))
+        EventGroup(event, counted, tuple(sorted(items, key=figure_order)))
         for (event, counted), items in grouped.items()
         if least <= 1 or len({f.article_id for f in items}) >= least
     ]
