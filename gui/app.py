@@ -48,9 +48,13 @@ def run_window(library: Path | None, files: list[Path]) -> int:
     """Open the main window on a library (the default one when None), importing files given."""
     from PySide6.QtWidgets import QApplication
 
+    from gui.session.background import finish_background
+
     app = QApplication(sys.argv[:1])
-    show_window(app, library, files)
-    return app.exec()
+    window = show_window(app, library, files)
+    code = app.exec()
+    finish_background(window)  # the window is gone; its threads end before Python does
+    return code
 
 
 def show_window(app, library: Path | None, files: list[Path]):

@@ -11,6 +11,7 @@ from gui.core.storage.settings_store import OutletStore
 from gui.entities.outlets_dialog import OutletsDialog, parse_names
 from gui.library.files import ImportFiles
 from gui.library.metadata_dialog import MetadataDialog
+from gui.session.background import Worker
 from gui.widgets.messages import ConfirmDelete, ErrorMessage, OpenExisting
 from tests.fakes import install_fake_pipeline
 
@@ -325,3 +326,9 @@ def test_building_the_window_learns_the_installed_pipelines_on_a_thread(qapp, mo
     window.close()
     window.deleteLater()
     assert "learn-installed" in seen
+
+
+def test_the_jobs_quitting_stops_include_the_analysis_of_the_article(window):
+    workers = window.findChildren(Worker)  # what finish_background stops when the app quits
+    assert any(w.parent() is window.session.entity_service for w in workers)
+    assert any(w.parent() is window.session for w in workers)  # reads and writes of files

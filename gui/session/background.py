@@ -110,3 +110,23 @@ class Worker(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until all jobs are done (for shutdown and tests)."""
         return self._pool.waitForDone(msecs)
+
+    def cancel_all(self) -> None:
+        """Drop the jobs not started yet; ask those running to stop at their next report."""
+        self._pool.clear()
+        for task in self.findChildren(Task):
+            task.cancel()
+
+
+def finish_background(root: QObject) -> None:
+    """Stop the jobs of every Worker under root and wait for their threads to end.
+
+    For quitting: a thread still inside spaCy while Python shuts down crashes the process.
+    A job that reports progress stops at its next report; one that does not (a backup) is
+    let finish, so no half-made file is left behind.
+    """
+    workers = root.findChildren(Worker)
+    for worker in workers:
+        worker.cancel_all()
+    for worker in workers:
+        worker.wait()

@@ -3,8 +3,9 @@
 import threading
 
 import pytest
+from PySide6.QtCore import QObject
 
-from gui.session.background import Worker
+from gui.session.background import Worker, finish_background
 
 
 @pytest.fixture
@@ -66,3 +67,30 @@ def test_cancel_stops_at_the_next_progress_report(qtbot, worker):
     gate.set()
     qtbot.waitUntil(lambda: bool(cancels), timeout=5000)
     assert results == [] and reached == []
+
+
+def test_quitting_stops_every_job_under_the_window_and_waits_for_its_thread(qtbot):
+    root = QObject()
+    serial, other = Worker(serial=True, parent=root), Worker(parent=root)
+    started, ran = threading.Event(), []
+
+    def until_stopped(progress):  # a long analysis: reports progress, else would run on
+        started.set()
+        for _ in range(5_000):
+            progress(0, 1)
+            threading.Event().wait(0.001)
+        ran.append("ran out")
+
+    def busy(name, progress):
+        started.set()
+        for i in range(200):
+            progress(i, 200)
+        ran.append(name)
+
+    serial.start(until_stopped)
+    serial.start(busy, "queued behind it")
+    other.start(until_stopped)
+    assert started.wait(5)
+    finish_background(root)
+    assert ran == []  # both long jobs stopped, the queued one never began
+    assert serial.wait(0) and other.wait(0)  # no thread of theirs is left running
