@@ -28,6 +28,7 @@ from gui.core.entities import pipeline as nlp
 from gui.core.entities.pipeline import Entity
 from gui.core.storage.entities_store import EntityStore
 from gui.core.storage.settings_store import OutletStore
+from gui.session.background import finish_background
 
 WORDS = [
     "officials",
@@ -138,6 +139,7 @@ def main() -> None:
         measure(window, "5 MB article, alone", 5_000_000, 100_000, (0.300, 0.030), seed=1)
         window.session.library.close()
     window.close()
+    finish_background(window)  # as the app does when it quits
 
 
 if __name__ == "__main__":
