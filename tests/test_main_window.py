@@ -332,3 +332,20 @@ def test_the_jobs_quitting_stops_include_the_analysis_of_the_article(window):
     workers = window.findChildren(Worker)  # what finish_background stops when the app quits
     assert any(w.parent() is window.session.entity_service for w in workers)
     assert any(w.parent() is window.session for w in workers)  # reads and writes of files
+
+
+def test_the_opened_articles_row_is_selected_once_its_text_has_shown(window, qtbot, tmp_path):
+    start_session(window, tmp_path / "lib.sqlite", [])
+    session, panel = window.session, window.library_panel
+    files = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for path, body in zip(files, ("Talks in Geneva.", "Rain in Lisbon."), strict=True):
+        path.write_text(body, encoding="utf-8")
+    with qtbot.waitSignal(session.import_finished, timeout=10_000):
+        window.import_paths(files)
+    ids = [row[0] for row in session.library.db.execute("SELECT id FROM articles")]
+    qtbot.waitUntil(lambda: panel.selected_ids() == [session.current.id])
+    other = next(i for i in ids if i != session.current.id)
+    session.open_article(other)
+    assert window.pane.view.toPlainText().startswith(session.current.body[:10])
+    assert panel.selected_ids() != [other]  # the row is looked up on a later pass
+    qtbot.waitUntil(lambda: panel.selected_ids() == [other])

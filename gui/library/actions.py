@@ -6,7 +6,7 @@ they can answer and hands the change to the session.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from gui.actions import make_action
@@ -26,6 +26,7 @@ from gui.settings import WindowSettings
 from gui.widgets.messages import ConfirmDelete, ErrorMessage, InfoMessage
 
 LIST_CHANGES = Change.ARTICLES | Change.METADATA  # the rows listed, titles, dates
+SELECT_AFTER_MS = 20  # the opened article's row is selected this long after its text shows
 
 
 class LibraryActions(QObject):
@@ -180,7 +181,15 @@ class LibraryActions(QObject):
     def _article_opened(self, article: Article | None) -> None:
         if article is None:
             return
-        self.panel.select_article(article.id)
+        # Its row is found a pass later, once the text has painted: in a big library that
+        # counts the rows before it, reading index pages (30-50 ms when they are cold).
+        QTimer.singleShot(SELECT_AFTER_MS, self, lambda: self._select_current(article.id))
         library = self.session.library
         if library and library.path:
             self.settings.set_last_article(str(library.path), article.id)
+
+    def _select_current(self, article_id: int) -> None:
+        """Select the row of the article opened, unless another has been opened since."""
+        current = self.session.current
+        if current is not None and current.id == article_id:
+            self.panel.select_article(article_id)
