@@ -103,25 +103,9 @@ def import_parts(progress=None) -> None:
     which pipelines are installed (the library's first open asks)."""
     for name in PART_MODULES:
         importlib.import_module(name)
-    make_qt_types()
     from gui.core.entities.pipeline import learn_installed
 
     learn_installed()
-
-
-def make_qt_types() -> None:
-    """Have PySide6 make now the Python types it makes at their first touch (its enums).
-
-    Building the parts touched 36 of them, 25 ms on the GUI thread; all of Qt's widget,
-    paint and print types take 70 ms here, on the thread that imports the parts.
-    """
-    from PySide6 import QtGui, QtPrintSupport, QtWidgets
-
-    for module in (QtWidgets, QtGui, QtPrintSupport):
-        for name in dir(module):
-            kind = getattr(module, name)
-            if isinstance(kind, type):
-                vars(kind)  # reading a type's namespace makes its lazy members
 
 
 def make_window(app):

@@ -27,30 +27,6 @@ def test_the_frame_loads_no_feature_and_no_storage():
     assert shown.stdout.split()[-1] == "none"
 
 
-BUILT_AFTER_IMPORTS = """
-import enum
-from PySide6.QtWidgets import QApplication
-from gui.app import build_parts, import_parts, make_frame
-app = QApplication([])
-window = make_frame(app)
-import_parts()  # what show_window runs on a thread while the frame is painted
-made, make = [], enum.EnumType._create_
-def making(kind, name, *args, **kwargs):
-    made.append(name)
-    return make(kind, name, *args, **kwargs)
-enum.EnumType._create_ = making
-build_parts(window)
-print(",".join(made) or "none")
-"""
-
-
-def test_the_gui_thread_makes_no_qt_type_when_it_builds_the_parts():
-    shown = subprocess.run(
-        [sys.executable, "-c", BUILT_AFTER_IMPORTS], capture_output=True, text=True, check=True
-    )
-    assert shown.stdout.split()[-1] == "none"  # 36 enum types without make_qt_types
-
-
 def test_the_parts_are_built_after_the_first_paint_then_the_article_opens(
     qtbot, qapp, tmp_path, monkeypatch
 ):
