@@ -73,7 +73,7 @@ def show_window(app, library: Path | None, files: list[Path]):
 
     def build(_=None, *__) -> None:
         build_parts(window)
-        QTimer.singleShot(NEXT_PASS_MS, add_parts)  # painted, and input served, between
+        QTimer.singleShot(NEXT_PASS_MS, window, add_parts)  # painted, input served, between
 
     def add_parts() -> None:
         from gui.session.unexpected import report_unexpected_errors
@@ -84,8 +84,12 @@ def show_window(app, library: Path | None, files: list[Path]):
         # so that its first full collection (70-130 ms, as the library opened) never walks it.
         gc.freeze()
         QTimer.singleShot(
-            NEXT_PASS_MS, lambda: start_session(window, library, files, later=QTimer.singleShot)
+            NEXT_PASS_MS, window, lambda: start_session(window, library, files, later=later)
         )
+
+    def later(ms: int, call) -> None:
+        """A later pass of the window: one closed before it comes drops it."""
+        QTimer.singleShot(ms, window, call)
 
     def load() -> None:
         from gui.session.background import Worker

@@ -78,3 +78,18 @@ def test_the_parts_modules_are_imported_off_the_gui_thread(qtbot, qapp, tmp_path
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
     window.session.wait_for_background()
     window.session.close_library()
+
+
+def test_a_window_gone_before_its_later_passes_drops_them(qtbot, qapp, tmp_path, monkeypatch):
+    import gui.app
+
+    install_fake_pipeline(monkeypatch)
+    added, started = [], []
+    monkeypatch.setattr(gui.app, "add_library_parts", added.append)
+    monkeypatch.setattr(gui.app, "start_session", lambda *args, **kwargs: started.append(args))
+    window = show_window(qapp, tmp_path / "lib.sqlite", [])
+    qtbot.waitUntil(lambda: window.session is not None, timeout=5_000)  # the first pass
+    with qtbot.waitSignal(window.destroyed):
+        window.deleteLater()
+    qtbot.wait(5 * gui.app.NEXT_PASS_MS)  # no signal says a timer did not fire: its time
+    assert (added, started) == ([], [])  # and no error from a pass on a deleted window
