@@ -98,9 +98,9 @@ def test_every_claim_is_printed_a_group_at_a_time(capsys, monkeypatch, traced_li
     assert len(everything) > 1
     read, printed = queries.group_figures, []
 
-    def reading(library, group) -> EventGroup:  # what was printed when each group is read
+    def reading(library, group, *decisions) -> EventGroup:  # what was printed at each read
         printed.append(capsys.readouterr().out)
-        return read(library, group)
+        return read(library, group, *decisions)
 
     monkeypatch.setattr(queries, "group_figures", reading)
     code, out, err = run_cli(capsys, "--library", traced_library, "claims", "--json")

@@ -18,6 +18,7 @@ from gui.core.storage.grades_store import GradeStore
 from gui.core.storage.library_rows_store import LibraryRowsStore
 from gui.core.storage.trace_store import TraceStore
 from gui.core.tracing.bulk import without_gc_passes
+from gui.core.tracing.claim_links import Figure, FigureRelation
 from gui.core.tracing.claims import (
     ClaimFigure,
     ClaimGroup,
@@ -33,6 +34,8 @@ from gui.core.tracing.trace import build_trace
 from gui.core.tracing.wording import MATCH, is_content_word, match_score, similarity, word_keys
 
 MAX_WORDS = 8  # words of a statement put to the full-text index: its rarest
+
+Decisions = tuple[dict[Figure, str], dict[Figure, list[FigureRelation]]]  # read_decisions'
 
 
 @dataclass(frozen=True)
@@ -160,10 +163,12 @@ def library_claim_groups(library: Library) -> list[ClaimGroup]:
 
 
 @without_gc_passes
-def group_figures(library: Library, group: ClaimGroup) -> EventGroup:
-    """One group with its figures, by publication date and outlet."""
+def group_figures(
+    library: Library, group: ClaimGroup, decisions: Decisions | None = None
+) -> EventGroup:
+    """One group with its figures, by publication date and outlet (decisions: as read)."""
     figures = LibraryRowsStore(library).figures_of(list(group.pairs))
-    found = group_claims(decided(library, figures))
+    found = group_claims(decided(library, figures, decisions))
     return found[0] if found else EventGroup(group.event, group.counted, ())
 
 
@@ -174,8 +179,9 @@ def each_claim_group(library: Library) -> Iterator[EventGroup]:
     a second here (the rows alone: 0.5 s), so a caller that shows them (claims without a
     search) shows each group as it is read, and holds one group at a time.
     """
+    decisions = read_decisions(library)  # once for every group
     for group in library_claim_groups(library):
-        yield group_figures(library, group)
+        yield group_figures(library, group, decisions)
 
 
 @without_gc_passes
@@ -193,15 +199,22 @@ def library_claims(library: Library, search: str = "") -> list[EventGroup]:
     return group_claims(decided(library, figures.values()))
 
 
-def decided(library: Library, figures: Iterable[ClaimFigure]) -> list[ClaimFigure]:
+def read_decisions(library: Library) -> Decisions:
+    """What people decided of the library's figures: (verdicts, relations), by figure."""
+    store = ClaimLinkStore(library)
+    return store.verdicts(), store.relations()
+
+
+def decided(
+    library: Library, figures: Iterable[ClaimFigure], decisions: Decisions | None = None
+) -> list[ClaimFigure]:
     """The figures with what a person decided: each one's verdict and relations.
 
-    People judge and relate a few figures: those are read, all of them, and only the figures
-    of their articles are looked up.
+    People judge and relate a few figures: those are read, all of them (or given, as
+    read_decisions read them), and only the figures of their articles are looked up.
     """
     figures = list(figures)
-    store = ClaimLinkStore(library)
-    verdicts, relations = store.verdicts(), store.relations()
+    verdicts, relations = decisions if decisions is not None else read_decisions(library)
     judged = {article for article, _ in verdicts} | {article for article, _ in relations}
     if not judged:
         return figures
