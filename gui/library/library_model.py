@@ -8,12 +8,13 @@ asks for an ORDER BY on an indexed key); a search lists the best-ranked matches.
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from gui.core.articles import ArticleSummary
 from gui.core.storage import article_list as listing
-from gui.core.storage.article_list import ArticleList, Found, ListOrder
+from gui.core.storage.article_list import ArticleList, Found, ListOrder, Located
 from gui.core.storage.search import fts_query
 from gui.widgets.table_model import Index
 
@@ -25,6 +26,16 @@ PAGE = 100  # rows read at a time
 KEPT_PAGES = 40  # pages kept in memory, the most recently used
 _KEEP = object()  # _reset(): the source stays as it is
 _PLACEHOLDER = ArticleSummary(0, "", "", "", None, "")  # a row gone since the list was counted
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """A moment of the list: how often it was read anew and its counts, and its order."""
+
+    resets: int
+    recounts: int
+    order: ListOrder
+    size: int  # rows a page
 
 
 class LibraryModel(QAbstractTableModel):
@@ -44,6 +55,8 @@ class LibraryModel(QAbstractTableModel):
         self._ids: list[int] | None = None  # the whole order, when no index serves it
         self._found: Found | None = None  # search results, all of them in memory
         self.rows_read = 0  # rows read from the library since the last reset (for tests)
+        self._resets = 0  # lists read anew: a row found before one is not a row of this list
+        self._recounts = 0  # entity counts read anew: a page read before one is out of date
 
     # -- what is listed ---------------------------------------------------------------------
 
@@ -75,6 +88,7 @@ class LibraryModel(QAbstractTableModel):
             return
         self._source = source
         self._pages.clear()
+        self._recounts += 1
         if self._found is not None:
             rows = source.by_ids([row.id for row in self._found.rows])
             if len(rows) != len(self._found.rows):  # an article went: not just counts
@@ -101,6 +115,7 @@ class LibraryModel(QAbstractTableModel):
 
     def _reset(self, source=_KEEP, search: str | None = None, order: ListOrder | None = None):
         self.beginResetModel()  # views still read the old rows while this is announced
+        self._resets += 1
         if source is not _KEEP:
             self._source = source
         self._search = self._search if search is None else search
@@ -154,8 +169,9 @@ class LibraryModel(QAbstractTableModel):
             self._pages.move_to_end(number)
         return page[at]
 
-    def row_of(self, article_id: int) -> int | None:
-        """The row showing an article, if it is listed."""
+    def known_row(self, article_id: int) -> int | None:
+        """The row of an article among the rows in memory (search results, pages read), if any:
+        None says that finding it means asking the library."""
         if self._found is not None:
             rows = self._found.rows
             return next((i for i, s in enumerate(rows) if s.id == article_id), None)
@@ -163,13 +179,45 @@ class LibraryModel(QAbstractTableModel):
             for at, shown in enumerate(page):
                 if shown.id == article_id:
                     return number * PAGE + at
+        return None
+
+    def asks_library(self) -> bool:
+        """True when a row not in memory is looked up in the library (not in search results,
+        nor in the ids kept for the order by entity count)."""
+        return self._found is None and self._order.column != listing.ENTITIES
+
+    def row_of(self, article_id: int) -> int | None:
+        """The row showing an article, if it is listed."""
+        known = self.known_row(article_id)
+        if known is not None or self._found is not None:
+            return known
         if self._source is None or not self._source.is_open:
             return None
         if self._order.column == listing.ENTITIES:
             ids = self._ordered_ids()
             return ids.index(article_id) if article_id in ids else None
-        row = self._source.position(article_id, self._order)
-        return row if row is not None and row < self._total else None
+        # Its page is read with its place, from its sort key: the view shows that page next.
+        located = self._source.locate(article_id, self._order, PAGE)
+        if located is None or located.row >= self._total:
+            return None
+        self._keep_page(located.row // PAGE, located.page)
+        return located.row
+
+    def ticket(self) -> Ticket:
+        """What the list is now, for a row looked up elsewhere (take_located() checks it)."""
+        return Ticket(self._resets, self._recounts, self._order, PAGE)
+
+    def take_located(self, ticket: Ticket, located: Located) -> bool:
+        """Keep the page of a row found elsewhere (a worker) while the list was as ticket says.
+
+        False when the list has been read anew since (the row may be another's now); a page
+        read before the entity counts changed is not kept, its row still is good.
+        """
+        if ticket.resets != self._resets or ticket.size != PAGE or located.row >= self._total:
+            return False
+        if ticket.recounts == self._recounts:
+            self._keep_page(located.row // PAGE, located.page)
+        return True
 
     def _read_page(self, number: int) -> list[ArticleSummary]:
         offset = number * PAGE
@@ -179,9 +227,12 @@ class LibraryModel(QAbstractTableModel):
             page = self._source.by_ids(self._ordered_ids()[offset : offset + PAGE])
         else:
             page = self._source.page(self._order, offset, PAGE)
+        return self._keep_page(number, page)
+
+    def _keep_page(self, number: int, page: list[ArticleSummary]) -> list[ArticleSummary]:
         # The library may have lost rows since it was counted: show placeholders, not errors.
-        missing = min(PAGE, self._total - offset) - len(page)
-        page += [_PLACEHOLDER] * missing
+        missing = min(PAGE, self._total - number * PAGE) - len(page)
+        page = page[: len(page) + min(missing, 0)] + [_PLACEHOLDER] * max(missing, 0)
         self.rows_read += len(page)
         self._pages[number] = page
         while len(self._pages) > KEPT_PAGES:

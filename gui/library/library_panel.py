@@ -108,9 +108,9 @@ class LibraryPanel(QWidget):
         self.rename_action.setEnabled(not read_only)
         self.delete_action.setEnabled(not read_only)
 
-    def select_article(self, article_id: int) -> None:
-        """Select the row of an article, without announcing anything."""
-        row = self.model.row_of(article_id)
+    def select_article(self, article_id: int, row: int | None = None) -> None:
+        """Select the row of an article (looked up unless given), without announcing anything."""
+        row = self.model.row_of(article_id) if row is None else row
         if row is None:
             return
         index = self.model.index(row, TITLE)

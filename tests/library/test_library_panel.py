@@ -63,6 +63,19 @@ def test_rows_are_read_only_as_they_are_shown(big):
     assert model.rows_read == 2 * PAGE  # kept
 
 
+def test_finding_an_articles_row_reads_the_page_it_is_on_with_it(big):
+    model = LibraryModel()
+    model.set_source(ArticleList(big, None))
+    wanted = model.summary(950)
+    model.refresh()  # nothing kept
+    assert model.row_of(wanted.id) == 950
+    assert model.rows_read == PAGE
+    assert [model.summary(row).id for row in range(900, 1000)] == [
+        row.id for row in ArticleList(big, None).page(model.order, 900, PAGE)
+    ]
+    assert model.rows_read == PAGE  # the view shows that page next: nothing more read
+
+
 def test_a_shown_panel_reads_a_few_pages(qtbot, big):
     panel = LibraryPanel()
     qtbot.addWidget(panel)

@@ -70,6 +70,35 @@ def test_pages_split_the_list_and_positions_find_rows(listed):
     assert [row.title for row in whole][:3] == ["Apple pie", "apple tart", "banana split"]
 
 
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("column", [TITLE, OUTLET_COLUMN, DATE, ENTITIES])
+def test_an_article_is_located_with_the_page_it_falls_in(listed, column, descending):
+    order = ListOrder(column, descending)
+    whole = listed.page(order, 0, 100)
+    for row, shown in enumerate(whole):  # outlets tie ("Reuters", "reuters"; "AP" twice)
+        located = listed.locate(shown.id, order, 3)
+        assert (located.row, located.page) == (row, listed.page(order, row - row % 3, 3))
+    assert listed.locate(999, order, 3) is None
+
+
+def test_locating_an_article_seeks_the_index_instead_of_walking_it(library, listed):
+    """Its page is read from its key, not by an OFFSET that walks the list from the top."""
+    orders = [ListOrder(column, way) for column in (TITLE, OUTLET_COLUMN, DATE) for way in (0, 1)]
+    sixth = [listed.page(order, 5, 1)[0].id for order in orders]
+    statements: list[str] = []
+    library.db.conn.set_trace_callback(statements.append)
+    try:
+        for order, article_id in zip(orders, sixth, strict=True):
+            listed.locate(article_id, order, 3)
+    finally:
+        library.db.conn.set_trace_callback(None)
+    selects = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+    assert selects and not [sql for sql in selects if "OFFSET" in sql.upper()]
+    for sql in selects:
+        plan = " ".join(str(row[-1]) for row in library.db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "SCAN a" not in plan.replace("SCAN an", ""), (sql, plan)
+
+
 def test_sorting_reads_an_index_not_every_row(library, listed):
     for column in (TITLE, OUTLET_COLUMN, DATE):
         sql = (
