@@ -62,8 +62,9 @@ def show_window(app, library: Path | None, files: list[Path]):
 
     The frame is painted before any feature is imported. Once it has been painted (or after
     FRAME_WAIT_MS, should no paint come), the parts' modules are imported on a thread, so
-    the frame still answers; the parts are then built on the GUI thread, and the library is
-    opened on a later pass (each pass well under 0.1 s).
+    the frame still answers; the parts are then built on the GUI thread (the reader, then
+    the rest with the session, then what spans the library), and the library is opened on a
+    later pass: each pass well under 0.1 s.
     """
     from PySide6.QtCore import QTimer
 
@@ -72,7 +73,11 @@ def show_window(app, library: Path | None, files: list[Path]):
     window = make_frame(app)
 
     def build(_=None, *__) -> None:
-        build_parts(window)
+        window.begin()  # the reader, a third of the parts' time: in a pass of its own
+        QTimer.singleShot(NEXT_PASS_MS, window, finish)  # input served between the passes
+
+    def finish() -> None:
+        finish_parts(window)
         QTimer.singleShot(NEXT_PASS_MS, window, add_parts)  # painted, input served, between
 
     def add_parts() -> None:
@@ -147,11 +152,17 @@ def complete_window(window) -> None:
 
 
 def build_parts(window) -> None:
-    """The reader, the article's panels, the menus, on a fresh session."""
+    """The reader, the article's panels, the menus, on a fresh session (both halves)."""
+    window.begin()
+    finish_parts(window)
+
+
+def finish_parts(window) -> None:
+    """build_parts' second half: a fresh session, and the parts the reader is shown with."""
     from gui.session.session import Session
 
     session = Session()
-    window.complete(session)
+    window.finish(session)
     session.setParent(window)  # goes with its window, while the application still exists
 
 

@@ -57,11 +57,23 @@ class MainWindow(QMainWindow):
 
     def complete(self, session: Session) -> None:
         """Build the window's parts on session, wire them and lay them out as last time."""
-        from gui.composition import compose  # the features: after the frame's first paint
+        self.begin()
+        self.finish(session)
+
+    def begin(self) -> None:
+        """complete()'s first half: the reader made, not shown yet (the window has no session
+        until finish(): its parts are not all there)."""
+        from gui.composition import compose_reader  # the features: after the first paint
+
+        compose_reader(self)
+
+    def finish(self, session: Session) -> None:
+        """complete()'s second half: every other part on session, wired and laid out."""
+        from gui.composition import compose_rest
 
         self.session = session
         self.setAcceptDrops(True)
-        compose(self)
+        compose_rest(self)
         self._wire()
         self._restore()
         self._update_title()

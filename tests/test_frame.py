@@ -80,6 +80,37 @@ def test_the_parts_modules_are_imported_off_the_gui_thread(qtbot, qapp, tmp_path
     window.session.close_library()
 
 
+def test_the_reader_is_built_in_a_pass_before_the_other_parts(qtbot, qapp, tmp_path, monkeypatch):
+    """The reader is a third of the parts' time: the window answers between it and the rest."""
+    from PySide6.QtCore import QTimer
+
+    import gui.app
+    from gui.main_window import MainWindow
+
+    install_fake_pipeline(monkeypatch)
+    events = []
+    begin, finish = MainWindow.begin, gui.app.finish_parts
+
+    def began(window):
+        begin(window)
+        events.append("reader")
+        QTimer.singleShot(0, lambda: events.append("a pass"))  # served once this pass ends
+
+    def finished(window):
+        events.append("the rest" if window.pane.isHidden() else "the reader was shown")
+        finish(window)
+
+    monkeypatch.setattr(MainWindow, "begin", began)
+    monkeypatch.setattr(gui.app, "finish_parts", finished)
+    window = show_window(qapp, tmp_path / "lib.sqlite", [])
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.session is not None and window.session.library, timeout=5_000)
+    assert events == ["reader", "a pass", "the rest"]
+    assert window.centralWidget() is window.pane and window.pane.isVisible()
+    window.session.wait_for_background()
+    window.session.close_library()
+
+
 def test_a_window_gone_before_its_later_passes_drops_them(qtbot, qapp, tmp_path, monkeypatch):
     import gui.app
 
