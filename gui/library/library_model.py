@@ -52,8 +52,8 @@ class LibraryModel(QAbstractTableModel):
         self._order = ListOrder()
         self._total = 0
         self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
-        self._ids: list[int] | None = None  # the whole order, when no index serves it
-        self._found: Found | None = None  # search results, all of them in memory
+        self._ids: list[int] | None = None  # the whole order: search results, entity counts
+        self._found: Found | None = None  # search results (their ids in order, and counts)
         self.rows_read = 0  # rows read from the library since the last reset (for tests)
         self._resets = 0  # lists read anew: a row found before one is not a row of this list
         self._recounts = 0  # entity counts read anew: a page read before one is out of date
@@ -89,12 +89,6 @@ class LibraryModel(QAbstractTableModel):
         self._source = source
         self._pages.clear()
         self._recounts += 1
-        if self._found is not None:
-            rows = source.by_ids([row.id for row in self._found.rows])
-            if len(rows) != len(self._found.rows):  # an article went: not just counts
-                self._reset()
-                return
-            self._found = Found(rows, self._found.matches, self._found.capped)
         if self._total:
             self.dataChanged.emit(self.index(0, ENTITIES), self.index(self._total - 1, ENTITIES))
 
@@ -131,7 +125,8 @@ class LibraryModel(QAbstractTableModel):
             elif searching:
                 by_rank = self._order.column == listing.RELEVANCE
                 self._found = self._source.search(self._search, None if by_rank else self._order)
-                self._total = len(self._found.rows)
+                self._ids = self._found.ids  # the rows are read a page at a time, as shown
+                self._total = len(self._ids)
             else:
                 self._total = self._source.count()
         finally:
@@ -151,7 +146,7 @@ class LibraryModel(QAbstractTableModel):
         if not found.matches:
             return "No articles match"
         more = "more than " if found.capped else ""
-        shown = f"the best {len(found.rows):,} of " if len(found.rows) < found.matches else ""
+        shown = f"the best {len(found.ids):,} of " if len(found.ids) < found.matches else ""
         noun = "article" if found.matches == 1 and not shown else "articles"
         return f"Showing {shown}{more}{found.matches:,} matching {noun}"
 
@@ -159,8 +154,6 @@ class LibraryModel(QAbstractTableModel):
 
     def summary(self, row: int) -> ArticleSummary:
         """The summary shown in a row (read from the library if need be)."""
-        if self._found is not None:
-            return self._found.rows[row]
         number, at = divmod(row, PAGE)
         page = self._pages.get(number)
         if page is None:
@@ -173,8 +166,8 @@ class LibraryModel(QAbstractTableModel):
         """The row of an article among the rows in memory (search results, pages read), if any:
         None says that finding it means asking the library."""
         if self._found is not None:
-            rows = self._found.rows
-            return next((i for i, s in enumerate(rows) if s.id == article_id), None)
+            ids = self._found.ids
+            return ids.index(article_id) if article_id in ids else None
         for number, page in self._pages.items():
             for at, shown in enumerate(page):
                 if shown.id == article_id:
@@ -223,7 +216,7 @@ class LibraryModel(QAbstractTableModel):
         offset = number * PAGE
         if not self._source.is_open:  # closed under the list, which is about to be read anew
             return [_PLACEHOLDER] * min(PAGE, self._total - offset)
-        if self._order.column == listing.ENTITIES:
+        if self._found is not None or self._order.column == listing.ENTITIES:
             page = self._source.by_ids(self._ordered_ids()[offset : offset + PAGE])
         else:
             page = self._source.page(self._order, offset, PAGE)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,6 +22,7 @@ from gui.widgets.accessible import describe
 Flag = QItemSelectionModel.SelectionFlag
 NARROW = 360  # px: below it the list leaves the outlets out, so the titles stay readable
 KEPT_SELECTION = 25  # selected rows found again after the list is read anew (a query each)
+DATE_SAMPLE, COUNT_SAMPLE = "2026-12-31", "99999"  # as wide as a date and a count get
 
 
 class LibraryPanel(QWidget):
@@ -37,6 +39,7 @@ class LibraryPanel(QWidget):
         describe(self.search, "Search the library", "Finds articles by title and text")
         self.search.textChanged.connect(self._search_typed)
         self.table = self._make_table()
+        self._fit_columns()
         self.status = QLabel(self, objectName="libraryStatus")
         describe(self.status, "Articles listed", "How many articles the list shows")
         self.model.counted.connect(lambda: self.status.setText(self.model.status()))
@@ -63,14 +66,14 @@ class LibraryPanel(QWidget):
         table.verticalHeader().hide()
         table.setWordWrap(False)
         header = table.horizontalHeader()
-        # Columns sized to their contents measure the rows on screen only: a date or a count
-        # is as wide in any row, and measuring more rows cost each keystroke of a search 9 ms.
-        header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(OUTLET, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(OUTLET, 90)
+        # The date and the count are as wide in any row: sized from the font, not measured.
+        # Sized to their contents, Qt measured every row of a list whose last rows do not fill
+        # the view (a search's 300 matches, 30 ms of the keystroke), at every change of it.
         for column in (DATE, ENTITIES):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         table.activated.connect(lambda index: self.open_requested.emit(self._id_at(index)))
         table.clicked.connect(self._clicked)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -84,6 +87,19 @@ class LibraryPanel(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.table.setColumnHidden(OUTLET, self.width() < NARROW)  # the reader names the outlet
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Make the date and count columns as wide as their widest value, or their title."""
+        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
+        margin = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
+        for column, widest in ((DATE, DATE_SAMPLE), (ENTITIES, COUNT_SAMPLE)):
+            wide = metrics.horizontalAdvance(widest) + margin
+            header.resizeSection(column, max(wide, header.sectionSizeHint(column)))
 
     def _add_actions(self) -> None:
         self.open_action = QAction("Open", self.table)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from gui.core.sourcing.check_commands import CheckDecision
 from gui.core.sourcing.checks import CHECK_NAMES, Check
+from gui.core.storage.rows import count
 from gui.widgets.accessible import describe
 from gui.widgets.table_model import SIZING_ROWS, Index, RowsModel
 from gui.widgets.theme import readable_colour
@@ -139,7 +140,8 @@ class ChecksPanel(QWidget):
             self.summary.setText("No checks for this article.")
             return
         open_count = sum(1 for row in range(total) if not self.model.status(row))
-        self.summary.setText(f"{total} checks, {open_count} open. Pick one to see it in the text.")
+        checks = count(total, "check")
+        self.summary.setText(f"{checks}, {open_count} open. Pick one to see it in the text.")
 
     def set_read_only(self, read_only: bool) -> None:
         """Offer no verdict in a library that cannot keep one (read-only, or damaged)."""

@@ -76,6 +76,41 @@ def test_finding_an_articles_row_reads_the_page_it_is_on_with_it(big):
     assert model.rows_read == PAGE  # the view shows that page next: nothing more read
 
 
+def test_search_results_are_read_a_page_at_a_time_as_they_are_shown(big):
+    model = LibraryModel()
+    model.set_source(ArticleList(big, None))
+    model.set_search("harb", -1)  # by relevance, as the search field asks
+    found = ArticleList(big, None).search("harb")
+    assert model.rowCount() == len(found.ids) > 2 * PAGE and model.rows_read == 0
+    assert model.summary(0).id == found.ids[0]
+    assert model.rows_read == PAGE  # the first page of matches, not all of them
+    assert model.summary(2 * PAGE + 1).id == found.ids[2 * PAGE + 1]
+    assert model.rows_read == 2 * PAGE
+    assert model.known_row(found.ids[-1]) == len(found.ids) - 1  # no page read to know it
+
+
+def test_a_search_scrolled_to_its_end_reads_only_the_rows_shown(qtbot, qapp, big):
+    """Columns sized to their contents made Qt measure every match when the last rows do not
+    fill the view, reading all 300 at each keystroke."""
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.resize(500, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_source(ArticleList(big, None))
+    panel.search.setText("harb")
+    assert panel.model.rowCount() == 3 * PAGE
+    last = ArticleList(big, None).search("harb").ids[-1]
+    panel.select_article(last)  # kept selected, and scrolled to, as the list is read anew
+    panel.search.setText("harbo")  # the same matches, read anew
+    panel.table.viewport().repaint()
+    qapp.processEvents()  # the view's posted layout, which did the measuring
+    assert panel.selected_ids() == [last]
+    assert panel.model.rows_read == PAGE  # the last page, which the view shows
+    date = panel.table.horizontalHeader().sectionSize(DATE)
+    assert date >= panel.table.fontMetrics().horizontalAdvance("2026-12-31")
+
+
 def test_a_shown_panel_reads_a_few_pages(qtbot, big):
     panel = LibraryPanel()
     qtbot.addWidget(panel)

@@ -139,3 +139,14 @@ def test_a_verdicts_colour_reads_on_a_dark_list_too(qapp, status):
         qapp.setPalette(original)
     ink, back = (shown.red(), shown.green(), shown.blue()), (base.red(), base.green(), base.blue())
     assert contrast(ink, back) >= READABLE
+
+
+def test_one_check_is_counted_in_the_singular(qtbot):
+    from gui.core.sourcing.checks import Check
+    from gui.core.sourcing.model import SpanText
+    from gui.sourcing.checks_panel import ChecksPanel
+
+    panel = ChecksPanel()
+    qtbot.addWidget(panel)
+    panel.set_checks([Check("unattributed", "Who says so?", (SpanText(0, 4, "Rain"),))], {})
+    assert panel.summary.text().startswith("1 check, 1 open.")

@@ -115,12 +115,13 @@ def test_search_ranks_a_title_above_a_mention_in_the_text(library):
     for n in range(5):  # bm25 weighs a word by how rare it is: make it rare
         store.add(imported(f"Nothing to report today ({n}).", f"Quiet {n}"))
     found = ArticleList(library, None).search("ceasef")
-    assert found.rows[0].id == best
-    assert (len(found.rows), found.matches, found.capped) == (2, 2, False)
+    assert found.ids[0] == best
+    assert (len(found.ids), found.matches, found.capped) == (2, 2, False)
     assert ArticleList(library, None).search("nothing-at-all").matches == 0
     by_title = ArticleList(library, None).search("ceasefire", ListOrder(TITLE, False))
-    assert [row.title for row in by_title.rows] == ["Ceasefire holds", "Harbour news"]
-    assert ArticleList(library, None).search("   ").rows == []
+    titles = [row.title for row in ArticleList(library, None).by_ids(by_title.ids)]
+    assert titles == ["Ceasefire holds", "Harbour news"]
+    assert ArticleList(library, None).search("   ").ids == []
 
 
 def test_a_search_matching_most_of_the_library_is_counted_up_to_a_cap(library, monkeypatch):
@@ -133,8 +134,8 @@ def test_a_search_matching_most_of_the_library_is_counted_up_to_a_cap(library, m
     ]
     found = ArticleList(library, None).search("rep")
     assert (found.matches, found.capped) == (5, True)
-    assert {row.id for row in found.rows} <= set(ids[-4:])  # the newest matches are ranked
-    assert len(found.rows) == 3
+    assert set(found.ids) <= set(ids[-4:])  # the newest matches are ranked
+    assert len(found.ids) == 3
     assert MATCH_COUNT_CAP == 10_000
 
 
