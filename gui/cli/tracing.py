@@ -122,7 +122,7 @@ def _quoted_in(articles: list | None) -> dict[str, Any]:
 
 def claims_command(ns: argparse.Namespace) -> int:
     """Print the figures of the library by event (all of them: each group as it is read)."""
-    with _rows(ns) as library:
+    with _rows(ns) as library, library.snapshot():  # every group of one moment
         if ns.search.strip():
             groups = queries.library_claims(library, ns.search)
         else:  # 300,000 figures at 100,000 articles: the first group shows in a fraction of that

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 
 import pytest
 
@@ -111,6 +113,28 @@ def test_every_claim_is_printed_a_group_at_a_time(capsys, monkeypatch, traced_li
     code, out, _ = run_cli(capsys, "--library", traced_library, "claims")
     assert "".join(printed) + out == "\n".join(claims_table([g]) for g in everything) + "\n"
     assert printed[1].startswith(f"{everything[0].event} / {everything[0].counted}:")
+
+
+def test_claims_printed_a_group_at_a_time_are_of_one_moment(
+    capsys, monkeypatch, traced_library, tmp_path
+):
+    """Another process deleting figures while the groups print changes none of them."""
+    path = tmp_path / "copy.sqlite"
+    with closing(sqlite3.connect(traced_library)) as source, closing(sqlite3.connect(path)) as to:
+        source.backup(to)
+    library = open_library(path, read_only=True)
+    everything = queries.library_claims(library)
+    library.close()
+    read = queries.group_figures
+
+    def reading(library, group, *decisions) -> EventGroup:
+        with closing(sqlite3.connect(path)) as other, other:
+            other.execute("DELETE FROM numeric_claims")
+        return read(library, group, *decisions)
+
+    monkeypatch.setattr(queries, "group_figures", reading)
+    data = as_json(capsys, "--library", path, "claims")
+    assert data == [g.as_dict() for g in everything] and len(data) > 1
 
 
 def test_outlets(capsys, traced_library):

@@ -107,6 +107,27 @@ class Library:
         with self.errors(), _write_transaction(self.db, self.path is not None):
             yield self.db
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Database]:
+        """Reads that see the library as it was at the first of them, whatever another
+        process writes meanwhile (a read transaction; in WAL mode writers go on). For a
+        long answer read in many statements, such as every claim printed a group at a time.
+        Inside a transaction already open, that transaction is the snapshot.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield self.db
+            return
+        with self.errors():
+            conn.execute("BEGIN DEFERRED")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # takes the snapshot
+        try:
+            yield self.db
+        finally:
+            if conn.in_transaction:
+                with self.errors():
+                    conn.execute("COMMIT")  # nothing was written: only ends the read
+
     def require_sound(self) -> None:
         """Wait for the verdict on the file; LibraryCorrupt (and read-only) when it is damaged."""
         if self.gate is None:
